@@ -1,0 +1,161 @@
+package dev.countersign.check;
+
+import dev.countersign.results.Baseline;
+import dev.countersign.results.BaselineRun;
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.Budget;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.RegressionLimit;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestResult;
+import dev.countersign.results.UnavailableMetric;
+import dev.countersign.stats.BudgetCheck;
+import dev.countersign.stats.BudgetJudge;
+import dev.countersign.stats.Comparison;
+import dev.countersign.stats.ComparisonRequest;
+import dev.countersign.stats.MetricComparator;
+import dev.countersign.stats.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares a build's results with the committed baselines and budgets: the engine behind the
+ * {@code check} goal. Reads every file first; a file that cannot be read is an error (a {@link
+ * dev.countersign.results.CountersignFileException}), never "no baseline".
+ */
+public final class Check {
+
+  private final MetricComparator comparator;
+
+  public Check(MetricComparator comparator) {
+    this.comparator = comparator;
+  }
+
+  public CheckReport run(ResultStore results, BaselineStore baselines, CheckSettings settings) {
+    List<TestResult> all = results.readAll();
+    Map<String, Baseline> byTest = new TreeMap<>();
+    Set<String> ran = new HashSet<>();
+    List<CheckRow> rows = new ArrayList<>();
+    List<ComparisonRequest> requests = new ArrayList<>();
+
+    for (TestResult r : all) {
+      String test = r.test().key();
+      ran.add(r.test().fileName());
+      Optional<Baseline> baseline = baselines.read(r.test());
+      baseline.ifPresent(b -> byTest.put(test, b));
+      for (MetricSeries current : r.metrics()) {
+        // a null row is filled once all comparisons of the build are decided together
+        rows.add(compareRow(r, current, baseline, settings, requests).orElse(null));
+      }
+      for (UnavailableMetric u : r.unavailable()) {
+        rows.add(CheckRow.plain(test, u.name(), u.source().id(), Double.NaN, Double.NaN,
+            Verdict.UNAVAILABLE, u.describe()));
+      }
+      for (Budget b : r.budgets()) {
+        r.metric(b.metric()).ifPresent(series -> {
+          BudgetCheck bc = BudgetJudge.judge(series, b.limitPerOp());
+          rows.add(new CheckRow(test, b.metric() + " (budget)", series.source().id(),
+              b.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(), bc.message(),
+              Optional.empty(), Optional.of(bc)));
+        });
+      }
+    }
+
+    List<Comparison> comparisons = comparator.compareAll(requests);
+    int next = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) == null) {
+        Comparison c = comparisons.get(next++);
+        ComparisonRequest q = c.request();
+        rows.set(i, new CheckRow(q.test(), q.metric(), sourceOf(all, q), c.baselineCenter(),
+            c.currentCenter(), c.changePercent(), c.verdict(), c.note(), Optional.of(c),
+            Optional.empty()));
+      }
+    }
+
+    for (Baseline b : baselines.readAll()) {
+      if (!ran.contains(b.test().fileName())) {
+        byTest.put(b.test().key(), b);
+        rows.add(CheckRow.plain(b.test().key(), "-", "-", Double.NaN, Double.NaN, Verdict.NOT_RUN,
+            "a baseline exists but this build wrote no result for the test: it was skipped,"
+                + " failed before measuring, or was renamed (then delete "
+                + baselines.fileOf(b.test()) + ")"));
+      }
+    }
+    rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));
+    return new CheckReport(rows, comparator.describe(), settings, all, byTest);
+  }
+
+  private static String sourceOf(List<TestResult> all, ComparisonRequest q) {
+    for (TestResult r : all) {
+      if (r.test().key().equals(q.test())) {
+        return r.metric(q.metric()).map(m -> m.source().id()).orElse("-");
+      }
+    }
+    return "-";
+  }
+
+  /** A finished row, or empty after adding a comparison request to be decided together. */
+  private static Optional<CheckRow> compareRow(TestResult r, MetricSeries current,
+      Optional<Baseline> baseline, CheckSettings settings, List<ComparisonRequest> requests) {
+    String test = r.test().key();
+    double currentMedian = median(current.values());
+    if (baseline.isEmpty()) {
+      return Optional.of(CheckRow.plain(test, current.name(), current.source().id(), Double.NaN,
+          currentMedian, Verdict.NO_BASELINE,
+          "record one with 'mvn countersign:baseline' and commit src/test/countersign/"));
+    }
+    List<Double> pooled = new ArrayList<>();
+    MetricSeries latest = null;
+    for (BaselineRun run : baseline.get().runs()) {
+      for (MetricSeries m : run.metrics()) {
+        if (m.name().equals(current.name())) {
+          if (latest == null) {
+            latest = m;
+          }
+          if (m.source() == latest.source()) {
+            pooled.addAll(m.perOp());
+          }
+        }
+      }
+    }
+    if (latest == null) {
+      return Optional.of(CheckRow.plain(test, current.name(), current.source().id(), Double.NaN,
+          currentMedian, Verdict.NO_BASELINE,
+          "the baseline has no samples of this metric; promote this run with"
+              + " 'mvn countersign:baseline'"));
+    }
+    if (latest.source() != current.source()) {
+      return Optional.of(CheckRow.plain(test, current.name(), current.source().id(),
+          median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
+          "baseline measured by " + latest.source().id() + " (mode "
+              + baseline.get().latest().configuration().mode() + "), this run by "
+              + current.source().id() + " (mode " + r.configuration().mode()
+              + "): values of different sources are never compared. Run in the baseline's mode"
+              + " (-Dcountersign.mode=" + baseline.get().latest().configuration().mode()
+              + ") or re-record the baseline here with 'mvn countersign:baseline'"));
+    }
+    double threshold = r.maxRegressions().stream()
+        .filter(l -> l.metric().equals(current.name()))
+        .mapToDouble(RegressionLimit::percent)
+        .findFirst()
+        .orElse(settings.thresholdPercent());
+    double[] base = pooled.stream().mapToDouble(Double::doubleValue).toArray();
+    requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
+        false));
+    return Optional.empty();
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    int n = s.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.countersign.check;
+
+import dev.countersign.results.Baseline;
+import dev.countersign.results.TestResult;
+import dev.countersign.stats.Verdict;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one {@code check} found: the rows of the table and the inputs behind them, for the
+ * reports.
+ *
+ * @param rows table rows, sorted by test then metric
+ * @param method the comparison method and correction used
+ * @param settings the settings applied
+ * @param results the results read
+ * @param baselines the baselines read, by test key
+ */
+public record CheckReport(
+    List<CheckRow> rows,
+    String method,
+    CheckSettings settings,
+    List<TestResult> results,
+    Map<String, Baseline> baselines) {
+
+  public CheckReport {
+    rows = List.copyOf(rows);
+    results = List.copyOf(results);
+    baselines = Map.copyOf(baselines);
+  }
+
+  /** Rows that fail the build, given the settings (before {@code failOnRegression}). */
+  public List<CheckRow> failures() {
+    return rows.stream()
+        .filter(r -> r.verdict().failsBuild()
+            || (settings.requireBaseline() && r.verdict() == Verdict.NO_BASELINE))
+        .toList();
+  }
+
+  /** Number of rows with the given verdict. */
+  public long count(Verdict v) {
+    return rows.stream().filter(r -> r.verdict() == v).count();
+  }
+}

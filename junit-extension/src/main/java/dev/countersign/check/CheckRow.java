@@ -1,0 +1,39 @@
+package dev.countersign.check;
+
+import dev.countersign.stats.BudgetCheck;
+import dev.countersign.stats.Comparison;
+import dev.countersign.stats.Verdict;
+import java.util.Optional;
+
+/**
+ * One line of the {@code check} table.
+ *
+ * @param test test key ({@code Class.method})
+ * @param metric metric name; for a budget row, the metric followed by {@code " (budget)"}
+ * @param source source id ({@code pmu}, {@code sim}, ...), or {@code -}
+ * @param baseline baseline centre per op (NaN when none)
+ * @param current current centre per op (NaN when none)
+ * @param changePercent change in percent (NaN when not compared)
+ * @param verdict the outcome
+ * @param note why, for rows that need it (unavailable diagnosis, incomparable sources, ...)
+ * @param comparison the statistical comparison behind the row, if any
+ * @param budget the budget judgement behind the row, if any
+ */
+public record CheckRow(
+    String test,
+    String metric,
+    String source,
+    double baseline,
+    double current,
+    double changePercent,
+    Verdict verdict,
+    String note,
+    Optional<Comparison> comparison,
+    Optional<BudgetCheck> budget) {
+
+  static CheckRow plain(String test, String metric, String source, double baseline,
+      double current, Verdict verdict, String note) {
+    return new CheckRow(test, metric, source, baseline, current, Double.NaN, verdict, note,
+        Optional.empty(), Optional.empty());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.countersign.check;
+
+/**
+ * How {@code check} judges a build.
+ *
+ * @param thresholdPercent default practical threshold for metrics without {@code @MaxRegression},
+ *     percent (property {@code countersign.threshold}, default {@value #DEFAULT_THRESHOLD})
+ * @param failOnRegression false = advisory: same table, the build passes
+ * @param requireBaseline true = a test without a baseline fails the build
+ */
+public record CheckSettings(
+    double thresholdPercent, boolean failOnRegression, boolean requireBaseline) {
+
+  /** Default practical threshold, percent. */
+  public static final double DEFAULT_THRESHOLD = 5.0;
+
+  public CheckSettings {
+    if (Double.isNaN(thresholdPercent) || thresholdPercent < 0 || Double.isInfinite(thresholdPercent)) {
+      throw new IllegalArgumentException("countersign.threshold is " + thresholdPercent
+          + "; it must be a finite percentage ≥ 0 (default " + DEFAULT_THRESHOLD + ")");
+    }
+  }
+
+  public static CheckSettings defaults() {
+    return new CheckSettings(DEFAULT_THRESHOLD, true, false);
+  }
+}

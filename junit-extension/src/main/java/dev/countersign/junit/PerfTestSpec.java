@@ -1,0 +1,191 @@
+package dev.countersign.junit;
+
+import dev.countersign.events.EventCatalog;
+import dev.countersign.events.EventKind;
+import dev.countersign.events.EventSpec;
+import dev.countersign.events.UnknownEventException;
+import dev.countersign.results.Budget;
+import dev.countersign.results.RegressionLimit;
+import dev.countersign.results.RunConfiguration;
+import dev.countersign.runner.Mode;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A {@code @PerfTest} method's annotations and the {@code countersign.*} overrides, validated.
+ *
+ * @param mode effective mode
+ * @param warmup unmeasured invocations
+ * @param iterations measured invocations
+ * @param opsPerInvocation divisor
+ * @param forks JVMs
+ * @param events metrics to measure, in declaration order (VM-exit metrics excluded)
+ * @param derived VM-exit metrics to derive
+ * @param budgets absolute per-op budgets (counters and VM exits)
+ * @param maxRegressions per-metric regression limits
+ * @param threads patterns of existing threads to count too
+ */
+public record PerfTestSpec(
+    Mode mode,
+    int warmup,
+    int iterations,
+    long opsPerInvocation,
+    int forks,
+    List<EventSpec> events,
+    List<EventSpec> derived,
+    List<Budget> budgets,
+    List<RegressionLimit> maxRegressions,
+    List<Pattern> threads) {
+
+  /** Metrics measured when a test names none. */
+  public static final List<String> DEFAULT_EVENTS =
+      List.of("task-clock", "page-faults", "context-switches", "alloc-bytes");
+
+  public RunConfiguration configuration() {
+    return new RunConfiguration(mode.id(), warmup, iterations, opsPerInvocation, forks);
+  }
+
+  /**
+   * Reads and validates the annotations of {@code method}.
+   *
+   * @param properties system properties ({@code countersign.*} overrides)
+   * @throws InvalidPerfTestException listing every problem found, each with what to do
+   */
+  public static PerfTestSpec of(Method method, UnaryOperator<String> properties) {
+    PerfTest pt = method.getAnnotation(PerfTest.class);
+    if (pt == null) {
+      throw new InvalidPerfTestException(method + " is not annotated with @PerfTest");
+    }
+    List<String> problems = new ArrayList<>();
+    String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+
+    Mode mode = Mode.AUTO;
+    try {
+      mode = Mode.parse(firstNonNull(properties.apply("countersign.mode"), pt.mode()));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    int warmup = intProperty(properties, "countersign.warmup", pt.warmup(), problems);
+    int iterations = intProperty(properties, "countersign.iterations", pt.iterations(), problems);
+    int forks = intProperty(properties, "countersign.forks", pt.forks(), problems);
+    if (warmup < 0) {
+      problems.add("warmup is " + warmup + "; it must be 0 or more");
+    }
+    if (iterations < 1) {
+      problems.add("iterations is " + iterations + "; at least 1 measured iteration is needed"
+          + " (20 or more for a useful comparison)");
+    }
+    if (forks < 1) {
+      problems.add("forks is " + forks + "; it must be 1 or more");
+    }
+    if (pt.opsPerInvocation() < 1) {
+      problems.add("opsPerInvocation is " + pt.opsPerInvocation() + "; it must be 1 or more");
+    }
+
+    Map<String, EventSpec> events = new LinkedHashMap<>();
+    Map<String, EventSpec> derived = new LinkedHashMap<>();
+    List<Budget> budgets = new ArrayList<>();
+    List<RegressionLimit> limits = new ArrayList<>();
+
+    for (CounterBudget b : method.getAnnotationsByType(CounterBudget.class)) {
+      EventSpec e = event(b.event(), "@CounterBudget", events, derived, problems);
+      if (checkLimit("@CounterBudget(event = \"" + b.event() + "\") perOp", b.perOp(), problems)
+          && e != null) {
+        budgets.add(new Budget(e.qualifiedName(), b.perOp()));
+      }
+    }
+    for (VmExitBudget b : method.getAnnotationsByType(VmExitBudget.class)) {
+      String name = EventCatalog.vmExitMetric(b.host(), b.reason());
+      boolean perOp = b.perOp() >= 0;
+      boolean total = b.total() >= 0;
+      String what = "@VmExitBudget(reason = " + b.reason() + ", host = \"" + b.host() + "\")";
+      if (perOp == total) {
+        problems.add(what + " must set exactly one of perOp and total (both non-negative)");
+        continue;
+      }
+      if (Double.isNaN(b.perOp()) || Double.isNaN(b.total())) {
+        problems.add(what + " has a NaN limit");
+        continue;
+      }
+      EventSpec e = event(name, "@VmExitBudget", events, derived, problems);
+      if (e != null) {
+        double limit = perOp ? b.perOp() : b.total() / Math.max(1, pt.opsPerInvocation());
+        budgets.add(new Budget(name, limit));
+      }
+    }
+    for (MaxRegression r : method.getAnnotationsByType(MaxRegression.class)) {
+      EventSpec e = event(r.event(), "@MaxRegression", events, derived, problems);
+      if (checkLimit("@MaxRegression(event = \"" + r.event() + "\") percent", r.percent(), problems)
+          && e != null) {
+        limits.add(new RegressionLimit(e.qualifiedName(), r.percent()));
+      }
+    }
+    for (String name : pt.events()) {
+      event(name, "@PerfTest(events)", events, derived, problems);
+    }
+    if (events.isEmpty() && derived.isEmpty()) {
+      for (String name : DEFAULT_EVENTS) {
+        event(name, "default", events, derived, problems);
+      }
+    }
+    List<Pattern> threads = new ArrayList<>();
+    for (String t : pt.threads()) {
+      try {
+        threads.add(Pattern.compile(t));
+      } catch (PatternSyntaxException e) {
+        problems.add("@PerfTest(threads) pattern '" + t + "' is not a valid regular expression: "
+            + e.getDescription());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPerfTestException(
+          "invalid @PerfTest " + where + ":\n  - " + String.join("\n  - ", problems));
+    }
+    return new PerfTestSpec(mode, warmup, iterations, pt.opsPerInvocation(), forks,
+        List.copyOf(events.values()), List.copyOf(derived.values()), budgets, limits, threads);
+  }
+
+  private static EventSpec event(String name, String where, Map<String, EventSpec> events,
+      Map<String, EventSpec> derived, List<String> problems) {
+    try {
+      EventSpec e = EventCatalog.parse(name);
+      (e.kind() == EventKind.VMEXIT ? derived : events).putIfAbsent(e.qualifiedName(), e);
+      return e;
+    } catch (UnknownEventException e) {
+      problems.add(where + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static boolean checkLimit(String what, double v, List<String> problems) {
+    if (Double.isNaN(v) || Double.isInfinite(v) || v < 0) {
+      problems.add(what + " is " + v + "; it must be a finite number ≥ 0");
+      return false;
+    }
+    return true;
+  }
+
+  private static int intProperty(
+      UnaryOperator<String> properties, String key, int fallback, List<String> problems) {
+    String v = properties.apply(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      problems.add("system property " + key + "='" + v + "' is not a whole number");
+      return fallback;
+    }
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.countersign.jvm;
+
+import dev.countersign.results.Source;
+import dev.countersign.runner.Probe;
+import dev.countersign.runner.ProbedMetric;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Allocation and GC activity of the whole JVM during an invocation.
+ *
+ * <p>{@code alloc-bytes} counts every thread's allocation, so threads the workload starts are
+ * included. On JDK 21 and later it reads {@code getTotalThreadAllocatedMemory()}, which includes
+ * threads that ended during the invocation; on JDK 17–20 it sums the live threads, so a thread that
+ * starts and ends inside one invocation is missed. The probe's own allocation between its two
+ * reads is measured once at open and subtracted.
+ *
+ * <p>{@code gc-count} is the number of collections and {@code gc-time} their accumulated time (ns,
+ * at the millisecond resolution of {@link GarbageCollectorMXBean#getCollectionTime()}).
+ */
+final class JvmProbe implements Probe {
+
+  private static final int ALLOC = 0;
+  private static final int GC_COUNT = 1;
+  private static final int GC_TIME = 2;
+
+  private final List<ProbedMetric> metrics = new ArrayList<>();
+  private final int[] kinds;
+  private final AllocationCounter allocation = new AllocationCounter();
+  private final List<GarbageCollectorMXBean> collectors =
+      ManagementFactory.getGarbageCollectorMXBeans();
+  private final long allocationOverhead;
+  private long allocStart;
+  private long gcCountStart;
+  private long gcTimeStart;
+
+  JvmProbe(List<String> names) {
+    kinds = new int[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      switch (n) {
+        case "alloc-bytes" -> {
+          kinds[i] = ALLOC;
+          metrics.add(new ProbedMetric(n, Source.JVM, "bytes"));
+        }
+        case "gc-count" -> {
+          kinds[i] = GC_COUNT;
+          metrics.add(new ProbedMetric(n, Source.JVM, "count"));
+        }
+        case "gc-time" -> {
+          kinds[i] = GC_TIME;
+          metrics.add(new ProbedMetric(n, Source.JVM, "ns"));
+        }
+        default -> throw new IllegalArgumentException("not a JVM metric: " + n);
+      }
+    }
+    allocationOverhead = calibrate();
+  }
+
+  private long calibrate() {
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long a = allocation.read();
+      long b = allocation.read();
+      min = Math.min(min, b - a);
+    }
+    return Math.max(0, min);
+  }
+
+  @Override
+  public List<ProbedMetric> metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void begin() {
+    gcCountStart = gcCount();
+    gcTimeStart = gcTimeMillis();
+    allocStart = allocation.read();
+  }
+
+  @Override
+  public void end(double[] values, double[] fractionCounted) {
+    long alloc = allocation.read() - allocStart - allocationOverhead;
+    long count = gcCount() - gcCountStart;
+    long time = gcTimeMillis() - gcTimeStart;
+    for (int i = 0; i < kinds.length; i++) {
+      values[i] =
+          switch (kinds[i]) {
+            case ALLOC -> Math.max(0, alloc);
+            case GC_COUNT -> count;
+            default -> time * 1_000_000.0;
+          };
+      fractionCounted[i] = Double.NaN;
+    }
+  }
+
+  private long gcCount() {
+    long sum = 0;
+    for (GarbageCollectorMXBean gc : collectors) {
+      sum += Math.max(0, gc.getCollectionCount());
+    }
+    return sum;
+  }
+
+  private long gcTimeMillis() {
+    long sum = 0;
+    for (GarbageCollectorMXBean gc : collectors) {
+      sum += Math.max(0, gc.getCollectionTime());
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() {}
+
+  /** Bytes allocated by all threads so far. */
+  static final class AllocationCounter {
+    private final com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final Method total = totalMethod();
+
+    private static Method totalMethod() {
+      try {
+        return com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedMemory");
+      } catch (NoSuchMethodException e) {
+        return null; // JDK < 21
+      }
+    }
+
+    long read() {
+      if (total != null) {
+        try {
+          return (long) total.invoke(threads);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read allocated memory", e);
+        }
+      }
+      long sum = 0;
+      for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+        sum += Math.max(0, a);
+      }
+      return sum;
+    }
+  }
+}

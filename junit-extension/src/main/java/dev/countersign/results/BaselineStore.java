@@ -1,0 +1,93 @@
+package dev.countersign.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The committed baselines of a module: one JSON file per test in {@code src/test/countersign/}.
+ * A file that exists but cannot be read is an error, never "no baseline".
+ */
+public final class BaselineStore {
+
+  /** Default directory, relative to the module's base directory. */
+  public static final String DEFAULT_DIR = "src/test/countersign";
+
+  /** Default number of promoted runs a baseline keeps. */
+  public static final int DEFAULT_HISTORY = 1;
+
+  private final Path dir;
+
+  public BaselineStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path fileOf(TestId test) {
+    return dir.resolve(test.fileName());
+  }
+
+  /**
+   * The baseline of a test, or empty when there is no file for it.
+   *
+   * @throws CountersignFileException when the file exists but is corrupt, of another schema, or
+   *     for another test
+   */
+  public Optional<Baseline> read(TestId test) {
+    Path file = fileOf(test);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    Baseline b = JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline");
+    if (b.runs().isEmpty()) {
+      throw new CountersignFileException(
+          file, "has no runs: record it again with 'mvn countersign:baseline'");
+    }
+    if (!b.test().className().equals(test.className())
+        || !b.test().methodName().equals(test.methodName())) {
+      throw new CountersignFileException(
+          file,
+          "belongs to "
+              + b.test().key()
+              + ", not "
+              + test.key()
+              + "; was it renamed or copied by hand? Delete it and run 'mvn countersign:baseline'");
+    }
+    return Optional.of(b);
+  }
+
+  /** Every baseline file in the directory (for reporting baselines whose test did not run). */
+  public List<Baseline> readAll() {
+    List<Baseline> all = new ArrayList<>();
+    for (Path file : ResultStore.jsonFiles(dir)) {
+      all.add(JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline"));
+    }
+    return all;
+  }
+
+  /**
+   * Promotes a result: it becomes the newest run of the test's baseline, keeping at most {@code
+   * history} runs. Written atomically.
+   *
+   * @return the previous baseline, if any
+   */
+  public Optional<Baseline> promote(TestResult result, int history) {
+    if (history < 1) {
+      throw new IllegalArgumentException("history must be ≥ 1, was " + history);
+    }
+    Optional<Baseline> previous = read(result.test());
+    List<BaselineRun> runs = new ArrayList<>();
+    runs.add(BaselineRun.of(result));
+    previous.ifPresent(p -> runs.addAll(p.runs()));
+    while (runs.size() > history) {
+      runs.remove(runs.size() - 1);
+    }
+    JsonFiles.write(fileOf(result.test()), new Baseline(Baseline.SCHEMA_VERSION, result.test(), runs));
+    return previous;
+  }
+}

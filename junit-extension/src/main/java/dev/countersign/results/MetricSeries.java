@@ -1,0 +1,49 @@
+package dev.countersign.results;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * All measured samples of one metric of one test: one value per measured iteration, already
+ * divided by the operations per invocation.
+ *
+ * @param name the metric name (perf's event name, {@code alloc-bytes}, {@code
+ *     vmexit.<host>.<REASON>})
+ * @param source where the values came from
+ * @param unit unit of one value per op: {@code count}, {@code ns}, {@code bytes}
+ * @param perOp one value per measured iteration, per operation
+ * @param fractionCounted per iteration, the fraction of the enabled time the counter was actually
+ *     on the PMU (1.0 when not multiplexed); empty when the source has no such notion
+ * @param fork per iteration, the index of the JVM fork it was measured in (0 = the test JVM);
+ *     empty when all come from one JVM
+ */
+public record MetricSeries(
+    String name,
+    Source source,
+    String unit,
+    List<Double> perOp,
+    List<Double> fractionCounted,
+    List<Integer> fork) {
+
+  public MetricSeries {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(unit, "unit");
+    perOp = List.copyOf(perOp);
+    fractionCounted = fractionCounted == null ? List.of() : List.copyOf(fractionCounted);
+    fork = fork == null ? List.of() : List.copyOf(fork);
+  }
+
+  public MetricSeries(String name, Source source, String unit, List<Double> perOp) {
+    this(name, source, unit, perOp, List.of(), List.of());
+  }
+
+  /** The values as a fresh array, for statistics. */
+  public double[] values() {
+    double[] v = new double[perOp.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = perOp.get(i);
+    }
+    return v;
+  }
+}

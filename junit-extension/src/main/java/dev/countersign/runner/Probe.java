@@ -1,0 +1,38 @@
+package dev.countersign.runner;
+
+import dev.countersign.vmexit.GuestActivity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Measures some metrics around each measured invocation. {@link #begin()} and {@link #end} are
+ * called on the test thread immediately before and after each invocation; they should not
+ * allocate, so as not to disturb what is measured.
+ */
+public interface Probe extends AutoCloseable {
+
+  /** The metrics recorded, in the order {@link #end} writes them. */
+  List<ProbedMetric> metrics();
+
+  /** Starts counting one invocation. */
+  void begin();
+
+  /**
+   * Stops counting and writes the invocation's totals (not yet divided by ops).
+   *
+   * @param values one total per metric; {@code NaN} when the counter was never scheduled in this
+   *     invocation ("not counted")
+   * @param fractionCounted per metric, the fraction of the enabled time it was counted (1.0 when
+   *     not multiplexed; {@code NaN} when the notion does not apply)
+   */
+  void end(double[] values, double[] fractionCounted);
+
+  /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
+  default Optional<GuestActivity> guestActivity() {
+    return Optional.empty();
+  }
+
+  /** Releases what the probe holds (file descriptors, agent state); never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,31 @@
+package dev.countersign.runner;
+
+import dev.countersign.jvm.JvmProbeProvider;
+import dev.countersign.perf.PerfEventProbeProvider;
+import dev.countersign.sim.SimProbeProvider;
+import dev.countersign.vmexit.VmExitDeriver;
+import java.util.List;
+
+/** The providers consulted for each mode, in order of preference, and the derivers. */
+public final class ProbeProviders {
+
+  private ProbeProviders() {}
+
+  /**
+   * Providers in the order they are asked; the first that can measure an event gets it. In
+   * {@code auto}, the kernel first, then the JVM, then the simulator (real counts beat modelled
+   * ones); in {@code sim}, the simulator first so its deterministic counts win.
+   */
+  public static List<ProbeProvider> chain(Mode mode) {
+    return switch (mode) {
+      case AUTO -> List.of(new PerfEventProbeProvider(), new JvmProbeProvider(), new SimProbeProvider());
+      case PERF -> List.of(new PerfEventProbeProvider(), new JvmProbeProvider());
+      case SIM -> List.of(new SimProbeProvider(), new JvmProbeProvider());
+    };
+  }
+
+  /** Derivers of computed metrics. */
+  public static List<MetricDeriver> derivers() {
+    return List.of(new VmExitDeriver());
+  }
+}

@@ -1,0 +1,7 @@
+package dev.countersign.runner;
+
+/** One invocation of the measured method. */
+@FunctionalInterface
+public interface Workload {
+  void invoke() throws Throwable;
+}

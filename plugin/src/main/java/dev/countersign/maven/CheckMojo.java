@@ -1,0 +1,112 @@
+package dev.countersign.maven;
+
+import dev.countersign.check.Check;
+import dev.countersign.check.CheckReport;
+import dev.countersign.check.CheckRow;
+import dev.countersign.check.CheckSettings;
+import dev.countersign.check.CheckTable;
+import dev.countersign.report.Reports;
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.CountersignFileException;
+import dev.countersign.results.ResultStore;
+import dev.countersign.stats.Comparators;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Compares this build's performance-test results with the committed baselines and budgets, prints
+ * one table in the build log, writes the reports into {@code target/countersign/}, and fails the
+ * build on a regression or a broken budget.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+  /** Skip the goal. */
+  @Parameter(property = "countersign.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Fail the build on a REGRESSION, OVER BUDGET or INCOMPARABLE row; false = advisory. */
+  @Parameter(property = "countersign.failOnRegression", defaultValue = "true")
+  boolean failOnRegression;
+
+  /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
+  @Parameter(property = "countersign.threshold", defaultValue = "5.0")
+  double threshold;
+
+  /** Fail the build when a test has no committed baseline. */
+  @Parameter(property = "countersign.requireBaseline", defaultValue = "false")
+  boolean requireBaseline;
+
+  /** Directory of the committed baselines. */
+  @Parameter(property = "countersign.baselineDir", defaultValue = "${project.basedir}/src/test/countersign")
+  File baselineDir;
+
+  /** Directory of this build's results (written by the JUnit extension). */
+  @Parameter(property = "countersign.resultsDir", defaultValue = "${project.build.directory}/countersign/results")
+  File resultsDir;
+
+  /** Directory the reports are written to. */
+  @Parameter(property = "countersign.reportDir", defaultValue = "${project.build.directory}/countersign")
+  File reportDir;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Countersign check skipped (countersign.skip)");
+      return;
+    }
+    ResultStore results = new ResultStore(resultsDir.toPath());
+    if (!results.exists()) {
+      getLog().info("Countersign check: no results in " + resultsDir
+          + " (no @PerfTest ran in this module, or tests were skipped); nothing to check");
+      return;
+    }
+    CheckSettings settings;
+    try {
+      settings = new CheckSettings(threshold, failOnRegression, requireBaseline);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    CheckReport report;
+    try {
+      report = new Check(Comparators.standard())
+          .run(results, new BaselineStore(baselineDir.toPath()), settings);
+    } catch (CountersignFileException e) {
+      throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
+    }
+    getLog().info("Countersign: " + report.results().size() + " performance test(s) against "
+        + baselineDir);
+    for (String line : CheckTable.lines(report)) {
+      getLog().info(line);
+    }
+    List<Path> files = Reports.writeAll(report, reportDir.toPath());
+    for (Path f : files) {
+      getLog().info("Countersign report: " + f);
+    }
+    List<CheckRow> failures = report.failures();
+    if (failures.isEmpty()) {
+      return;
+    }
+    String summary = failures.stream()
+        .map(r -> r.test() + " " + r.metric() + ": " + r.verdict().label()
+            + (Double.isNaN(r.changePercent()) ? "" : " (" + dev.countersign.stats.Numbers.percent(r.changePercent()) + ")"))
+        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    if (!failOnRegression) {
+      getLog().warn("Countersign found " + failures.size() + " failing row(s); not failing the"
+          + " build (countersign.failOnRegression=false):" + summary);
+      return;
+    }
+    throw new MojoFailureException("Countersign: " + failures.size()
+        + " performance check(s) failed:" + summary
+        + "\nSee the table above and " + reportDir + ". If the change is intended, promote the"
+        + " results with 'mvn countersign:baseline' and commit src/test/countersign/.");
+  }
+}

@@ -1,0 +1,19 @@
+package dev.countersign.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.junit.MaxRegression;
+import dev.countersign.junit.PerfTest;
+
+class PageTouchPerfTest {
+
+  private static final int PAGES = 256;
+
+  private final PageToucher toucher = new PageToucher(Regressions.regressed("page-touch"));
+
+  @PerfTest(warmup = 5, iterations = 20, opsPerInvocation = PAGES)
+  @MaxRegression(event = "page-faults", percent = 10.0)
+  void touchFreshPages() {
+    assertTrue(toucher.touch(PAGES) >= 0);
+  }
+}
