@@ -1,0 +1,127 @@
+package dev.countersign.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.CountersignFileException;
+import dev.countersign.results.Fixtures;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.Source;
+import dev.countersign.results.TestId;
+import dev.countersign.results.TestResult;
+import dev.countersign.stats.Comparators;
+import dev.countersign.stats.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckTest {
+
+  @TempDir Path dir;
+  ResultStore results;
+  BaselineStore baselines;
+
+  @BeforeEach
+  void stores() {
+    results = new ResultStore(dir.resolve("results"));
+    baselines = new BaselineStore(dir.resolve("baselines"));
+  }
+
+  private CheckReport check() {
+    return new Check(Comparators.standard()).run(results, baselines, CheckSettings.defaults());
+  }
+
+  private static List<Double> constant(double v, int n) {
+    List<Double> l = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      l.add(v);
+    }
+    return l;
+  }
+
+  private CheckRow only(CheckReport r) {
+    assertEquals(1, r.rows().size(), r.rows().toString());
+    return r.rows().get(0);
+  }
+
+  @Test
+  void noBaselinePasses() {
+    results.write(Fixtures.result(constant(80, 10)));
+    CheckRow row = only(check());
+    assertEquals(Verdict.NO_BASELINE, row.verdict());
+    assertTrue(check().failures().isEmpty());
+  }
+
+  @Test
+  void requireBaselineFails() {
+    results.write(Fixtures.result(constant(80, 10)));
+    CheckReport r = new Check(Comparators.standard())
+        .run(results, baselines, new CheckSettings(5, true, true));
+    assertEquals(1, r.failures().size());
+  }
+
+  @Test
+  void unchangedAndRegressedDeterministicMetric() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    results.write(Fixtures.result(constant(80, 10)));
+    assertEquals(Verdict.UNCHANGED, only(check()).verdict());
+
+    results.write(Fixtures.result(constant(81, 10))); // +1.25%, limit 2%
+    assertEquals(Verdict.UNCHANGED, only(check()).verdict());
+
+    results.write(Fixtures.result(constant(160, 10)));
+    CheckRow row = only(check());
+    assertEquals(Verdict.REGRESSION, row.verdict());
+    assertEquals(100.0, row.changePercent(), 1e-9);
+    assertEquals(1, check().failures().size());
+  }
+
+  @Test
+  void differentSourcesAreNeverCompared() {
+    baselines.promote(Fixtures.result(Fixtures.TEST, Source.PMU, "perf", constant(80, 10)), 1);
+    results.write(Fixtures.result(Fixtures.TEST, Source.SIM, "sim", constant(80, 10)));
+    CheckRow row = only(check());
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("-Dcountersign.mode=perf"), row.note());
+    assertTrue(row.verdict().failsBuild());
+  }
+
+  @Test
+  void baselineWithoutResultIsNotRun() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    results.write(Fixtures.result(new TestId("com.example.Other", "x", "x()"), Source.JVM, "auto",
+        constant(1, 10)));
+    CheckReport r = check();
+    assertTrue(r.rows().stream().anyMatch(x -> x.verdict() == Verdict.NOT_RUN
+        && x.test().equals("QueuePerfTest.offerPoll")), r.rows().toString());
+    assertTrue(r.failures().isEmpty());
+  }
+
+  @Test
+  void corruptBaselineStopsTheCheck() throws IOException {
+    results.write(Fixtures.result(constant(80, 10)));
+    Files.createDirectories(baselines.dir());
+    Files.writeString(baselines.fileOf(Fixtures.TEST), "{");
+    assertThrows(CountersignFileException.class, this::check);
+  }
+
+  @Test
+  void tableIsAlignedAndNamesTheVerdict() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    TestResult r = Fixtures.result(constant(160, 10));
+    results.write(r);
+    List<String> lines = CheckTable.lines(check());
+    assertTrue(lines.get(0).startsWith("TEST"), lines.toString());
+    assertTrue(lines.get(1).contains("QueuePerfTest.offerPoll"), lines.toString());
+    assertTrue(lines.get(1).contains("+100.00%"), lines.toString());
+    assertTrue(lines.get(1).endsWith("REGRESSION"), lines.toString());
+    assertEquals(lines.get(0).indexOf("VERDICT"), lines.get(1).indexOf("REGRESSION"));
+  }
+}

@@ -1,0 +1,129 @@
+package dev.countersign.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestResult;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs {@code @PerfTest} methods through the real JUnit Jupiter engine. */
+class CountersignExtensionTest {
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void resultsToTemp() {
+    System.setProperty(CountersignExtension.RESULTS_DIR_PROPERTY, dir.toString());
+  }
+
+  @AfterEach
+  void restore() {
+    System.clearProperty(CountersignExtension.RESULTS_DIR_PROPERTY);
+  }
+
+  /** Workloads run by the engine under test, not by this test class's own engine. */
+  static class Workloads {
+    static int calls;
+    static Object sink;
+
+    @PerfTest(warmup = 3, iterations = 8, opsPerInvocation = 4)
+    @CounterBudget(event = "alloc-bytes", perOp = 100_000)
+    void allocates() {
+      calls++;
+      Object[] keep = new Object[4];
+      for (int i = 0; i < 4; i++) {
+        keep[i] = new byte[4096];
+      }
+      sink = keep;
+    }
+
+    @PerfTest(warmup = 1, iterations = 5)
+    @CounterBudget(event = "alloc-bytes", perOp = 10)
+    void overBudget() {
+      sink = new byte[64 * 1024];
+    }
+
+    @PerfTest
+    @CounterBudget(event = "no-such-event", perOp = 1)
+    void unknownEvent() {}
+
+    @PerfTest(warmup = 0, iterations = 3)
+    void throwsOnSecondCall() {
+      if (++calls == 2) {
+        throw new IllegalStateException("workload failed");
+      }
+    }
+  }
+
+  private Events run(String method) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, method))
+        .configurationParameter("junit.jupiter.conditions.deactivate", "*")
+        .execute()
+        .testEvents();
+  }
+
+  @Test
+  void runsWarmupPlusIterationsAndWritesTheResult() {
+    Workloads.calls = 0;
+    run("allocates").assertStatistics(s -> s.succeeded(1));
+    assertEquals(3 + 8, Workloads.calls);
+    List<TestResult> all = new ResultStore(dir).readAll();
+    assertEquals(1, all.size());
+    TestResult r = all.get(0);
+    assertEquals("CountersignExtensionTest.Workloads.allocates", r.test().key());
+    MetricSeries alloc = r.metric("alloc-bytes").orElseThrow();
+    assertEquals(8, alloc.perOp().size());
+    // each op allocates one 4 KiB array (plus a header); the invocation one Object[4]
+    double median = alloc.perOp().stream().sorted().toList().get(4);
+    assertTrue(median >= 4096 && median < 4096 + 200, "alloc-bytes per op " + median);
+  }
+
+  @Test
+  void brokenBudgetFailsTheTestWithMeasuredAndBudget() {
+    Events e = run("overBudget");
+    e.assertStatistics(s -> s.failed(1));
+    String msg = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow().getMessage();
+    assertTrue(msg.contains("alloc-bytes"), msg);
+    assertTrue(msg.contains("> budget 10 per op"), msg);
+    // the result is written even so, for check to show it
+    assertEquals(1, new ResultStore(dir).readAll().size());
+  }
+
+  @Test
+  void unknownEventFailsBeforeRunningWithTheValidNames() {
+    Events e = run("unknownEvent");
+    e.assertStatistics(s -> s.failed(1));
+    Throwable t = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+    assertTrue(t instanceof InvalidPerfTestException, t.toString());
+    assertTrue(t.getMessage().contains("unknown event 'no-such-event'"), t.getMessage());
+    assertTrue(t.getMessage().contains("Valid events"), t.getMessage());
+    assertTrue(new ResultStore(dir).readAll().isEmpty());
+  }
+
+  @Test
+  void workloadFailureFailsTheTestWithItsOwnException() {
+    Workloads.calls = 0;
+    Events e = run("throwsOnSecondCall");
+    e.assertStatistics(s -> s.failed(1));
+    Throwable t = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+    assertEquals("workload failed", t.getMessage());
+    assertTrue(new ResultStore(dir).readAll().isEmpty());
+  }
+}
