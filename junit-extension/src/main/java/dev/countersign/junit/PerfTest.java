@@ -40,8 +40,10 @@ public @interface PerfTest {
   long opsPerInvocation() default 1;
 
   /**
-   * Fresh JVMs the measured iterations are spread over, so that between-JVM variance is sampled.
-   * Default 1: measure in the test JVM itself.
+   * JVMs to measure in, so that between-JVM variance is sampled (Georges et al., OOPSLA 2007).
+   * Default 1: measure in the test JVM itself. N &gt; 1: N fresh JVMs, each running {@code warmup}
+   * + {@code iterations} invocations (so N × iterations samples), started with the test JVM's
+   * class path, JVM options and system properties; samples record their fork index.
    */
   int forks() default 1;
 

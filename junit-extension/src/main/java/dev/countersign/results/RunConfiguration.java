@@ -5,9 +5,9 @@ package dev.countersign.results;
  *
  * @param mode the requested mode: {@code auto}, {@code perf} or {@code sim}
  * @param warmup unmeasured invocations per JVM
- * @param iterations measured invocations in all
+ * @param iterations measured invocations per JVM (with forks, each fork measures this many)
  * @param opsPerInvocation operations per invocation (the divisor of every value)
- * @param forks JVMs the iterations were spread over (1 = the test JVM only)
+ * @param forks JVMs measured: 1 = the test JVM itself; N > 1 = N fresh JVMs, none in the test JVM
  */
 public record RunConfiguration(
     String mode, int warmup, int iterations, long opsPerInvocation, int forks) {}
