@@ -1,0 +1,201 @@
+package dev.countersign.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.check.CheckReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opens the real report in headless Chromium and asserts on the DOM after the page's script ran. */
+class HtmlReportBrowserTest {
+
+  private static final Pattern ROW = Pattern.compile("<tr data-verdict=\"([A-Z_]+)\"( hidden=\"\")?>(.*?)</tr>", Pattern.DOTALL);
+  private static final Pattern SECTION = Pattern.compile("<section class=\"test\"[^>]*data-test=\"([^\"]+)\"[^>]*?( hidden=\"\")?>(.*?)</section>", Pattern.DOTALL);
+  private static final Pattern CELL_VALUE = Pattern.compile("<td[^>]*data-v=\"([^\"]*)\"");
+
+  @TempDir static Path dir;
+  static Path page;
+  static String html;
+  static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void writeReport() throws Exception {
+    CheckReport report = ReportFixture.check(dir);
+    Reports.writeAll(report, dir.resolve("out"), Map.of());
+    page = dir.resolve("out/report.html");
+    html = Files.readString(page);
+    chromium = HeadlessChromium.require(dir);
+  }
+
+  @Test
+  void rendersWithoutConsoleErrorsAndScriptRan() throws Exception {
+    HeadlessChromium.Run run = chromium.dumpDom(page, "");
+    assertEquals(List.of(), run.consoleLines(), "the page logged to the console");
+    Matcher body = Pattern.compile("<body([^>]*)>").matcher(run.stdout());
+    assertTrue(body.find());
+    assertTrue(body.group(1).contains("data-ready=\"true\""), "the page's script did not finish");
+    assertFalse(body.group(1).contains("data-js-errors"), "the page recorded script errors");
+  }
+
+  @Test
+  void consoleErrorDetectionWorks() throws Exception {
+    Path broken = dir.resolve("broken.html");
+    Files.writeString(broken, "<!DOCTYPE html><html><body><script>notDefined();</script></body></html>");
+    List<String> lines = chromium.dumpDom(broken, "").consoleLines();
+    assertTrue(lines.stream().anyMatch(l -> l.contains("Uncaught ReferenceError")), lines.toString());
+  }
+
+  @Test
+  void hostileDisplayNameIsShownAsText() throws Exception {
+    String dom = chromium.dumpDom(page, "").stdout();
+    assertTrue(dom.contains("<title>Countersign report</title>"), "a script from the name ran");
+    assertTrue(dom.contains("encode &lt;script&gt;document.title='pwned'&lt;/script&gt; &amp;amp;"
+        .replace("&amp;amp;", "&amp;")), "the display name is not shown as text");
+    assertFalse(dom.contains("<script>document.title"), "the display name became markup");
+    assertEquals(1, count(dom, "<script>"), "only the report's own script may exist");
+  }
+
+  @Test
+  void everyMetricHasItsPlot() throws Exception {
+    String dom = chromium.dumpDom(page, "").stdout();
+    String encoder = section(dom, "EncoderPerfTest.encodeRecords");
+    for (String metric : List.of("alloc-bytes", "instructions", "page-faults",
+        "vmexit.intel-kvm-default.MSR_WRITE", "vmexit.intel-kvm-default.HLT",
+        "vmexit.amd-kvm-default.PAUSE", "vmexit.amd-kvm-default.HLT")) {
+      int at = encoder.indexOf("<figure class=\"plot\" data-metric=\"" + metric + "\">");
+      assertTrue(at >= 0, "no plot for " + metric);
+      String figure = encoder.substring(at, encoder.indexOf("</figure>", at));
+      assertEquals(2, count(figure, "<rect class=\"box\""), metric + ": baseline and current boxes");
+      assertEquals(40, count(figure, "<circle class=\"pt\""), metric + ": 20 + 20 samples");
+    }
+    assertTrue(encoder.contains("data-host=\"intel-kvm-default\""));
+    assertTrue(encoder.contains("data-host=\"amd-kvm-default\""));
+    assertTrue(encoder.contains("data-reason=\"MSR_WRITE\""));
+    assertTrue(encoder.contains("class=\"diff critical\""), "another CPU is not flagged");
+    assertTrue(encoder.contains("baseline measured with another CPU"));
+    assertTrue(encoder.contains("ENOENT") && encoder.contains("-Dcountersign.mode=sim"),
+        "the unavailable metric's diagnosis is missing");
+    assertTrue(section(dom, "HandOffPerfTest.handOff").contains("data-metric=\"context-switches\""));
+  }
+
+  @Test
+  void sortsByChangeDescending() throws Exception {
+    List<String> before = changes(section(html, "EncoderPerfTest.encodeRecords"));
+    String dom = chromium.dumpDom(page, "sort=change&dir=desc").stdout();
+    List<String> after = changes(section(dom, "EncoderPerfTest.encodeRecords"));
+    assertNotEquals(before, after, "the fixture's rows must start out of order");
+    List<Double> numbers = new ArrayList<>();
+    boolean blank = false;
+    for (String v : after) {
+      if (v.isEmpty()) {
+        blank = true;
+      } else {
+        assertFalse(blank, "a number after a blank: " + after);
+        numbers.add(Double.parseDouble(v));
+      }
+    }
+    for (int i = 1; i < numbers.size(); i++) {
+      assertTrue(numbers.get(i - 1) >= numbers.get(i), "not descending: " + after);
+    }
+    assertTrue(dom.contains("data-key=\"change\" data-type=\"num\" tabindex=\"0\" aria-sort=\"descending\""));
+  }
+
+  @Test
+  void sortsByVerdictWorstFirst() throws Exception {
+    String dom = chromium.dumpDom(page, "sort=verdict").stdout();
+    List<String> verdicts = new ArrayList<>();
+    Matcher m = ROW.matcher(section(dom, "EncoderPerfTest.encodeRecords"));
+    while (m.find()) {
+      verdicts.add(m.group(1));
+    }
+    assertEquals(List.of("REGRESSION", "REGRESSION", "OVER_BUDGET", "UNAVAILABLE", "IMPROVEMENT"),
+        verdicts.subList(0, 5));
+  }
+
+  @Test
+  void filtersByVerdict() throws Exception {
+    String dom = chromium.dumpDom(page, "filter=REGRESSION").stdout();
+    List<String> visible = new ArrayList<>();
+    int hidden = 0;
+    Matcher m = ROW.matcher(dom);
+    while (m.find()) {
+      if (m.group(2) == null) {
+        visible.add(m.group(1));
+      } else {
+        hidden++;
+      }
+    }
+    assertEquals(List.of("REGRESSION", "REGRESSION"), visible);
+    assertEquals(10, hidden);
+    assertTrue(dom.contains("<span id=\"shown\">2</span>"));
+    Matcher s = SECTION.matcher(dom);
+    int shownSections = 0;
+    while (s.find()) {
+      shownSections += s.group(2) == null ? 1 : 0;
+    }
+    assertEquals(1, shownSections, "only the test with regressions stays visible");
+  }
+
+  @Test
+  void isSelfContained() {
+    assertFalse(html.contains("<link"), "no stylesheet may be fetched");
+    assertFalse(Pattern.compile("src=").matcher(html).find(), "no resource may be fetched");
+    String withoutSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assertFalse(withoutSvgNamespace.contains("http://") || withoutSvgNamespace.contains("https://"),
+        "no URL may be referenced");
+  }
+
+  @Test
+  void screenshotIsKeptAsBuildArtifact() throws Exception {
+    Path png = Path.of("target/countersign-report-screenshot.png");
+    Files.deleteIfExists(png);
+    HeadlessChromium.Run run = chromium.screenshot(page, "", png, 1280, 2600);
+    assertEquals(List.of(), run.consoleLines());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 10_000, "screenshot is empty");
+    assertEquals((byte) 0x89, bytes[0]);
+    assertEquals('P', bytes[1]);
+  }
+
+  private static List<String> changes(String section) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ROW.matcher(section);
+    while (m.find()) {
+      Matcher c = CELL_VALUE.matcher(m.group(3));
+      for (int i = 0; i < 5; i++) {
+        assertTrue(c.find());
+      }
+      out.add(c.group(1));
+    }
+    return out;
+  }
+
+  private static String section(String dom, String test) {
+    Matcher s = SECTION.matcher(dom);
+    while (s.find()) {
+      if (s.group(1).equals(test)) {
+        return s.group(3);
+      }
+    }
+    throw new AssertionError("no section for " + test);
+  }
+
+  private static int count(String s, String what) {
+    int n = 0;
+    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
+      n++;
+    }
+    return n;
+  }
+}
