@@ -115,6 +115,19 @@ class ExportsTest {
     assertEquals(3.0, ((Map<?, ?>) p.get("scorePercentiles")).get("50.0"));
   }
 
+  /** Countersign's own JMH import reads the export back: every metric, every iteration. */
+  @Test
+  void jmhExportReadsBackThroughTheJmhImport() {
+    List<dev.countersign.results.TestResult> back = dev.countersign.jmh.JmhResults.read(
+        dir.resolve("out/jmh-result.json"), ReportFixture.CUR_ENV);
+    assertEquals(9, back.size());
+    dev.countersign.results.TestResult alloc = back.stream()
+        .filter(r -> r.test().key().equals("EncoderPerfTest.encodeRecords[avgt,metric=alloc-bytes]"))
+        .findFirst().orElseThrow();
+    assertEquals("bytes/op", alloc.metric("score").orElseThrow().unit());
+    assertEquals(20, alloc.metric("score").orElseThrow().perOp().size());
+  }
+
   private static Set<String> names(JsonNode n) {
     Set<String> s = new TreeSet<>();
     n.fieldNames().forEachRemaining(s::add);
