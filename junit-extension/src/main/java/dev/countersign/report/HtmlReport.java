@@ -82,6 +82,11 @@ public final class HtmlReport {
           .orElse(key);
     }
 
+    /** "bytes/op", "ops/ms": the unit of a metric's values as shown, or "per op" when unknown. */
+    String unitOf(String metric) {
+      return result.flatMap(r -> r.metric(metric)).map(m -> perOp(m.unit())).orElse("per op");
+    }
+
     Optional<CheckRow> rowOf(String metric) {
       return rows.stream().filter(r -> r.metric().equals(metric)).findFirst();
     }
@@ -163,11 +168,13 @@ public final class HtmlReport {
         if (!r.metric().equals("-")) {
           li.append(" — <b>").append(escape(r.metric())).append("</b> ");
         }
-        li.append(escape(howMuch(r)));
+        li.append(escape(howMuch(r, t.unitOf(r.metric()))));
         t.result().ifPresent(res -> li.append(" <span class=\"where\">on ")
             .append(escape(res.environment().cpuModel())).append(" (")
             .append(escape(res.environment().virtualization())).append(", mode ")
             .append(escape(res.configuration().mode())).append(")</span>"));
+        environmentOf(t).ifPresent(e -> e.warnings().forEach(w -> li.append(
+            " <span class=\"flag-inline\">⚠ ").append(escape(w)).append("</span>")));
         if (!r.note().isEmpty() && r.comparison().isEmpty() && r.budget().isEmpty()) {
           li.append("<div class=\"note\">").append(escape(r.note())).append("</div>");
         }
@@ -186,21 +193,29 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
-  /** "+98.2% (ratio 1.982, 95% CI 1.95–2.01, p 0.0002)"; "-" for what was not computed. */
-  static String howMuch(CheckRow r) {
+  /**
+   * "+98.2%: 96 → 190 bytes/op (ratio 1.982, 95% CI 1.95–2.01, p 0.0002)"; "-" for what was not
+   * computed.
+   */
+  static String howMuch(CheckRow r, String unit) {
     if (r.comparison().isPresent()) {
       Comparison c = r.comparison().get();
       return Numbers.percent(r.changePercent()) + ": " + Numbers.format(r.baseline()) + " → "
-          + Numbers.format(r.current()) + " per op (ratio " + Numbers.format(c.ratio())
+          + Numbers.format(r.current()) + " " + unit + " (ratio " + Numbers.format(c.ratio())
           + ", 95% CI " + ci(c) + ", p " + Numbers.format(c.pValue()) + ")";
     }
     if (r.budget().isPresent()) {
       return r.note();
     }
     if (!Double.isNaN(r.current()) || !Double.isNaN(r.baseline())) {
-      return Numbers.format(r.baseline()) + " → " + Numbers.format(r.current()) + " per op";
+      return Numbers.format(r.baseline()) + " → " + Numbers.format(r.current()) + " " + unit;
     }
     return "";
+  }
+
+  /** A unit per op: {@code bytes} becomes {@code bytes/op}; {@code ops/ms} or {@code B/op} stay. */
+  static String perOp(String unit) {
+    return unit.contains("/") ? unit : unit + "/op";
   }
 
   static String ci(Comparison c) {
@@ -231,11 +246,7 @@ public final class HtmlReport {
         .append(escape(worst.label())).append("</span> <span class=\"title\">")
         .append(escape(t.title())).append("</span></h2>\n");
     h.append("<p class=\"qualified\">").append(escape(t.qualified())).append("</p>\n");
-    Optional<EnvironmentDiff> env = t.result().map(r -> {
-      Optional<BaselineRun> b = t.baseline().map(Baseline::latest);
-      return EnvironmentDiff.of(b.map(BaselineRun::environment).orElse(null),
-          b.map(BaselineRun::configuration).orElse(null), r.environment(), r.configuration());
-    });
+    Optional<EnvironmentDiff> env = environmentOf(t);
     env.ifPresent(e -> e.warnings().forEach(w -> h.append("<p class=\"flag\">⚠ ")
         .append(escape(w)).append("</p>\n")));
     verdictTable(h, t);
@@ -248,9 +259,18 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
+  /** Baseline and current environment of a test that ran. */
+  static Optional<EnvironmentDiff> environmentOf(TestView t) {
+    return t.result().map(r -> {
+      Optional<BaselineRun> b = t.baseline().map(Baseline::latest);
+      return EnvironmentDiff.of(b.map(BaselineRun::environment).orElse(null),
+          b.map(BaselineRun::configuration).orElse(null), r.environment(), r.configuration());
+    });
+  }
+
   private static final String[][] COLUMNS = {
-    {"metric", "text", "Metric"}, {"source", "text", "Source"}, {"baseline", "num", "Baseline/op"},
-    {"current", "num", "Current/op"}, {"change", "num", "Change"},
+    {"metric", "text", "Metric"}, {"source", "text", "Source"}, {"unit", "text", "Unit"},
+    {"baseline", "num", "Baseline"}, {"current", "num", "Current"}, {"change", "num", "Change"},
     {"ci", "num", "Ratio (95% CI)"}, {"p", "num", "p"}, {"verdict", "num", "Verdict"},
     {"note", "text", "Note"}};
 
@@ -266,6 +286,8 @@ public final class HtmlReport {
       h.append("<tr data-verdict=\"").append(r.verdict().name()).append("\">");
       td(h, r.metric(), escape(r.metric()));
       td(h, r.source(), escape(r.source()));
+      String unit = t.result().isPresent() ? t.unitOf(r.metric().replace(" (budget)", "")) : "-";
+      td(h, unit, escape(unit.equals("per op") ? "-" : unit));
       num(h, r.baseline(), Numbers.format(r.baseline()));
       num(h, r.current(), Numbers.format(r.current()));
       num(h, r.changePercent(), Numbers.percent(r.changePercent()));
@@ -295,7 +317,7 @@ public final class HtmlReport {
     if (r.metrics().isEmpty()) {
       return;
     }
-    h.append("<h3>Distributions: baseline and current, per op</h3>\n<div class=\"plots\">\n");
+    h.append("<h3>Distributions: baseline and current</h3>\n<div class=\"plots\">\n");
     for (MetricSeries m : r.metrics()) {
       Optional<CheckRow> row = t.rowOf(m.name());
       Verdict v = row.map(CheckRow::verdict).orElse(Verdict.UNCHANGED);
@@ -303,7 +325,7 @@ public final class HtmlReport {
       Samples cur = Samples.of(m);
       h.append("<figure class=\"plot\" data-metric=\"").append(escape(m.name())).append("\">")
           .append("<figcaption><b>").append(escape(m.name())).append("</b> <span class=\"src\">[")
-          .append(escape(m.source().id())).append(", ").append(escape(m.unit())).append("/op")
+          .append(escape(m.source().id())).append(", ").append(escape(perOp(m.unit())))
           .append(m.higherIsBetter() ? ", higher is better" : "").append("]</span> <span class=\"badge ")
           .append(VerdictStyle.tone(v)).append("\">").append(escape(v.label())).append("</span>")
           .append("</figcaption>");

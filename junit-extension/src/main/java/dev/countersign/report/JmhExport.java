@@ -87,7 +87,7 @@ public final class JmhExport {
       pct.put(Double.toString(q), s.quantile(q / 100));
     }
     p.put("scorePercentiles", pct);
-    p.put("scoreUnit", m.unit().contains("/") ? m.unit() : m.unit() + "/op");
+    p.put("scoreUnit", HtmlReport.perOp(m.unit()));
     p.put("rawData", byFork(m));
     return p;
   }

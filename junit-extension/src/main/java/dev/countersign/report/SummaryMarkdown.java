@@ -38,6 +38,19 @@ public final class SummaryMarkdown {
     md.append("### Countersign: ").append(failed ? "FAILED" : "passed").append(" — ")
         .append(notable.size()).append(" of ").append(report.rows().size())
         .append(" checks need attention\n\n");
+    report.results().stream().findFirst().ifPresent(r -> md.append("Measured on ")
+        .append(cell(r.environment().cpuModel())).append(", ").append(r.environment().cpus())
+        .append(" CPUs, ").append(cell(r.environment().virtualization())).append(", mode ")
+        .append(cell(r.configuration().mode())).append(".\n\n"));
+    List<String> flags = new ArrayList<>();
+    for (HtmlReport.TestView t : tests.values()) {
+      HtmlReport.environmentOf(t).ifPresent(e -> e.warnings().forEach(w ->
+          flags.add("- ⚠ " + cell(t.title()) + ": " + cell(w))));
+    }
+    if (!flags.isEmpty()) {
+      flags.forEach(f -> md.append(f).append('\n'));
+      md.append('\n');
+    }
     if (notable.isEmpty()) {
       md.append("Every check is unchanged or within budget. Details: [report](")
           .append(reportLink).append(").\n");

@@ -44,7 +44,7 @@ final class SvgPlots {
     svg.append("<svg class=\"dist\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
         .append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
         .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-    svg.append("<title>").append(escape("baseline and current samples per op (" + unit + ")"))
+    svg.append("<title>").append(escape("baseline and current samples (" + HtmlReport.perOp(unit) + ")"))
         .append("</title>");
     row(svg, "baseline", baseline, BASELINE_COLOR, TOP, x, "baseline");
     row(svg, "current", current, currentColor, TOP + ROW, x, "current");
@@ -109,7 +109,7 @@ final class SvgPlots {
           .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
     }
     svg.append("<text class=\"tick\" x=\"4\" y=\"").append(y + 16).append("\">")
-        .append(escape(unit)).append("/op</text>");
+        .append(escape(HtmlReport.perOp(unit))).append("</text>");
   }
 
   /**

@@ -173,7 +173,7 @@ class HtmlReportBrowserTest {
     Matcher m = ROW.matcher(section);
     while (m.find()) {
       Matcher c = CELL_VALUE.matcher(m.group(3));
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 6; i++) {
         assertTrue(c.find());
       }
       out.add(c.group(1));

@@ -28,6 +28,8 @@ class SummaryMarkdownTest {
     assertFalse(md.contains("UNCHANGED |"), "unchanged rows are left out");
     assertFalse(md.contains("handOff"), "a test with only unchanged rows is left out");
     assertTrue(md.startsWith("### Countersign: FAILED — 7 of 12 checks need attention"), md);
+    assertTrue(md.contains("Measured on AMD EPYC 7B13, 2 CPUs, kvm, mode auto."), md);
+    assertTrue(md.contains("baseline measured with another CPU: Intel(R) Xeon(R) Platinum 8375C"), md);
   }
 
   @Test
