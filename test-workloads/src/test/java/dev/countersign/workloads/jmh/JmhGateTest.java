@@ -56,6 +56,9 @@ class JmhGateTest {
   @BeforeAll
   static void runBenchmarks() throws Exception {
     Files.createDirectories(DIR);
+    // JMH's machine-wide lock (/tmp/jmh.lock) guards timing from concurrent runs; this test checks
+    // the gate's verdicts with a wide threshold, not timings, so it may share the machine
+    System.setProperty("jmh.ignoreLock", "true");
     baseJson = DIR.resolve("base.json");
     sameJson = DIR.resolve("same.json");
     regressedJson = DIR.resolve("regressed.json");
@@ -129,8 +132,11 @@ class JmhGateTest {
     for (TestResult r : JmhResults.read(List.of(baseJson), Environments.current())) {
       store.promote(r, 1);
     }
-    // wall-clock throughput on a shared CI machine varies by tens of percent between runs
-    CheckSettings settings = new CheckSettings(30.0, true, false);
+    // Wall-clock throughput on this shared 2-core machine moved by up to -48% between two runs of
+    // the same code (444 vs 229 ops/ms), so the score is gated with a wide threshold here; the
+    // regressed twin still fails on its allocation (+100%, exact). The direction of throughput
+    // gating is tested with controlled samples in JmhResultsTest.
+    CheckSettings settings = new CheckSettings(75.0, true, false);
     return new Check(Comparators.standard()).run(new ResultStore(DIR.resolve("no-results")),
         JmhResults.read(List.of(current), Environments.current()), store, settings);
   }
