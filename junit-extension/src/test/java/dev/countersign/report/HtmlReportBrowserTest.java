@@ -147,6 +147,78 @@ class HtmlReportBrowserTest {
     assertEquals(1, shownSections, "only the test with regressions stays visible");
   }
 
+  /**
+   * Real clicks on the page's own controls: a copy of the report with a script appended that
+   * clicks the Change header twice and unticks every verdict but REGRESSION, then records what the
+   * page showed after each step.
+   */
+  @Test
+  void clickingHeadersSortsAndTickingVerdictsFilters() throws Exception {
+    String driver = """
+        <script>
+        (function () {
+          var th = document.querySelector('section.test table.verdicts th[data-key="change"]');
+          function changes() {
+            return Array.prototype.map.call(th.closest('table').tBodies[0].rows,
+                function (r) { return r.cells[5].getAttribute('data-v'); }).join(';');
+          }
+          th.click();
+          document.body.setAttribute('data-after-one-click', th.getAttribute('aria-sort') + '|' + changes());
+          th.click();
+          document.body.setAttribute('data-after-two-clicks', th.getAttribute('aria-sort') + '|' + changes());
+          document.querySelectorAll('input[data-verdict]').forEach(function (cb) {
+            if (cb.getAttribute('data-verdict') !== 'REGRESSION') { cb.click(); }
+          });
+          document.body.setAttribute('data-visible-rows',
+              document.querySelectorAll('table.verdicts tbody tr:not([hidden])').length);
+          document.querySelector('button[data-preset="all"]').click();
+          document.body.setAttribute('data-visible-after-all',
+              document.querySelectorAll('table.verdicts tbody tr:not([hidden])').length);
+        }());
+        </script>
+        """;
+    Path driven = dir.resolve("out/driven.html");
+    Files.writeString(driven, html.replace("</body>", driver + "</body>"));
+    HeadlessChromium.Run run = chromium.dumpDom(driven, "");
+    assertEquals(List.of(), run.consoleLines());
+    Matcher body = Pattern.compile("<body([^>]*)>").matcher(run.stdout());
+    assertTrue(body.find());
+    String attrs = body.group(1);
+    List<Double> ascending = numbers(attribute(attrs, "data-after-one-click"), "ascending");
+    List<Double> descending = numbers(attribute(attrs, "data-after-two-clicks"), "descending");
+    List<Double> sorted = new ArrayList<>(ascending);
+    sorted.sort(null);
+    assertEquals(sorted, ascending);
+    sorted.sort(java.util.Comparator.reverseOrder());
+    assertEquals(sorted, descending);
+    assertEquals("2", attribute(attrs, "data-visible-rows"));
+    assertEquals("12", attribute(attrs, "data-visible-after-all"));
+  }
+
+  private static String attribute(String attrs, String name) {
+    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(attrs);
+    assertTrue(m.find(), "the driver did not record " + name + " in " + attrs);
+    return m.group(1);
+  }
+
+  /** "ascending|1.5;-3;;" → the numbers in order, checking the sort state and blanks last. */
+  private static List<Double> numbers(String recorded, String expectedSort) {
+    String[] parts = recorded.split("\\|", 2);
+    assertEquals(expectedSort, parts[0]);
+    List<Double> out = new ArrayList<>();
+    boolean blank = false;
+    for (String v : parts[1].split(";", -1)) {
+      if (v.isEmpty()) {
+        blank = true;
+      } else {
+        assertFalse(blank, "a number after a blank: " + recorded);
+        out.add(Double.parseDouble(v));
+      }
+    }
+    assertTrue(out.size() >= 5, recorded);
+    return out;
+  }
+
   @Test
   void isSelfContained() {
     assertFalse(html.contains("<link"), "no stylesheet may be fetched");
