@@ -321,7 +321,9 @@ public final class HtmlReport {
     for (MetricSeries m : r.metrics()) {
       Optional<CheckRow> row = t.rowOf(m.name());
       Verdict v = row.map(CheckRow::verdict).orElse(Verdict.UNCHANGED);
-      Optional<Samples> base = t.baseline().flatMap(b -> Samples.ofBaseline(b, m.name()));
+      Optional<Samples> pooled = t.baseline().flatMap(b -> Samples.ofBaseline(b, m.name()));
+      // values of different sources are different quantities: never drawn on one axis
+      Optional<Samples> base = pooled.filter(b -> b.source().equals(m.source().id()));
       Samples cur = Samples.of(m);
       h.append("<figure class=\"plot\" data-metric=\"").append(escape(m.name())).append("\">")
           .append("<figcaption><b>").append(escape(m.name())).append("</b> <span class=\"src\">[")
@@ -330,6 +332,11 @@ public final class HtmlReport {
           .append(VerdictStyle.tone(v)).append("\">").append(escape(v.label())).append("</span>")
           .append("</figcaption>");
       h.append(SvgPlots.distributions(base, Optional.of(cur), VerdictStyle.color(v), m.unit()));
+      if (pooled.isPresent() && base.isEmpty()) {
+        h.append("<p class=\"note\">The baseline was measured by ")
+            .append(escape(pooled.get().source())).append(", this run by ")
+            .append(escape(m.source().id())).append(": not comparable, not drawn.</p>");
+      }
       h.append("<div class=\"stats\">");
       h.append("median ").append(escape(base.map(s -> Numbers.format(s.median())).orElse("-")))
           .append(" → ").append(escape(Numbers.format(cur.median())))

@@ -81,7 +81,7 @@ class ExportsTest {
   @Test
   void jmhFollowsTheResultFormat() {
     assertTrue(jmh.isArray());
-    assertEquals(7 + 1 + 1, jmh.size(), "one entry per test and metric");
+    assertEquals(7 + 2 + 1, jmh.size(), "one entry per test and metric");
     for (JsonNode e : iterable(jmh)) {
       assertTrue(names(e).containsAll(Set.of("benchmark", "mode", "threads", "forks", "params",
           "primaryMetric", "secondaryMetrics", "warmupIterations", "measurementIterations")), e.toString());
@@ -120,7 +120,7 @@ class ExportsTest {
   void jmhExportReadsBackThroughTheJmhImport() {
     List<dev.countersign.results.TestResult> back = dev.countersign.jmh.JmhResults.read(
         dir.resolve("out/jmh-result.json"), ReportFixture.CUR_ENV);
-    assertEquals(9, back.size());
+    assertEquals(10, back.size());
     dev.countersign.results.TestResult alloc = back.stream()
         .filter(r -> r.test().key().equals("EncoderPerfTest.encodeRecords[avgt,metric=alloc-bytes]"))
         .findFirst().orElseThrow();

@@ -86,7 +86,13 @@ class HtmlReportBrowserTest {
     assertTrue(encoder.contains("baseline measured with another CPU"));
     assertTrue(encoder.contains("ENOENT") && encoder.contains("-Dcountersign.mode=sim"),
         "the unavailable metric's diagnosis is missing");
-    assertTrue(section(dom, "HandOffPerfTest.handOff").contains("data-metric=\"context-switches\""));
+    String handOff = section(dom, "HandOffPerfTest.handOff");
+    assertTrue(handOff.contains("data-metric=\"context-switches\""));
+    int at = handOff.indexOf("<figure class=\"plot\" data-metric=\"instructions\">");
+    String incomparable = handOff.substring(at, handOff.indexOf("</figure>", at));
+    assertEquals(20, count(incomparable, "<circle class=\"pt\""),
+        "a baseline of another source must not be drawn on the same axis");
+    assertTrue(incomparable.contains("measured by sim, this run by pmu: not comparable"));
   }
 
   @Test
@@ -137,7 +143,7 @@ class HtmlReportBrowserTest {
       }
     }
     assertEquals(List.of("REGRESSION", "REGRESSION"), visible);
-    assertEquals(10, hidden);
+    assertEquals(11, hidden);
     assertTrue(dom.contains("<span id=\"shown\">2</span>"));
     Matcher s = SECTION.matcher(dom);
     int shownSections = 0;
@@ -192,7 +198,7 @@ class HtmlReportBrowserTest {
     sorted.sort(java.util.Comparator.reverseOrder());
     assertEquals(sorted, descending);
     assertEquals("2", attribute(attrs, "data-visible-rows"));
-    assertEquals("12", attribute(attrs, "data-visible-after-all"));
+    assertEquals("13", attribute(attrs, "data-visible-after-all"));
   }
 
   private static String attribute(String attrs, String name) {

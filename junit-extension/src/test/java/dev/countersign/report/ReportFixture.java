@@ -24,8 +24,9 @@ import java.util.Random;
 /**
  * A realistic check, run for real over result and baseline files in a directory: a test with a
  * hostile display name whose allocation regressed (measured on another CPU than its baseline),
- * VM-exit estimates for two host profiles, an unavailable event, a budget; an unchanged test; a
- * test without a baseline; a baseline whose test did not run.
+ * VM-exit estimates for two host profiles, an unavailable event, a budget; a test with an unchanged
+ * metric and one whose baseline came from another source; a test without a baseline; a baseline
+ * whose test did not run.
  */
 final class ReportFixture {
 
@@ -69,9 +70,11 @@ final class ReportFixture {
 
     TestId handOff = new TestId("dev.example.HandOffPerfTest", "handOff", "handOff()");
     baselines.promote(result(handOff, CUR_ENV, List.of(
-        noisy("context-switches", Source.KERNEL, "count", 2.0, 0.1, rnd)), List.of()), 1);
+        noisy("context-switches", Source.KERNEL, "count", 2.0, 0.1, rnd),
+        noisy("instructions", Source.SIM, "count", 900, 0, rnd)), List.of()), 1);
     results.write(result(handOff, CUR_ENV, List.of(
-        noisy("context-switches", Source.KERNEL, "count", 2.0, 0.1, rnd)), List.of()));
+        noisy("context-switches", Source.KERNEL, "count", 2.0, 0.1, rnd),
+        noisy("instructions", Source.PMU, "count", 1200, 30, rnd)), List.of()));
 
     TestId fresh = new TestId("dev.example.NewPerfTest", "brandNew", "brandNew()");
     results.write(result(fresh, CUR_ENV, List.of(
