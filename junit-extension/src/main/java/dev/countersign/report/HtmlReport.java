@@ -149,8 +149,9 @@ public final class HtmlReport {
     return counts;
   }
 
+  /** Per test with something notable: where it ran, a flag for a foreign baseline, then its rows. */
   private static void findings(StringBuilder h, CheckReport report, Map<String, TestView> tests) {
-    List<String> items = new ArrayList<>();
+    StringBuilder items = new StringBuilder();
     int i = 0;
     for (TestView t : tests.values()) {
       String anchor = "t" + i++;
@@ -159,36 +160,38 @@ public final class HtmlReport {
           .sorted((a, b) -> Integer.compare(VerdictStyle.rank(a.verdict()),
               VerdictStyle.rank(b.verdict())))
           .toList();
-      for (CheckRow r : notable) {
-        StringBuilder li = new StringBuilder();
-        li.append("<li data-verdict=\"").append(r.verdict().name()).append("\"><span class=\"badge ")
-            .append(VerdictStyle.tone(r.verdict())).append("\">").append(escape(r.verdict().label()))
-            .append("</span> <a href=\"#").append(anchor).append("\">").append(escape(t.title()))
-            .append("</a>");
-        if (!r.metric().equals("-")) {
-          li.append(" — <b>").append(escape(r.metric())).append("</b> ");
-        }
-        li.append(escape(howMuch(r, t.unitOf(r.metric()))));
-        t.result().ifPresent(res -> li.append(" <span class=\"where\">on ")
-            .append(escape(res.environment().cpuModel())).append(" (")
-            .append(escape(res.environment().virtualization())).append(", mode ")
-            .append(escape(res.configuration().mode())).append(")</span>"));
-        environmentOf(t).ifPresent(e -> e.warnings().forEach(w -> li.append(
-            " <span class=\"flag-inline\">⚠ ").append(escape(w)).append("</span>")));
-        if (!r.note().isEmpty() && r.comparison().isEmpty() && r.budget().isEmpty()) {
-          li.append("<div class=\"note\">").append(escape(r.note())).append("</div>");
-        }
-        li.append("</li>");
-        items.add(li.toString());
+      if (notable.isEmpty()) {
+        continue;
       }
+      items.append("<li class=\"finding\"><a href=\"#").append(anchor).append("\">")
+          .append(escape(t.title())).append("</a>");
+      t.result().ifPresent(res -> items.append(" <span class=\"where\">on ")
+          .append(escape(res.environment().cpuModel())).append(" (")
+          .append(escape(res.environment().virtualization())).append(", mode ")
+          .append(escape(res.configuration().mode())).append(")</span>"));
+      environmentOf(t).ifPresent(e -> e.warnings().forEach(w -> items.append(
+          " <span class=\"flag-inline\">⚠ ").append(escape(w)).append("</span>")));
+      items.append("\n<ul>\n");
+      for (CheckRow r : notable) {
+        items.append("<li data-verdict=\"").append(r.verdict().name()).append("\"><span class=\"badge ")
+            .append(VerdictStyle.tone(r.verdict())).append("\">").append(escape(r.verdict().label()))
+            .append("</span>");
+        if (!r.metric().equals("-")) {
+          items.append(" <b>").append(escape(r.metric())).append("</b>");
+        }
+        items.append(' ').append(escape(howMuch(r, t.unitOf(r.metric()))));
+        if (!r.note().isEmpty() && r.comparison().isEmpty() && r.budget().isEmpty()) {
+          items.append("<div class=\"note\">").append(escape(r.note())).append("</div>");
+        }
+        items.append("</li>\n");
+      }
+      items.append("</ul></li>\n");
     }
     h.append("<section id=\"findings\">\n<h2>What needs attention</h2>\n");
-    if (items.isEmpty()) {
+    if (items.length() == 0) {
       h.append("<p class=\"allclear\">Every check is unchanged or within budget.</p>\n");
     } else {
-      h.append("<ul>\n");
-      items.forEach(s -> h.append(s).append('\n'));
-      h.append("</ul>\n");
+      h.append("<ul>\n").append(items).append("</ul>\n");
     }
     h.append("</section>\n");
   }

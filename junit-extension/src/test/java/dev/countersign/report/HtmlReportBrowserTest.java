@@ -238,6 +238,8 @@ class HtmlReportBrowserTest {
   void screenshotIsKeptAsBuildArtifact() throws Exception {
     Path png = Path.of("target/countersign-report-screenshot.png");
     Files.deleteIfExists(png);
+    Files.copy(page, Path.of("target/countersign-report-sample.html"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     HeadlessChromium.Run run = chromium.screenshot(page, "", png, 1280, 2600);
     assertEquals(List.of(), run.consoleLines());
     byte[] bytes = Files.readAllBytes(png);

@@ -8,6 +8,7 @@ import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Numbers;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public class BaselineMojo extends AbstractMojo {
     }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());
     try {
-      List<TestResult> all = new java.util.ArrayList<>(results.readAll());
+      List<TestResult> all = new ArrayList<>(results.readAll());
       all.addAll(jmh);
       // read every existing baseline before writing any, so a corrupt one stops us with nothing changed
       for (TestResult r : all) {
