@@ -221,9 +221,13 @@ public final class HtmlReport {
     return unit.contains("/") ? unit : unit + "/op";
   }
 
+  /** "0.95–1.02"; "exact" for a deterministic comparison; "-" when not computed. */
   static String ci(Comparison c) {
     if (Double.isNaN(c.ciLow()) || Double.isNaN(c.ciHigh())) {
       return "-";
+    }
+    if (c.ciLow() == c.ciHigh() && c.ciLow() == c.ratio()) {
+      return "exact";
     }
     return Numbers.format(c.ciLow()) + "–" + Numbers.format(c.ciHigh());
   }
