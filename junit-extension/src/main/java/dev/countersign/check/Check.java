@@ -38,7 +38,22 @@ public final class Check {
   }
 
   public CheckReport run(ResultStore results, BaselineStore baselines, CheckSettings settings) {
-    List<TestResult> all = results.readAll();
+    return run(results, List.of(), baselines, settings);
+  }
+
+  /**
+   * Like {@link #run(ResultStore, BaselineStore, CheckSettings)}, with further results that were
+   * not written by the JUnit extension (e.g. JMH benchmarks read by {@code
+   * dev.countersign.jmh.JmhResults}). They are gated like the others; a series whose unit is a
+   * throughput ({@link MetricSeries#higherIsBetter()}) counts an increase as an improvement.
+   *
+   * @param extra further results; their test keys must not collide with those in {@code results}
+   */
+  public CheckReport run(ResultStore results, List<TestResult> extra, BaselineStore baselines,
+      CheckSettings settings) {
+    List<TestResult> all = new ArrayList<>(results.readAll());
+    all.addAll(extra);
+    all.sort(Comparator.comparing(r -> r.test().key()));
     Map<String, Baseline> byTest = new TreeMap<>();
     Set<String> ran = new HashSet<>();
     List<CheckRow> rows = new ArrayList<>();
@@ -148,7 +163,7 @@ public final class Check {
         .orElse(settings.thresholdPercent());
     double[] base = pooled.stream().mapToDouble(Double::doubleValue).toArray();
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
-        false));
+        current.higherIsBetter()));
     return Optional.empty();
   }
 

@@ -38,6 +38,18 @@ public record MetricSeries(
     this(name, source, unit, perOp, List.of(), List.of());
   }
 
+  /**
+   * Whether a larger value is better: true for throughput units ({@code ops/s}, {@code ops/ms},
+   * any unit starting with {@value #THROUGHPUT_UNIT_PREFIX}, as JMH's throughput mode writes
+   * them); false for every cost (counts, bytes, time per op).
+   */
+  public boolean higherIsBetter() {
+    return unit.startsWith(THROUGHPUT_UNIT_PREFIX);
+  }
+
+  /** Units starting with this are throughputs: higher is better. */
+  public static final String THROUGHPUT_UNIT_PREFIX = "ops/";
+
   /** The values as a fresh array, for statistics. */
   public double[] values() {
     double[] v = new double[perOp.size()];

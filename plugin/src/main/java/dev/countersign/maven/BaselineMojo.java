@@ -8,6 +8,7 @@ import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Numbers;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,13 @@ public class BaselineMojo extends AbstractMojo {
   @Parameter(property = "countersign.history", defaultValue = "1")
   int history;
 
+  /** JMH result files ({@code -rf json}, comma-separated, relative to the module) to promote too. */
+  @Parameter(property = "countersign.jmhResults")
+  String jmhResults;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {
@@ -49,14 +57,16 @@ public class BaselineMojo extends AbstractMojo {
       throw new MojoExecutionException("countersign.history is " + history + "; it must be ≥ 1");
     }
     ResultStore results = new ResultStore(resultsDir.toPath());
-    if (!results.exists()) {
+    List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
+    if (!results.exists() && jmh.isEmpty()) {
       getLog().info("Countersign baseline: no results in " + resultsDir
           + "; run the tests first (mvn verify), then 'mvn countersign:baseline'. Nothing written.");
       return;
     }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());
     try {
-      List<TestResult> all = results.readAll();
+      List<TestResult> all = new ArrayList<>(results.readAll());
+      all.addAll(jmh);
       // read every existing baseline before writing any, so a corrupt one stops us with nothing changed
       for (TestResult r : all) {
         baselines.read(r.test());

@@ -9,6 +9,7 @@ import dev.countersign.report.Reports;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import java.io.File;
 import java.nio.file.Path;
@@ -57,6 +58,17 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "countersign.reportDir", defaultValue = "${project.build.directory}/countersign")
   File reportDir;
 
+  /**
+   * JMH result files ({@code -rf json}) to gate as well: comma-separated paths, relative to the
+   * module, e.g. {@code target/jmh-result.json}. Each benchmark is compared with its baseline like a
+   * {@code @PerfTest}; throughput (ops/time) is higher-is-better.
+   */
+  @Parameter(property = "countersign.jmhResults")
+  String jmhResults;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -64,7 +76,8 @@ public class CheckMojo extends AbstractMojo {
       return;
     }
     ResultStore results = new ResultStore(resultsDir.toPath());
-    if (!results.exists()) {
+    List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
+    if (!results.exists() && jmh.isEmpty()) {
       getLog().info("Countersign check: no results in " + resultsDir
           + " (no @PerfTest ran in this module, or tests were skipped); nothing to check");
       return;
@@ -78,7 +91,7 @@ public class CheckMojo extends AbstractMojo {
     CheckReport report;
     try {
       report = new Check(Comparators.standard())
-          .run(results, new BaselineStore(baselineDir.toPath()), settings);
+          .run(results, jmh, new BaselineStore(baselineDir.toPath()), settings);
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
     }

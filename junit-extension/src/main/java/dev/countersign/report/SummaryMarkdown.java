@@ -1,0 +1,108 @@
+package dev.countersign.report;
+
+import dev.countersign.check.CheckReport;
+import dev.countersign.check.CheckRow;
+import dev.countersign.stats.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders {@code summary.md}: one compact Markdown table of the rows whose verdict is not
+ * UNCHANGED (nor WITHIN BUDGET), each linking to its test's section of {@code report.html}; the
+ * same text is appended to {@code $GITHUB_STEP_SUMMARY}.
+ */
+public final class SummaryMarkdown {
+
+  private SummaryMarkdown() {}
+
+  /**
+   * The summary.
+   *
+   * @param reportLink how the summary refers to the HTML report (e.g. {@code report.html})
+   */
+  public static String render(CheckReport report, String reportLink) {
+    Map<String, HtmlReport.TestView> tests = HtmlReport.collect(report);
+    Map<String, String> anchors = new java.util.HashMap<>();
+    int i = 0;
+    for (String key : tests.keySet()) {
+      anchors.put(key, "t" + i++);
+    }
+    boolean failed = !report.failures().isEmpty();
+    List<CheckRow> notable = report.rows().stream()
+        .filter(r -> VerdictStyle.notable(r.verdict()))
+        .sorted((a, b) -> Integer.compare(VerdictStyle.rank(a.verdict()),
+            VerdictStyle.rank(b.verdict())))
+        .toList();
+    StringBuilder md = new StringBuilder();
+    md.append("### Countersign: ").append(failed ? "FAILED" : "passed").append(" — ")
+        .append(notable.size()).append(" of ").append(report.rows().size())
+        .append(" checks need attention\n\n");
+    report.results().stream().findFirst().ifPresent(r -> md.append("Measured on ")
+        .append(cell(r.environment().cpuModel())).append(", ").append(r.environment().cpus())
+        .append(" CPUs, ").append(cell(r.environment().virtualization())).append(", mode ")
+        .append(cell(r.configuration().mode())).append(".\n\n"));
+    List<String> flags = new ArrayList<>();
+    for (HtmlReport.TestView t : tests.values()) {
+      HtmlReport.environmentOf(t).ifPresent(e -> e.warnings().forEach(w ->
+          flags.add("- ⚠ " + cell(t.title()) + ": " + cell(w))));
+    }
+    if (!flags.isEmpty()) {
+      flags.forEach(f -> md.append(f).append('\n'));
+      md.append('\n');
+    }
+    if (notable.isEmpty()) {
+      md.append("Every check is unchanged or within budget. Details: [report](")
+          .append(reportLink).append(").\n");
+      return md.toString();
+    }
+    md.append("| Test | Metric | Baseline/op | Current/op | Change | 95% CI of ratio | p | Verdict |\n");
+    md.append("|---|---|--:|--:|--:|--:|--:|---|\n");
+    for (CheckRow r : notable) {
+      String ci = r.comparison().map(HtmlReport::ci).orElse("-");
+      String p = r.comparison().map(c -> Numbers.format(c.pValue())).orElse("-");
+      String verdict = r.verdict().failsBuild() ? "**" + r.verdict().label() + "**"
+          : r.verdict().label();
+      md.append("| [").append(cell(title(tests.get(r.test()), r.test()))).append("](")
+          .append(reportLink).append('#').append(anchors.get(r.test())).append(") | ")
+          .append(cell(r.metric())).append(" | ").append(Numbers.format(r.baseline()))
+          .append(" | ").append(Numbers.format(r.current())).append(" | ")
+          .append(Numbers.percent(r.changePercent())).append(" | ").append(ci).append(" | ")
+          .append(p).append(" | ").append(verdict).append(" |\n");
+    }
+    List<String> notes = new ArrayList<>();
+    for (CheckRow r : notable) {
+      if (!r.note().isEmpty() && r.comparison().isEmpty() && r.budget().isEmpty()) {
+        notes.add("- " + cell(r.test()) + " " + cell(r.metric()) + ": " + cell(r.note()));
+      }
+    }
+    if (!notes.isEmpty()) {
+      md.append("\n<details><summary>Notes</summary>\n\n");
+      notes.forEach(n -> md.append(n).append('\n'));
+      md.append("\n</details>\n");
+    }
+    md.append("\nFull report with plots: [").append(reportLink).append("](").append(reportLink)
+        .append("). ").append(cell(report.method())).append(".\n");
+    return md.toString();
+  }
+
+  private static String title(HtmlReport.TestView t, String key) {
+    return t == null ? key : t.title();
+  }
+
+  /** Escapes Markdown and HTML so that any text stays inside its table cell, as text. */
+  static String cell(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '|', '\\', '`', '*', '_', '[', ']', '#', '~' -> sb.append('\\').append(c);
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '\n', '\r' -> sb.append(' ');
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

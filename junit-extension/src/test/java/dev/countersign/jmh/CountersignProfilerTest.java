@@ -1,0 +1,129 @@
+package dev.countersign.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.events.EventCatalog;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.runner.Mode;
+import dev.countersign.runner.ProbeRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.IterationResultMetaData;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+class CountersignProfilerTest {
+
+  @Test
+  void rejectsUnknownEventsAndOptionsWithTheValidOnes() {
+    ProfilerException event = assertThrows(ProfilerException.class,
+        () -> new CountersignProfiler("events=instructoins"));
+    assertTrue(event.getMessage().contains("did you mean 'instructions'"), event.getMessage());
+    ProfilerException option = assertThrows(ProfilerException.class,
+        () -> new CountersignProfiler("event=cycles"));
+    assertTrue(option.getMessage().contains("events=<comma-separated metric names>"));
+    ProfilerException mode = assertThrows(ProfilerException.class,
+        () -> new CountersignProfiler("mode=fast"));
+    assertTrue(mode.getMessage().contains("auto (default), perf or sim"));
+    assertThrows(ProfilerException.class, () -> new CountersignProfiler("events= , "));
+  }
+
+  @Test
+  void acceptsOptionsSeparatedBySemicolons() throws ProfilerException {
+    new CountersignProfiler("events=alloc-bytes,vmexit.intel-kvm-default.PAUSE;mode=sim");
+    new CountersignProfiler();
+  }
+
+  @Test
+  void unitsAreSpelledAsJmhSpellsThem() {
+    assertEquals("#/op", CountersignProfiler.unit("count"));
+    assertEquals("B/op", CountersignProfiler.unit("bytes"));
+    assertEquals("ns/op", CountersignProfiler.unit("ns"));
+  }
+
+  /** One iteration through the real probe chain: the JVM's allocation counter, divided by ops. */
+  @Test
+  void iterationValuesAreDividedByOperations() {
+    try (IterationProbes probes = new IterationProbes(
+        List.of(EventCatalog.parse("alloc-bytes")), List.of(),
+        new ProbeRequest(Mode.AUTO, List.of()))) {
+      assertEquals(List.of(), probes.unavailable());
+      Object[] keep = new Object[1000];
+      probes.begin();
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = new byte[1000];
+      }
+      IterationProbes.Iteration it = probes.end(1000);
+      MetricSeries alloc = it.metrics().get(0);
+      assertEquals("alloc-bytes", alloc.name());
+      // 1000 arrays of 1000 bytes (+16-byte header) per 1000 ops: about 1016 bytes per op
+      assertTrue(alloc.perOp().get(0) >= 1000 && alloc.perOp().get(0) < 1300,
+          "" + alloc.perOp().get(0));
+      assertTrue(keep[999] != null);
+    }
+  }
+
+  /** Events nobody can measure here (the placeholder perf engine, no agent) are named, not zeroed. */
+  @Test
+  void eventsThatCannotBeMeasuredAreDiagnosed() {
+    try (IterationProbes probes = new IterationProbes(
+        List.of(EventCatalog.parse("task-clock"), EventCatalog.parse("gc-count")),
+        List.of(EventCatalog.parse("vmexit.intel-kvm-default.MSR_WRITE")),
+        new ProbeRequest(Mode.AUTO, List.of()))) {
+      List<String> names = probes.unavailable().stream().map(u -> u.name()).toList();
+      probes.begin();
+      IterationProbes.Iteration it = probes.end(10);
+      List<String> measured = it.metrics().stream().map(MetricSeries::name).toList();
+      assertTrue(measured.contains("gc-count"), measured.toString());
+      // whichever of these the engines measure here, the others must be diagnosed
+      for (String name : List.of("task-clock", "vmexit.intel-kvm-default.MSR_WRITE")) {
+        boolean diagnosed = names.contains(name)
+            || it.missing().stream().anyMatch(u -> u.name().equals(name));
+        assertTrue(measured.contains(name) || diagnosed, name + " silently missing");
+      }
+    }
+  }
+
+  /** The profiler driven as JMH drives it: per iteration, scalar results per op, averaged. */
+  @Test
+  void givesScalarResultsPerOpAndNamesWhatIsUnavailableOnce() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(out, true, StandardCharsets.UTF_8);
+    CountersignProfiler profiler =
+        new CountersignProfiler("events=alloc-bytes,vmexit.intel-kvm-default.HLT", log);
+    IterationParams params = new IterationParams(IterationType.MEASUREMENT, 2,
+        TimeValue.milliseconds(1), 1);
+    Object[] keep = new Object[500];
+    for (int iteration = 0; iteration < 2; iteration++) {
+      profiler.beforeIteration(null, params);
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = new byte[2000];
+      }
+      Collection<? extends Result> results = profiler.afterIteration(null, params,
+          new IterationResult(null, params, new IterationResultMetaData(500, 500)));
+      Result alloc = results.stream().filter(r -> r.getLabel().equals("countersign.alloc-bytes"))
+          .findFirst().orElseThrow(() -> new AssertionError(results.toString()));
+      assertEquals("B/op", alloc.getScoreUnit());
+      // 2000-byte arrays (+16-byte header); the JVM-wide counter may add other threads' bytes
+      assertTrue(alloc.getScore() >= 2000 && alloc.getScore() < 2400, "" + alloc.getScore());
+      assertTrue(alloc instanceof ScalarResult);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    List<String> lines = printed.lines()
+        .filter(l -> l.contains("vmexit.intel-kvm-default.HLT UNAVAILABLE")).toList();
+    // while the VM-exit model is a placeholder it cannot be derived; once it is, nothing is printed
+    assertTrue(lines.size() <= 1, printed);
+    assertTrue(keep[0] != null);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.countersign.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.check.CheckReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryMarkdownTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void listsOnlyNotableVerdictsWorstFirstWithLinks() {
+    CheckReport report = ReportFixture.check(dir);
+    String md = SummaryMarkdown.render(report, "report.html");
+    List<String> rows = md.lines().filter(l -> l.startsWith("| [")).toList();
+    assertEquals(8, rows.size(), md);
+    assertTrue(rows.get(0).contains("alloc-bytes") && rows.get(0).endsWith("| **REGRESSION** |"), rows.get(0));
+    assertTrue(rows.get(0).contains("(report.html#t0)"));
+    assertTrue(rows.get(0).contains("+97.95%"), rows.get(0));
+    assertFalse(md.contains("UNCHANGED |"), "unchanged rows are left out");
+    assertFalse(md.contains("context-switches"), "unchanged rows are left out");
+    assertTrue(md.contains("| instructions | 900 | 1,188 | - | - | - | **INCOMPARABLE** |"), md);
+    assertTrue(md.startsWith("### Countersign: FAILED — 8 of 13 checks need attention"), md);
+    assertTrue(md.contains("Measured on AMD EPYC 7B13, 2 CPUs, kvm, mode auto."), md);
+    assertTrue(md.contains("baseline measured with another CPU: Intel(R) Xeon(R) Platinum 8375C"), md);
+  }
+
+  @Test
+  void escapesNamesSoTheyStayInTheirCell() {
+    String md = SummaryMarkdown.render(ReportFixture.check(dir), "report.html");
+    assertFalse(md.contains("<script>"));
+    assertTrue(md.contains("&lt;script&gt;"));
+    assertEquals("a \\| b \\*c\\* &lt;i&gt;", SummaryMarkdown.cell("a | b *c* <i>"));
+  }
+
+  @Test
+  void appendsToTheStepSummaryWhenSet() throws Exception {
+    CheckReport report = ReportFixture.check(dir);
+    Path step = dir.resolve("step-summary.md");
+    Files.writeString(step, "earlier step\n");
+    List<Path> written = Reports.writeAll(report, dir.resolve("out"),
+        Map.of(Reports.STEP_SUMMARY, step.toString()));
+    assertTrue(written.contains(step));
+    Reports.writeAll(report, dir.resolve("out"), Map.of(Reports.STEP_SUMMARY, step.toString()));
+    String text = Files.readString(step);
+    assertTrue(text.startsWith("earlier step\n### Countersign: FAILED"), text);
+    assertEquals(2, text.split("### Countersign:", -1).length - 1, "appended once per check");
+    assertEquals(Files.readString(dir.resolve("out/summary.md")) + "\n",
+        text.substring(text.lastIndexOf("### Countersign:")));
+  }
+
+  @Test
+  void leavesNoStepSummaryWhenUnset() {
+    List<Path> written = Reports.writeAll(ReportFixture.check(dir), dir.resolve("out"), Map.of());
+    assertEquals(List.of("report.json", "report.html", "summary.md", "bencher.json",
+        "jmh-result.json"), written.stream().map(p -> p.getFileName().toString()).toList());
+  }
+}
