@@ -20,6 +20,9 @@ def error2 = promote.readLines().find { it.startsWith('[ERROR] Failed to execute
 assert error2 != null && error2.contains(':baseline ') && error2.contains(name) : error2
 assert error2.contains('Nothing was written') : error2
 
+// what a user sees (no -e): the message, not a stack trace of Countersign's code
+steps.each { assert !(it =~ /(?m)^\s+at dev\.countersign\./) }
+
 // nothing was overwritten
 def file = new File(basedir, name)
 assert file.bytes == new File(basedir, 'corrupt-original.json').bytes
