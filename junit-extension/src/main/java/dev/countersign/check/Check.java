@@ -147,14 +147,20 @@ public final class Check {
               + " 'mvn countersign:baseline'"));
     }
     if (latest.source() != current.source()) {
+      String baselineMode = baseline.get().latest().configuration().mode();
+      String runMode = r.configuration().mode();
+      // same mode, other source: the machines differ (e.g. a PMU there, a VM here), so naming
+      // the mode again would be no advice at all
+      String advice = baselineMode.equals(runMode)
+          ? "Run where " + latest.source().id() + " gives this metric (as on the machine that"
+              + " recorded the baseline)"
+          : "Run in the baseline's mode (-Dcountersign.mode=" + baselineMode + ")";
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(),
           median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
-          "baseline measured by " + latest.source().id() + " (mode "
-              + baseline.get().latest().configuration().mode() + "), this run by "
-              + current.source().id() + " (mode " + r.configuration().mode()
-              + "): values of different sources are never compared. Run in the baseline's mode"
-              + " (-Dcountersign.mode=" + baseline.get().latest().configuration().mode()
-              + ") or re-record the baseline here with 'mvn countersign:baseline'"));
+          "baseline measured by " + latest.source().id() + " (mode " + baselineMode
+              + "), this run by " + current.source().id() + " (mode " + runMode
+              + "): values of different sources are never compared. " + advice
+              + ", or re-record the baseline here with 'mvn countersign:baseline'"));
     }
     double threshold = r.maxRegressions().stream()
         .filter(l -> l.metric().equals(current.name()))

@@ -46,7 +46,8 @@ public final class BaselineStore {
     Baseline b = JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline");
     if (b.runs().isEmpty()) {
       throw new CountersignFileException(
-          file, "has no runs: record it again with 'mvn countersign:baseline'");
+          file, "has no runs: delete it, then record it again with 'mvn verify', then"
+              + " 'mvn countersign:baseline'");
     }
     if (!b.test().className().equals(test.className())
         || !b.test().methodName().equals(test.methodName())) {

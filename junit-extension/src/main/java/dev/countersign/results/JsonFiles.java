@@ -130,7 +130,12 @@ public final class JsonFiles {
               + version.asInt()
               + " but this Countersign reads "
               + schemaVersion
-              + "; record it again with this version ('mvn countersign:baseline')");
+              + ": it was written by another version of Countersign. "
+              + ("baseline".equals(what)
+                  // 'countersign:baseline' reads the old file before replacing it, so it must go first
+                  ? "Delete it, then record it again with this version: 'mvn verify', then"
+                      + " 'mvn countersign:baseline'"
+                  : "Run the tests again with this version ('mvn clean verify')"));
     }
     try {
       return MAPPER.treeToValue(tree, type);

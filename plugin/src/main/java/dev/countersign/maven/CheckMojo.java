@@ -12,9 +12,12 @@ import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -69,6 +72,17 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
 
+  private long countBaselines() {
+    if (!Files.isDirectory(baselineDir.toPath())) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(baselineDir.toPath())) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+    } catch (IOException e) {
+      return 0; // only for the message; check reads nothing when there are no results
+    }
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -78,8 +92,10 @@ public class CheckMojo extends AbstractMojo {
     ResultStore results = new ResultStore(resultsDir.toPath());
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
     if (!results.exists() && jmh.isEmpty()) {
+      long baselines = countBaselines();
       getLog().info("Countersign check: no results in " + resultsDir
-          + " (no @PerfTest ran in this module, or tests were skipped); nothing to check");
+          + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
+          + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
       return;
     }
     CheckSettings settings;
