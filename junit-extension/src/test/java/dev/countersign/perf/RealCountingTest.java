@@ -1,0 +1,86 @@
+package dev.countersign.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Software events and tracepoints counted for real by perf_event_open on this machine. */
+class RealCountingTest {
+
+  private static final int PAGE = 4096;
+
+  private final PerfEventProbeProvider provider = new PerfEventProbeProvider();
+
+  /** Writes one byte per page of a fresh anonymous mapping (a direct buffer is mmap'd). */
+  static long touchPages(int pages) {
+    ByteBuffer b = ByteBuffer.allocateDirect(pages * PAGE);
+    long sum = 0;
+    for (int i = 0; i < pages; i++) {
+      b.put(i * PAGE, (byte) 1);
+      sum += b.get(i * PAGE);
+    }
+    return sum;
+  }
+
+  @Test
+  void firstTouchOfNPagesCountsAtLeastNPageFaults() throws Exception {
+    int pages = 3000;
+    Measure.Outcome out = Measure.once(provider, List.of("page-faults", "minor-faults",
+        "task-clock"), () -> touchPages(pages));
+    assertTrue(out.value("page-faults") >= pages, () -> "page-faults " + out.values());
+    assertTrue(out.value("minor-faults") >= pages, () -> "minor-faults " + out.values());
+    // the kernel gives task-clock in ns; touching 12 MB takes well over 100 µs
+    assertTrue(out.value("task-clock") > 100_000, () -> "task-clock " + out.values());
+    assertEquals(1.0, out.fractions().get("page-faults"), "software events are never multiplexed");
+  }
+
+  @Test
+  void nothingTouchedCountsFewPageFaults() throws Exception {
+    Measure.Outcome out = Measure.once(provider, List.of("page-faults"), () -> { });
+    assertTrue(out.value("page-faults") < 50, () -> "page-faults " + out.values());
+  }
+
+  static void startThreadsTouching(int threads, int pages) throws InterruptedException {
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th = new Thread(() -> touchPages(pages), "toucher-" + t);
+      th.start();
+      started.add(th);
+    }
+    for (Thread th : started) {
+      th.join();
+    }
+  }
+
+  @Test
+  void inheritCountsThreadsTheWorkloadStarts() throws Exception {
+    int threads = 4;
+    int pages = 1000;
+    Measure.Outcome with = Measure.once(provider, List.of("page-faults", "task-clock"),
+        () -> startThreadsTouching(threads, pages));
+    Measure.Outcome without = Measure.once(provider.withoutInherit(),
+        List.of("page-faults", "task-clock"), () -> startThreadsTouching(threads, pages));
+    assertTrue(with.value("page-faults") >= threads * pages, () -> "inherit on " + with.values());
+    assertTrue(without.value("page-faults") < pages, () -> "inherit off " + without.values());
+    assertTrue(with.value("task-clock") > without.value("task-clock"),
+        () -> "inherit on " + with.values() + " off " + without.values());
+  }
+
+  @Test
+  void sleepingCountsContextSwitchesAndTimerTracepoints() throws Exception {
+    int sleeps = 20;
+    Measure.Outcome out = Measure.once(provider,
+        List.of("context-switches", "timer:hrtimer_start", "msr:write_msr"), () -> {
+          for (int i = 0; i < sleeps; i++) {
+            Thread.sleep(1);
+          }
+        });
+    assertTrue(out.value("context-switches") >= sleeps, () -> "" + out.values());
+    assertTrue(out.value("timer:hrtimer_start") >= sleeps, () -> "" + out.values());
+    assertEquals(1.0, out.fractions().get("timer:hrtimer_start"));
+  }
+}
