@@ -83,4 +83,24 @@ class RealCountingTest {
     assertTrue(out.value("timer:hrtimer_start") >= sleeps, () -> "" + out.values());
     assertEquals(1.0, out.fractions().get("timer:hrtimer_start"));
   }
+
+  @Test
+  void existingPoolThreadsAreCountedWhenNamed() throws Exception {
+    int pages = 2000;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        2, r -> new Thread(r, "existing-pool-worker-" + System.nanoTime()));
+    try {
+      // the workers exist before the counters are opened, so inherit cannot reach them
+      pool.submit(() -> { }).get();
+      pool.submit(() -> { }).get();
+      Measure.Body work = () -> pool.submit(() -> touchPages(pages)).get();
+      Measure.Outcome named = Measure.once(provider, List.of("page-faults"),
+          List.of(java.util.regex.Pattern.compile("existing-pool-worker-.*")), work);
+      Measure.Outcome unnamed = Measure.once(provider, List.of("page-faults"), work);
+      assertTrue(named.value("page-faults") >= pages, () -> "named " + named.values());
+      assertTrue(unnamed.value("page-faults") < pages / 2, () -> "unnamed " + unnamed.values());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
