@@ -35,7 +35,7 @@ final class Diagnoses {
 
   static UnavailableMetric blind(EventSpec spec, PerfAccess access) {
     return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), "BLIND",
-        "at " + access.describe() + " only user-space activity may be counted (exclude_kernel=1),"
+        "at " + access.describe() + ", only user-space activity may be counted (exclude_kernel=1),"
             + " and " + spec.name() + " happens in the kernel: it would open and count 0",
         PerfAccess.enableKernelCommand() + ", or give the JVM CAP_PERFMON (sudo setcap"
             + " cap_perfmon+ep <java binary>)");

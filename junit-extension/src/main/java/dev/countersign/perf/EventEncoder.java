@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns a perf event name into the {@code type} and {@code config} words of its {@link
@@ -155,22 +153,5 @@ public final class EventEncoder {
       throw new PerfUnavailableException("EINVAL", "value 0x" + Long.toHexString(value)
           + " does not fit format " + format + " in " + event, "check the event's encoding");
     }
-  }
-
-  /** The format terms of the cpu PMU, for the doctor; empty when there is none. */
-  Map<String, String> cpuFormat() {
-    Map<String, String> terms = new TreeMap<>();
-    try (var files = Files.list(pmuDevices.resolve("cpu").resolve("format"))) {
-      files.forEach(f -> {
-        try {
-          terms.put(f.getFileName().toString(), Files.readString(f).strip());
-        } catch (IOException e) {
-          // skip
-        }
-      });
-    } catch (IOException e) {
-      // none
-    }
-    return terms;
   }
 }

@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * Counters on one thread read together: a leader and its members, enabled, disabled and read as
  * one ({@code PERF_IOC_FLAG_GROUP}, {@code PERF_FORMAT_GROUP}), or a single counter read on its
- * own when the kernel refuses group reads. Values are deltas between successive reads (the counters
- * are never reset: {@code PERF_EVENT_IOC_RESET} does not reset the enabled/running times), scaled
- * for multiplexing. {@link #sample} does not allocate.
+ * own when the kernel refuses group reads. Values are deltas between a {@link #mark} and the next
+ * {@link #sample} (the counters are never reset: {@code PERF_EVENT_IOC_RESET} does not reset the
+ * enabled/running times), scaled for multiplexing. Neither allocates.
  */
 final class PerfEventGroup implements AutoCloseable {
 
@@ -107,12 +107,33 @@ final class PerfEventGroup implements AutoCloseable {
   }
 
   /**
+   * Reads the group and remembers the totals as the start of the next delta, adding nothing.
+   * Returns 0 or the errno of a failed read (then the next {@link #sample} reports the members
+   * not counted).
+   */
+  int mark() {
+    long got = sys.read(fds[0], buffer, bufferBytes);
+    if (got < 0) {
+      readErrno = (int) -got;
+      return readErrno;
+    }
+    readErrno = 0;
+    lastEnabled = buffer.getLong(8);
+    lastRunning = buffer.getLong(16);
+    for (int i = 0; i < size; i++) {
+      last[i] = grouped ? buffer.getLong(24 + 16L * i) : buffer.getLong(0);
+    }
+    return 0;
+  }
+
+  /**
    * Reads the group and adds, per member, the count since the previous read to {@code
    * values[slot]}, scaled by enabled/running when multiplexed; lowers {@code fractions[slot]} to
    * running/enabled. A member that was enabled but never running gets {@code NaN} (not counted). A
    * thread that did not run at all (enabled time unchanged) adds nothing.
    */
   void sample(double[] values, double[] fractions) {
+    boolean startValid = readErrno == 0;
     long got = sys.read(fds[0], buffer, bufferBytes);
     if (got < 0) {
       readErrno = (int) -got;
@@ -135,17 +156,20 @@ final class PerfEventGroup implements AutoCloseable {
       long delta = value - last[i];
       last[i] = value;
       int s = slots[i];
-      if (dEnabled == 0) {
-        continue;
-      }
-      if (dRunning == 0) {
+      if (!startValid) {
+        // the start of this invocation could not be read: no honest delta
+        values[s] = Double.NaN;
+        fractions[s] = Double.NaN;
+      } else if (dEnabled == 0) {
+        continue; // the thread did not run at all: it adds nothing
+      } else if (dRunning == 0) {
         values[s] = Double.NaN;
         fractions[s] = 0;
-        continue;
+      } else {
+        double scaled = dRunning < dEnabled ? delta * ((double) dEnabled / dRunning) : delta;
+        values[s] += scaled;
+        fractions[s] = Math.min(fractions[s], Math.min(1.0, (double) dRunning / dEnabled));
       }
-      double scaled = dRunning < dEnabled ? delta * ((double) dEnabled / dRunning) : delta;
-      values[s] += scaled;
-      fractions[s] = Math.min(fractions[s], Math.min(1.0, (double) dRunning / dEnabled));
     }
   }
 

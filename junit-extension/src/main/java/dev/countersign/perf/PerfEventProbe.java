@@ -7,8 +7,16 @@ import java.util.List;
 
 /**
  * Counts perf events around each invocation: the groups of the test thread (opened with {@code
- * inherit}, so threads it starts are counted too) and of any existing threads asked for. {@link
- * #begin} enables every group, {@link #end} disables them and reads each once; neither allocates.
+ * inherit}, so threads it starts are counted too) and of any existing threads asked for. The
+ * groups are enabled once, at the first {@link #begin}, and stay enabled until {@link #close};
+ * {@link #begin} and {@link #end} each read every group once, and an invocation's count is the
+ * difference. Neither allocates.
+ *
+ * <p>Why not enable and disable per invocation: on Linux 6.18 {@code PERF_EVENT_IOC_ENABLE} and
+ * {@code DISABLE} reschedule the whole task context ({@code ctx_resched} in
+ * kernel/events/core.c), measured at about 0.6 µs per event per pair on the development VM, while
+ * a group read costs about 1 µs whatever the group size (PerfSyscallBreakdownBenchmark). Counts
+ * between invocations (the runner's own work) still fall outside the two reads.
  * A metric's value is the sum over threads of its multiplex-scaled count; its fraction counted is
  * the smallest running/enabled ratio among them; {@code NaN} when it was enabled but never
  * scheduled.
@@ -21,6 +29,7 @@ public final class PerfEventProbe implements Probe {
   private final int[] outputOf;
   private final double[] slotValues;
   private final double[] slotFractions;
+  private boolean enabled;
   private boolean closed;
 
   PerfEventProbe(List<ProbedMetric> metrics, List<PerfEventGroup> groups, int[] outputOf) {
@@ -47,16 +56,19 @@ public final class PerfEventProbe implements Probe {
 
   @Override
   public void begin() {
+    if (!enabled) {
+      enabled = true;
+      for (PerfEventGroup g : groups) {
+        g.enable();
+      }
+    }
     for (PerfEventGroup g : groups) {
-      g.enable();
+      g.mark();
     }
   }
 
   @Override
   public void end(double[] values, double[] fractionCounted) {
-    for (int i = groups.length - 1; i >= 0; i--) {
-      groups[i].disable();
-    }
     Arrays.fill(slotValues, 0.0);
     Arrays.fill(slotFractions, 1.0);
     for (PerfEventGroup g : groups) {
@@ -78,6 +90,7 @@ public final class PerfEventProbe implements Probe {
     }
     closed = true;
     for (PerfEventGroup g : groups) {
+      g.disable();
       g.close();
     }
   }

@@ -164,6 +164,8 @@ class FakeKernelPathsTest {
       probe.end(v, f);
       assertEquals(500.0, v[0]);
       assertEquals(1.0, f[0]);
+      // counted between invocations (the runner's own work): outside both reads, so left out
+      advance(PerfEventAttr.TYPE_HARDWARE, 999, 50, 50);
       probe.begin();
       advance(PerfEventAttr.TYPE_HARDWARE, 60, 100, 50);
       probe.end(v, f);
@@ -176,6 +178,29 @@ class FakeKernelPathsTest {
     }
     assertEquals(0, kernel.openCount());
     assertFalse(kernel.ioctls.stream().anyMatch(s -> s.startsWith("2403")), "never RESET");
+    assertEquals(List.of("2400/1@100", "2401/1@100"), kernel.ioctls,
+        "enabled once at the first begin, disabled at close, whole group each time");
+  }
+
+  @Test
+  void aFailedReadGivesNotCountedNeverAStaleDelta() throws Exception {
+    var offer = provider(ROOT).open(List.of(dev.countersign.events.EventCatalog.parse("cycles")),
+        new dev.countersign.runner.ProbeRequest(dev.countersign.runner.Mode.PERF, List.of()));
+    try (var probe = offer.probe().orElseThrow()) {
+      double[] v = new double[1];
+      double[] f = new double[1];
+      FakePerfSyscalls.Counter leader = kernel.leaders().get(0);
+      leader.open = false; // reads now fail with EBADF
+      probe.begin();
+      leader.open = true;
+      advance(PerfEventAttr.TYPE_HARDWARE, 10, 10, 10);
+      probe.end(v, f);
+      assertTrue(Double.isNaN(v[0]), "start unknown: not counted");
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 7, 10, 10);
+      probe.end(v, f);
+      assertEquals(7.0, v[0], "recovers at the next invocation");
+    }
   }
 
   @Test
