@@ -3,7 +3,6 @@ package dev.countersign.perf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,19 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Software events and tracepoints counted for real by perf_event_open on this machine. */
 class RealCountingTest {
 
-  private static final int PAGE = 4096;
-
   private final PerfEventProbeProvider provider = new PerfEventProbeProvider();
 
-  /** Writes one byte per page of a fresh anonymous mapping (a direct buffer is mmap'd). */
   static long touchPages(int pages) {
-    ByteBuffer b = ByteBuffer.allocateDirect(pages * PAGE);
-    long sum = 0;
-    for (int i = 0; i < pages; i++) {
-      b.put(i * PAGE, (byte) 1);
-      sum += b.get(i * PAGE);
-    }
-    return sum;
+    return FreshPages.touch(pages);
   }
 
   @Test
