@@ -46,6 +46,11 @@ public final class CapabilityProbe {
     this.provider = provider;
   }
 
+  /** Whether the kernel accepts {@code inherit} with group reads; empty if perf is unusable. */
+  public java.util.Optional<Boolean> inheritWithGroupReads() {
+    return provider.inheritWithGroupReads();
+  }
+
   /** Opens {@code spec} alone and reports what happened; never throws for a refused event. */
   public EventStatus check(EventSpec spec) {
     ProbeOffer offer = provider.open(List.of(spec), new ProbeRequest(Mode.PERF, List.of()));

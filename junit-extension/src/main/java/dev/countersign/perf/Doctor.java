@@ -73,6 +73,10 @@ public final class Doctor {
             ? "kernel activity is counted (exclude_kernel=0)"
             : "user-space activity only (exclude_kernel=1); kernel-only events are BLIND"));
     out.add("  tracefs:         " + tracefsState());
+    out.add("  inherit + group reads: " + capabilities.inheritWithGroupReads()
+        .map(ok -> ok ? "accepted (threads the test starts are counted in one group read)"
+            : "refused by this kernel (each event read on its own; threads still counted)")
+        .orElse("unknown (perf_event_open unusable)"));
     out.add("Event classes (each opened for real with perf_event_open):");
     Set<String> commands = new LinkedHashSet<>();
     Map<String, int[]> perClass = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.UnavailableMetric;
@@ -55,6 +56,31 @@ public final class PerfEventProbeProvider implements ProbeProvider {
   /** A provider like this one with {@code inherit} off: only the opening thread is counted. */
   PerfEventProbeProvider withoutInherit() {
     return new PerfEventProbeProvider(syscalls, access, encoder, threads, false);
+  }
+
+  /**
+   * Whether this kernel accepts {@code inherit} together with {@code PERF_FORMAT_GROUP} (checked by
+   * opening a disabled {@code task-clock}); empty when perf_event_open is unusable here.
+   */
+  Optional<Boolean> inheritWithGroupReads() {
+    PerfSyscalls sys;
+    try {
+      sys = syscalls.get();
+    } catch (UnsupportedOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+    CounterOpener opener = new CounterOpener(sys);
+    PerfEventAttr taskClock = new PerfEventAttr(PerfEventAttr.TYPE_SOFTWARE,
+        EventCatalog.SOFTWARE.indexOf("task-clock"), 0, 0, 0,
+        PerfEventAttr.INHERIT | PerfEventAttr.DISABLED | PerfEventAttr.EXCLUDE_KERNEL);
+    for (long format : new long[] {PerfEventGroup.GROUP_FORMAT, PerfEventGroup.SINGLE_FORMAT}) {
+      int fd = opener.openOne(taskClock.withReadFormat(format), 0, -1);
+      if (fd >= 0) {
+        sys.close(fd);
+        return Optional.of(format == PerfEventGroup.GROUP_FORMAT);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

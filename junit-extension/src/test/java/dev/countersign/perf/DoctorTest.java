@@ -55,6 +55,7 @@ class DoctorTest {
     boolean hypervisor = Files.readString(Path.of("/proc/cpuinfo")).contains(" hypervisor");
     assertTrue(text.contains("CPUID hypervisor bit " + (hypervisor ? "set" : "clear")), text);
     assertTrue(line(lines, "  software  page-faults").contains("supported"), text);
+    line(lines, "  inherit + group reads: accepted");
     line(lines, "  software  9 of 9 available (kernel software events need no PMU");
     if (access.countsKernel()) {
       assertTrue(line(lines, "  trace     timer:hrtimer_start").contains(" supported "), text);

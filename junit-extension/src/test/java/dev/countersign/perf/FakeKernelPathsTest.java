@@ -275,6 +275,7 @@ class FakeKernelPathsTest {
     assertEquals(0.5, out.fractions().get("task-clock"));
     assertEquals(3, kernel.leaders().stream().filter(c -> c.call.readFormat()
         == PerfEventGroup.SINGLE_FORMAT).count());
+    assertEquals(java.util.Optional.of(false), provider(ROOT).inheritWithGroupReads());
     assertEquals(0, kernel.openCount());
   }
 

@@ -32,7 +32,7 @@ class PerfStatAgreementTest {
   private static final String PERF = "/usr/bin/perf";
   private static final String PYTHON = "/usr/bin/python3";
   private static final List<String> EVENTS =
-      List.of("page-faults", "context-switches", "timer:hrtimer_start");
+      List.of("page-faults", "context-switches", "timer:hrtimer_start", "msr:write_msr");
   private static final String SCRIPT = String.join("\n",
       "import mmap, time",
       "m = mmap.mmap(-1, 4096 * 4000)",
@@ -75,6 +75,8 @@ class PerfStatAgreementTest {
     assertTrue(median(perf.get("page-faults")) >= 4000, report::toString);
     assertClose("context-switches", median(engine.get("context-switches")),
         median(perf.get("context-switches")), 0.20, 10, report);
+    assertClose("msr:write_msr", median(engine.get("msr:write_msr")),
+        median(perf.get("msr:write_msr")), 0.20, 10, report);
     assertClose("timer:hrtimer_start", median(engine.get("timer:hrtimer_start")),
         median(perf.get("timer:hrtimer_start")), 0.20, 10, report);
   }

@@ -37,7 +37,16 @@ class RealCountingTest {
   static void startThreadsTouching(int threads, int pages) throws InterruptedException {
     List<Thread> started = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread th = new Thread(() -> touchPages(pages), "toucher-" + t);
+      Thread th = new Thread(() -> {
+        touchPages(pages);
+        for (int i = 0; i < 5; i++) {
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }, "toucher-" + t);
       th.start();
       started.add(th);
     }
@@ -50,12 +59,17 @@ class RealCountingTest {
   void inheritCountsThreadsTheWorkloadStarts() throws Exception {
     int threads = 4;
     int pages = 1000;
-    Measure.Outcome with = Measure.once(provider, List.of("page-faults", "task-clock"),
+    List<String> events = List.of("page-faults", "task-clock", "context-switches");
+    Measure.Outcome with = Measure.once(provider, events,
         () -> startThreadsTouching(threads, pages));
-    Measure.Outcome without = Measure.once(provider.withoutInherit(),
-        List.of("page-faults", "task-clock"), () -> startThreadsTouching(threads, pages));
+    Measure.Outcome without = Measure.once(provider.withoutInherit(), events,
+        () -> startThreadsTouching(threads, pages));
     assertTrue(with.value("page-faults") >= threads * pages, () -> "inherit on " + with.values());
     assertTrue(without.value("page-faults") < pages, () -> "inherit off " + without.values());
+    // each started thread sleeps 5 times: at least 20 switches among them, uncounted without
+    assertTrue(with.value("context-switches") >= threads * 5, () -> "inherit on " + with.values());
+    assertTrue(with.value("context-switches") > without.value("context-switches") + threads * 4,
+        () -> "inherit on " + with.values() + " off " + without.values());
     assertTrue(with.value("task-clock") > without.value("task-clock"),
         () -> "inherit on " + with.values() + " off " + without.values());
   }
