@@ -6,7 +6,7 @@ import java.util.Map;
  * The errno values {@code perf_event_open}, {@code ioctl} and {@code read} give, by number (the
  * generic Linux numbering, the same on x86_64 and aarch64), with what each means for counting.
  */
-public final class Errno {
+final class Errno {
 
   public static final int EPERM = 1;
   public static final int ENOENT = 2;

@@ -13,7 +13,7 @@ import java.util.Locale;
  * events, raw {@code rNNNN} and {@code cpu/event=..,umask=../} through the PMU's sysfs format
  * description, and tracepoints through their tracefs id.
  */
-public final class EventEncoder {
+final class EventEncoder {
 
   private final Tracefs tracefs;
   private final Path pmuDevices;

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * ({@link PerfAccess#countsKernel()}); otherwise events are user-space only, and events that only
  * happen in the kernel (tracepoints, context switches, migrations) are reported {@code BLIND}
  * rather than as zeros. Every refused event is reported with its errno, meaning and remedy.
+ *
+ * <p>{@link #open} must be called on the thread that will run the workload (the runner does so):
+ * the counters follow the thread that opened them, whichever thread later calls {@code begin}.
  */
 public final class PerfEventProbeProvider implements ProbeProvider {
 

@@ -4,7 +4,7 @@ package dev.countersign.perf;
  * An event that cannot be counted here, with the diagnosis: thrown while encoding or opening, and
  * turned into an {@link dev.countersign.results.UnavailableMetric} by the provider.
  */
-public final class PerfUnavailableException extends Exception {
+final class PerfUnavailableException extends Exception {
 
   private final String error;
   private final String reason;

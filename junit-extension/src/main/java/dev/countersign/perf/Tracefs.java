@@ -11,7 +11,7 @@ import java.util.Optional;
  * Finds tracepoint ids in tracefs ({@code /sys/kernel/tracing}, or the older mount under {@code
  * /sys/kernel/debug/tracing}).
  */
-public final class Tracefs {
+final class Tracefs {
 
   private final List<Path> roots;
 
