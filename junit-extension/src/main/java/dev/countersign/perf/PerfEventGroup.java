@@ -32,6 +32,8 @@ final class PerfEventGroup implements AutoCloseable {
   private final int[] fds;
   private final int[] slots;
   private final long[] last;
+  /** Kernel event ids of the members (PERF_FORMAT_ID), learnt at the first read; 0 = not yet. */
+  private final long[] ids;
   private int size;
   private long lastEnabled;
   private long lastRunning;
@@ -50,6 +52,7 @@ final class PerfEventGroup implements AutoCloseable {
     this.fds = new int[this.capacity];
     this.slots = new int[this.capacity];
     this.last = new long[this.capacity];
+    this.ids = new long[this.capacity];
     // grouped: nr, enabled, running, then {value, id} per member; single: value, enabled, running, id
     this.bufferBytes = grouped ? 8L * (3 + 2L * this.capacity) : 32;
     this.buffer = new Memory(bufferBytes);
@@ -107,14 +110,37 @@ final class PerfEventGroup implements AutoCloseable {
   }
 
   /**
+   * Reads the group into the buffer; returns 0, or an errno: the read's own, or EINVAL when the
+   * group's layout changed (member count or ids differ from the first read).
+   */
+  private int readGroup() {
+    long got = sys.read(fds[0], buffer, bufferBytes);
+    if (got < 0) {
+      return (int) -got;
+    }
+    if (grouped && buffer.getLong(0) != size) {
+      return Errno.EINVAL;
+    }
+    for (int i = 0; i < size; i++) {
+      long id = grouped ? buffer.getLong(32 + 16L * i) : buffer.getLong(24);
+      if (ids[i] == 0) {
+        ids[i] = id;
+      } else if (ids[i] != id) {
+        return Errno.EINVAL;
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Reads the group and remembers the totals as the start of the next delta, adding nothing.
    * Returns 0 or the errno of a failed read (then the next {@link #sample} reports the members
    * not counted).
    */
   int mark() {
-    long got = sys.read(fds[0], buffer, bufferBytes);
-    if (got < 0) {
-      readErrno = (int) -got;
+    int errno = readGroup();
+    if (errno != 0) {
+      readErrno = errno;
       return readErrno;
     }
     readErrno = 0;
@@ -134,9 +160,9 @@ final class PerfEventGroup implements AutoCloseable {
    */
   void sample(double[] values, double[] fractions) {
     boolean startValid = readErrno == 0;
-    long got = sys.read(fds[0], buffer, bufferBytes);
-    if (got < 0) {
-      readErrno = (int) -got;
+    int errno = readGroup();
+    if (errno != 0) {
+      readErrno = errno;
       for (int i = 0; i < size; i++) {
         values[slots[i]] = Double.NaN;
         fractions[slots[i]] = Double.NaN;
@@ -181,6 +207,7 @@ final class PerfEventGroup implements AutoCloseable {
     }
     size = 0;
     Arrays.fill(last, 0);
+    Arrays.fill(ids, 0);
     if (buffer != null) {
       buffer.close();
       buffer = null;

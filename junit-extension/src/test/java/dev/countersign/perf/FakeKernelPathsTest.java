@@ -204,6 +204,26 @@ class FakeKernelPathsTest {
   }
 
   @Test
+  void aGroupWhoseMembersChangedIsNotCountedRatherThanMisattributed() throws Exception {
+    var offer = provider(ROOT).open(List.of(dev.countersign.events.EventCatalog.parse("cycles"),
+        dev.countersign.events.EventCatalog.parse("instructions")),
+        new dev.countersign.runner.ProbeRequest(dev.countersign.runner.Mode.PERF, List.of()));
+    try (var probe = offer.probe().orElseThrow()) {
+      double[] v = new double[2];
+      double[] f = new double[2];
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 5, 1, 1);
+      probe.end(v, f);
+      assertEquals(5.0, v[1]);
+      kernel.leaders().get(0).members.get(0).open = false; // the kernel dropped a member
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 5, 1, 1);
+      probe.end(v, f);
+      assertTrue(Double.isNaN(v[0]) && Double.isNaN(v[1]), java.util.Arrays.toString(v));
+    }
+  }
+
+  @Test
   void hugeCountsScaleWithoutOverflow() throws Exception {
     Measure.Outcome out = Measure.once(provider(ROOT), List.of("cycles"),
         () -> advance(PerfEventAttr.TYPE_HARDWARE, Long.MAX_VALUE / 4, 3_000_000_000L,
