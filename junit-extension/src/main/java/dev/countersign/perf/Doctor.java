@@ -106,7 +106,7 @@ public final class Doctor {
           + " class files):");
       scan.problems().forEach(p -> out.add("  cannot read: " + p));
       if (scan.events().isEmpty()) {
-        out.add("  none");
+        out.add("  none found");
       }
       int missing = 0;
       for (String name : scan.events()) {
@@ -134,9 +134,11 @@ public final class Doctor {
           }
         }
       }
-      out.add(missing == 0 ? "All events the tests name can be measured here."
-          : missing + " of " + scan.events().size() + " events the tests name cannot be"
-              + " measured here. To enable them:");
+      if (!scan.events().isEmpty()) {
+        out.add(missing == 0 ? "All events the tests name can be measured here."
+            : missing + " of " + scan.events().size() + " events the tests name cannot be"
+                + " measured here. To enable them:");
+      }
       for (String c : commands) {
         out.add("  " + c);
       }

@@ -77,6 +77,16 @@ class DoctorTest {
   }
 
   @Test
+  void reportOnAMissingClassesDirectorySaysSoAndClaimsNothing() {
+    List<String> lines = Doctor.report(classes.resolve("target/test-classes"));
+    String text = String.join("\n", lines);
+    assertTrue(text.contains("is not a directory of compiled classes (run mvn test-compile)"),
+        text);
+    assertTrue(text.contains("  none found"), text);
+    assertTrue(!text.contains("All events the tests name can be measured"), text);
+  }
+
+  @Test
   void reportWithoutTestClassesStillDescribesTheMachine() {
     List<String> lines = Doctor.report(null);
     assertTrue(lines.stream().anyMatch(l -> l.contains("tracefs:")), lines.toString());
