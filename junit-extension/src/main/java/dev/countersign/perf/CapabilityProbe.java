@@ -1,0 +1,69 @@
+package dev.countersign.perf;
+
+import dev.countersign.events.EventSpec;
+import dev.countersign.results.Source;
+import dev.countersign.results.UnavailableMetric;
+import dev.countersign.runner.Mode;
+import dev.countersign.runner.ProbeOffer;
+import dev.countersign.runner.ProbeRequest;
+import java.util.List;
+
+/**
+ * Whether each event can be counted here: opened for real (and closed again) through the same
+ * provider the tests use, so the answer and its diagnosis are the ones a test would get.
+ */
+public final class CapabilityProbe {
+
+  /** The three answers: counted, refused, or permitted but blind (would count 0). */
+  public enum State {
+    SUPPORTED,
+    UNSUPPORTED,
+    BLIND
+  }
+
+  /**
+   * One event's status.
+   *
+   * @param name the event
+   * @param source where its values come from
+   * @param state the answer
+   * @param diagnosis why not, when not supported (null when supported)
+   */
+  public record EventStatus(String name, Source source, State state, UnavailableMetric diagnosis) {
+    /** "supported", or "BLIND: reason — remedy", or "ENOENT: ...". */
+    public String describe() {
+      return state == State.SUPPORTED ? "supported" : diagnosis.describe();
+    }
+  }
+
+  private final PerfEventProbeProvider provider;
+
+  public CapabilityProbe() {
+    this(new PerfEventProbeProvider());
+  }
+
+  CapabilityProbe(PerfEventProbeProvider provider) {
+    this.provider = provider;
+  }
+
+  /** Whether the kernel accepts {@code inherit} with group reads; empty if perf is unusable. */
+  public java.util.Optional<Boolean> inheritWithGroupReads() {
+    return provider.inheritWithGroupReads();
+  }
+
+  /** Opens {@code spec} alone and reports what happened; never throws for a refused event. */
+  public EventStatus check(EventSpec spec) {
+    ProbeOffer offer = provider.open(List.of(spec), new ProbeRequest(Mode.PERF, List.of()));
+    if (offer.probe().isPresent()) {
+      offer.probe().get().close();
+      return new EventStatus(spec.qualifiedName(), Diagnoses.sourceOf(spec), State.SUPPORTED,
+          null);
+    }
+    UnavailableMetric why = offer.unavailable().isEmpty()
+        ? new UnavailableMetric(spec.qualifiedName(), Diagnoses.sourceOf(spec), "UNSUPPORTED",
+            "not a perf_event_open event", "")
+        : offer.unavailable().get(0);
+    return new EventStatus(spec.qualifiedName(), why.source(),
+        "BLIND".equals(why.error()) ? State.BLIND : State.UNSUPPORTED, why);
+  }
+}

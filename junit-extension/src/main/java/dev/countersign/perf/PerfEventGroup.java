@@ -1,0 +1,216 @@
+package dev.countersign.perf;
+
+import com.sun.jna.Memory;
+import java.util.Arrays;
+
+/**
+ * Counters on one thread read together: a leader and its members, enabled, disabled and read as
+ * one ({@code PERF_IOC_FLAG_GROUP}, {@code PERF_FORMAT_GROUP}), or a single counter read on its
+ * own when the kernel refuses group reads. Values are deltas between a {@link #mark} and the next
+ * {@link #sample} (the counters are never reset: {@code PERF_EVENT_IOC_RESET} does not reset the
+ * enabled/running times), scaled for multiplexing. Neither allocates.
+ */
+final class PerfEventGroup implements AutoCloseable {
+
+  static final long IOC_ENABLE = 0x2400;
+  static final long IOC_DISABLE = 0x2401;
+  static final long IOC_FLAG_GROUP = 1;
+
+  static final long GROUP_FORMAT =
+      PerfEventAttr.FORMAT_GROUP
+          | PerfEventAttr.FORMAT_TOTAL_TIME_ENABLED
+          | PerfEventAttr.FORMAT_TOTAL_TIME_RUNNING
+          | PerfEventAttr.FORMAT_ID;
+  static final long SINGLE_FORMAT =
+      PerfEventAttr.FORMAT_TOTAL_TIME_ENABLED
+          | PerfEventAttr.FORMAT_TOTAL_TIME_RUNNING
+          | PerfEventAttr.FORMAT_ID;
+
+  private final PerfSyscalls sys;
+  private final boolean grouped;
+  private final int capacity;
+  private final int[] fds;
+  private final int[] slots;
+  private final long[] last;
+  /** Kernel event ids of the members (PERF_FORMAT_ID), learnt at the first read; 0 = not yet. */
+  private final long[] ids;
+  private int size;
+  private long lastEnabled;
+  private long lastRunning;
+  private Memory buffer;
+  private long bufferBytes;
+  private int readErrno;
+
+  /**
+   * @param grouped whether members share a leader and are read with PERF_FORMAT_GROUP
+   * @param capacity most members this group can take (1 when not grouped)
+   */
+  PerfEventGroup(PerfSyscalls sys, boolean grouped, int capacity) {
+    this.sys = sys;
+    this.grouped = grouped;
+    this.capacity = grouped ? capacity : 1;
+    this.fds = new int[this.capacity];
+    this.slots = new int[this.capacity];
+    this.last = new long[this.capacity];
+    this.ids = new long[this.capacity];
+    // grouped: nr, enabled, running, then {value, id} per member; single: value, enabled, running, id
+    this.bufferBytes = grouped ? 8L * (3 + 2L * this.capacity) : 32;
+    this.buffer = new Memory(bufferBytes);
+  }
+
+  boolean grouped() {
+    return grouped;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  boolean isFull() {
+    return size == capacity;
+  }
+
+  /** The leader's fd, the {@code group_fd} of members; -1 while empty. */
+  int leaderFd() {
+    return size == 0 ? -1 : fds[0];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The slot (metric index) of member {@code i}. */
+  int slot(int i) {
+    return slots[i];
+  }
+
+  /** Adds an opened counter whose totals go to metric {@code slot}. */
+  void add(int fd, int slot) {
+    if (size == capacity) {
+      throw new IllegalStateException("group full");
+    }
+    fds[size] = fd;
+    slots[size] = slot;
+    size++;
+  }
+
+  /** Starts the group counting; returns 0 or {@code -errno}. */
+  int enable() {
+    return sys.ioctl(fds[0], IOC_ENABLE, IOC_FLAG_GROUP);
+  }
+
+  /** Stops the group counting; returns 0 or {@code -errno}. */
+  int disable() {
+    return sys.ioctl(fds[0], IOC_DISABLE, IOC_FLAG_GROUP);
+  }
+
+  /** The errno of the last failed read, 0 if the last read succeeded. */
+  int readErrno() {
+    return readErrno;
+  }
+
+  /**
+   * Reads the group into the buffer; returns 0, or an errno: the read's own, or EINVAL when the
+   * group's layout changed (member count or ids differ from the first read).
+   */
+  private int readGroup() {
+    long got = sys.read(fds[0], buffer, bufferBytes);
+    if (got < 0) {
+      return (int) -got;
+    }
+    if (grouped && buffer.getLong(0) != size) {
+      return Errno.EINVAL;
+    }
+    for (int i = 0; i < size; i++) {
+      long id = grouped ? buffer.getLong(32 + 16L * i) : buffer.getLong(24);
+      if (ids[i] == 0) {
+        ids[i] = id;
+      } else if (ids[i] != id) {
+        return Errno.EINVAL;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Reads the group and remembers the totals as the start of the next delta, adding nothing.
+   * Returns 0 or the errno of a failed read (then the next {@link #sample} reports the members
+   * not counted).
+   */
+  int mark() {
+    int errno = readGroup();
+    if (errno != 0) {
+      readErrno = errno;
+      return readErrno;
+    }
+    readErrno = 0;
+    lastEnabled = buffer.getLong(8);
+    lastRunning = buffer.getLong(16);
+    for (int i = 0; i < size; i++) {
+      last[i] = grouped ? buffer.getLong(24 + 16L * i) : buffer.getLong(0);
+    }
+    return 0;
+  }
+
+  /**
+   * Reads the group and adds, per member, the count since the previous read to {@code
+   * values[slot]}, scaled by enabled/running when multiplexed; lowers {@code fractions[slot]} to
+   * running/enabled. A member that was enabled but never running gets {@code NaN} (not counted). A
+   * thread that did not run at all (enabled time unchanged) adds nothing.
+   */
+  void sample(double[] values, double[] fractions) {
+    boolean startValid = readErrno == 0;
+    int errno = readGroup();
+    if (errno != 0) {
+      readErrno = errno;
+      for (int i = 0; i < size; i++) {
+        values[slots[i]] = Double.NaN;
+        fractions[slots[i]] = Double.NaN;
+      }
+      return;
+    }
+    readErrno = 0;
+    // both layouts keep time_enabled at byte 8 and time_running at byte 16
+    long enabled = buffer.getLong(8);
+    long running = buffer.getLong(16);
+    long dEnabled = enabled - lastEnabled;
+    long dRunning = running - lastRunning;
+    lastEnabled = enabled;
+    lastRunning = running;
+    for (int i = 0; i < size; i++) {
+      long value = grouped ? buffer.getLong(24 + 16L * i) : buffer.getLong(0);
+      long delta = value - last[i];
+      last[i] = value;
+      int s = slots[i];
+      if (!startValid) {
+        // the start of this invocation could not be read: no honest delta
+        values[s] = Double.NaN;
+        fractions[s] = Double.NaN;
+      } else if (dEnabled == 0) {
+        continue; // the thread did not run at all: it adds nothing
+      } else if (dRunning == 0) {
+        values[s] = Double.NaN;
+        fractions[s] = 0;
+      } else {
+        double scaled = dRunning < dEnabled ? delta * ((double) dEnabled / dRunning) : delta;
+        values[s] += scaled;
+        fractions[s] = Math.min(fractions[s], Math.min(1.0, (double) dRunning / dEnabled));
+      }
+    }
+  }
+
+  /** Closes every counter (members first); idempotent, never throws. */
+  @Override
+  public void close() {
+    for (int i = size - 1; i >= 0; i--) {
+      sys.close(fds[i]);
+    }
+    size = 0;
+    Arrays.fill(last, 0);
+    Arrays.fill(ids, 0);
+    if (buffer != null) {
+      buffer.close();
+      buffer = null;
+    }
+  }
+}
