@@ -7,11 +7,11 @@ import dev.countersign.junit.PerfTest;
 
 class PageTouchPerfTest {
 
-  private static final int PAGES = 256;
+  private static final int PAGES = PageToucher.MIN_PAGES;
 
   private final PageToucher toucher = new PageToucher(Regressions.regressed("page-touch"));
 
-  @PerfTest(warmup = 5, iterations = 20, opsPerInvocation = PAGES)
+  @PerfTest(warmup = 3, iterations = 20, opsPerInvocation = PAGES)
   @MaxRegression(event = "page-faults", percent = 10.0)
   void touchFreshPages() {
     assertTrue(toucher.touch(PAGES) >= 0);
