@@ -1,16 +1,52 @@
 package dev.countersign.vmexit;
 
+import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
+import dev.countersign.junit.ExitReason;
+import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.MetricDeriver;
 import dev.countersign.runner.Mode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Placeholder until the VM-exit model lands: derives nothing, says so. */
+/**
+ * Derives {@code vmexit.<host>.<REASON>} metrics with the {@link VmExitModel}. For every host a
+ * test names, it writes every reason (and {@code ANY}) per op, plus {@code
+ * vmexit.<host>.overhead-ns} (exits × the profile's per-reason cost, ns per op); a reason that
+ * cannot be estimated is unavailable with why, never zero. Source {@code model}.
+ *
+ * <p>Feeds: in mode {@code sim} the simulator's {@link GuestActivity} per invocation; in {@code
+ * perf} the tracepoint counts of {@link PerfFeed}; in {@code auto} the perf feed when any of its
+ * inputs was measured, else the simulator's activity when the agent gave one.
+ */
 public final class VmExitDeriver implements MetricDeriver {
+
+  /** Suffix of the overhead metric, {@code vmexit.<host>.overhead-ns}. */
+  public static final String OVERHEAD = "overhead-ns";
+
+  private final Supplier<HostProfiles> profiles;
+  private final VmExitModel model = new VmExitModel();
+  private final PerfFeed perfFeed = new PerfFeed();
+
+  /** A deriver over the built-in profiles and the user's (see {@link HostProfiles#standard()}). */
+  public VmExitDeriver() {
+    this(HostProfiles::standard);
+  }
+
+  /** A deriver over the given profiles, read when first needed. */
+  public VmExitDeriver(Supplier<HostProfiles> profiles) {
+    this.profiles = profiles;
+  }
+
   @Override
   public boolean derives(EventSpec metric) {
     return metric.kind() == EventKind.VMEXIT;
@@ -18,16 +54,90 @@ public final class VmExitDeriver implements MetricDeriver {
 
   @Override
   public List<EventSpec> inputs(List<EventSpec> derived, Mode mode) {
-    return List.of();
+    return derived.isEmpty() || mode == Mode.SIM ? List.of() : perfFeed.inputs();
   }
 
   @Override
   public Derivation derive(List<EventSpec> derived, Measurement measurement) {
-    return new Derivation(
-        List.of(),
-        derived.stream()
-            .map(d -> new UnavailableMetric(d.name(), Source.MODEL, "UNSUPPORTED",
-                "the VM-exit model is not built yet", ""))
-            .toList());
+    Map<String, List<EventSpec>> byHost = new LinkedHashMap<>();
+    for (EventSpec d : derived) {
+      byHost.computeIfAbsent(hostOf(d), h -> new ArrayList<>()).add(d);
+    }
+    List<MetricSeries> series = new ArrayList<>();
+    List<UnavailableMetric> unavailable = new ArrayList<>();
+    Optional<ObservedActivity> observed = observe(measurement);
+    HostProfiles known = profiles.get();
+    for (Map.Entry<String, List<EventSpec>> e : byHost.entrySet()) {
+      String host = e.getKey();
+      if (!known.contains(host)) {
+        for (EventSpec d : e.getValue()) {
+          unavailable.add(new UnavailableMetric(d.name(), Source.MODEL, "UNSUPPORTED",
+              known.unknownHostMessage(host), "use one of the listed host names"));
+        }
+        continue;
+      }
+      if (observed.isEmpty()) {
+        for (ExitReason r : ExitReason.values()) {
+          unavailable.add(new UnavailableMetric(EventCatalog.vmExitMetric(host, r), Source.MODEL,
+              "NO_AGENT", "no guest activity was observed: neither the simulator's agent nor a"
+                  + " tracepoint input ran in this measurement",
+              "run 'mvn countersign:doctor', or use mode sim with the agent (prepare-agent)"));
+        }
+        continue;
+      }
+      deriveHost(known.get(host), observed.get(), measurement.opsPerInvocation(), series,
+          unavailable);
+    }
+    return new Derivation(series, unavailable);
+  }
+
+  private Optional<ObservedActivity> observe(Measurement m) {
+    boolean sim = !m.guestActivity().isEmpty();
+    boolean perf = perfFeed.hasAnyInput(m);
+    if (perf) {
+      return Optional.of(perfFeed.observe(m));
+    }
+    if (sim) {
+      return Optional.of(new ObservedActivity("sim", m.guestActivity(), Map.of()));
+    }
+    return Optional.empty();
+  }
+
+  private void deriveHost(HostProfile host, ObservedActivity observed, long ops,
+      List<MetricSeries> series, List<UnavailableMetric> unavailable) {
+    Map<ExitReason, List<Double>> perReason = new EnumMap<>(ExitReason.class);
+    List<Double> overhead = new ArrayList<>();
+    Map<ExitReason, String> unknown = Map.of();
+    for (GuestActivity a : observed.perInvocation()) {
+      ExitEstimate est = model.estimate(a, host, observed.unobserved());
+      unknown = est.unknown();
+      est.exits().forEach(
+          (r, n) -> perReason.computeIfAbsent(r, k -> new ArrayList<>()).add(n / ops));
+      est.overheadNs().ifPresent(ns -> overhead.add(ns / ops));
+    }
+    for (ExitReason r : ExitReason.values()) {
+      String name = EventCatalog.vmExitMetric(host.name(), r);
+      List<Double> values = perReason.get(r);
+      if (values != null) {
+        series.add(new MetricSeries(name, Source.MODEL, "count", values));
+      } else {
+        unavailable.add(new UnavailableMetric(name, Source.MODEL, "BLIND",
+            "the " + observed.feed() + " feed cannot estimate " + r + " on " + host.name() + ": "
+                + unknown.getOrDefault(r, "no invocation was measured"),
+            "use mode sim with the agent for the causes tracepoints cannot see"));
+      }
+    }
+    String overheadName = "vmexit." + host.name() + "." + OVERHEAD;
+    if (!overhead.isEmpty()) {
+      series.add(new MetricSeries(overheadName, Source.MODEL, "ns", overhead));
+    } else {
+      unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, "BLIND",
+          "the overhead needs every exit reason; unknown: " + unknown.keySet(), ""));
+    }
+  }
+
+  private static String hostOf(EventSpec vmexitMetric) {
+    String n = vmexitMetric.name();
+    return n.substring("vmexit.".length(), n.lastIndexOf('.'));
   }
 }
