@@ -99,7 +99,8 @@ public final class HostProfiles {
       String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
       if (!p.name().equals(stem)) {
         throw new InvalidHostProfileException(file + ": field 'name' is '" + p.name()
-            + "' but the file is " + file.getFileName() + "; rename one so they agree", (Throwable) null);
+            + "' but the file is " + file.getFileName() + "; rename one so they agree",
+            (Throwable) null);
       }
       return p;
     } catch (IOException e) {
@@ -145,10 +146,12 @@ public final class HostProfiles {
     if (cut > 0) {
       msg = msg.substring(0, cut);
     }
-    if (msg.startsWith("Missing required creator property")) {
-      String field = msg.replaceAll(".*'([^']+)'.*", "$1");
-      return "field '" + (path.isEmpty() ? field : path + "." + field)
-          + "' is missing; every parameter must be given (see docs: host profiles)";
+    if (msg.startsWith("Missing creator property")
+        || msg.startsWith("Missing required creator property")) {
+      String field = msg.replaceAll("^[^']*'([^']+)'.*", "$1");
+      String full = path.endsWith(field) ? path : path.isEmpty() ? field : path + "." + field;
+      return "field '" + full + "' is missing; every parameter must be given (see the host"
+          + " profiles section of the README)";
     }
     if (msg.startsWith("Unrecognized field")) {
       String field = msg.replaceAll("Unrecognized field \"([^\"]+)\".*", "$1");
