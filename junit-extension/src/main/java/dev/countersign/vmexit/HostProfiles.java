@@ -163,6 +163,11 @@ public final class HostProfiles {
     return "field '" + path + "': " + msg;
   }
 
+  /** The host part of a metric name {@code vmexit.<host>.<REASON>}. */
+  public static String hostOfMetric(String vmexitMetric) {
+    return vmexitMetric.substring("vmexit.".length(), vmexitMetric.lastIndexOf('.'));
+  }
+
   /** All profile names, sorted. */
   public List<String> names() {
     return List.copyOf(byName.keySet());

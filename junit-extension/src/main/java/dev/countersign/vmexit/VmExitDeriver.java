@@ -137,7 +137,6 @@ public final class VmExitDeriver implements MetricDeriver {
   }
 
   private static String hostOf(EventSpec vmexitMetric) {
-    String n = vmexitMetric.name();
-    return n.substring("vmexit.".length(), n.lastIndexOf('.'));
+    return HostProfiles.hostOfMetric(vmexitMetric.name());
   }
 }
