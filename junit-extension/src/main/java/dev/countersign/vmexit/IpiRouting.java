@@ -27,22 +27,24 @@ public final class IpiRouting {
     return host.guestVcpus() - 1;
   }
 
-  /** MSR_WRITE exits of one IPI sent to {@code targets} CPUs. */
-  public static double msrWrites(int targets, HostProfile host) {
-    if (targets <= 0) {
-      return 0;
-    }
-    if (targets == 1 || !host.pvSendIpi()) {
-      return targets * unicastMsrWrites(host);
-    }
-    return 0;
+  /**
+   * MSR_WRITE exits per shootdown IPI (one IPI per target CPU): each is an ICR write when the
+   * shootdown has a single target or the guest has no PV send-IPI.
+   */
+  public static double msrWritesPerShootdownIpi(HostProfile host) {
+    int targets = shootdownTargets(host);
+    return targets <= 1 || !host.pvSendIpi() ? unicastMsrWrites(host) : 0;
   }
 
-  /** VMCALL exits of one IPI sent to {@code targets} CPUs. */
-  public static double hypercalls(int targets, HostProfile host) {
+  /**
+   * VMCALL exits per shootdown IPI: with PV send-IPI and several targets, a shootdown to {@code
+   * k} CPUs is {@code ceil(k / 128)} hypercalls, shared by its {@code k} IPIs.
+   */
+  public static double hypercallsPerShootdownIpi(HostProfile host) {
+    int targets = shootdownTargets(host);
     if (targets <= 1 || !host.pvSendIpi()) {
       return 0;
     }
-    return Math.ceil(targets / (double) PV_IPI_CLUSTER);
+    return Math.ceil(targets / (double) PV_IPI_CLUSTER) / targets;
   }
 }

@@ -21,7 +21,7 @@ public final class MsrWriteRule implements ExitRule {
     Set<Cause> needs = EnumSet.of(Cause.TIMER_ARMS);
     if (IpiRouting.unicastMsrWrites(host) > 0) {
       needs.add(Cause.IPIS);
-      if (IpiRouting.msrWrites(IpiRouting.shootdownTargets(host), host) > 0) {
+      if (IpiRouting.msrWritesPerShootdownIpi(host) > 0) {
         needs.add(Cause.TLB_SHOOTDOWNS);
       }
     }
@@ -32,6 +32,6 @@ public final class MsrWriteRule implements ExitRule {
   public double exits(GuestActivity activity, HostProfile host) {
     return activity.timerArms()
         + activity.ipisSent() * IpiRouting.unicastMsrWrites(host)
-        + activity.tlbShootdowns() * IpiRouting.msrWrites(IpiRouting.shootdownTargets(host), host);
+        + activity.tlbShootdowns() * IpiRouting.msrWritesPerShootdownIpi(host);
   }
 }

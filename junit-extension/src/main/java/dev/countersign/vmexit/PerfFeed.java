@@ -23,9 +23,13 @@ import java.util.Optional;
  *   <li>timer arms: {@code msr:write_msr[msr == 0x6e0]}, the TSC-deadline writes done in the
  *       thread's context. Writes the idle task does on its behalf (NOHZ stopping and restarting
  *       the tick around the idle period) are not seen: a lower bound;
- *   <li>IPIs: {@code ipi:ipi_send_cpu} + {@code ipi:ipi_send_cpumask} minus the shootdowns;
- *   <li>TLB shootdowns: {@code tlb:tlb_flush[reason == 4]} ({@code TLB_REMOTE_SEND_IPI}, traced by
- *       the sender in {@code native_flush_tlb_multi}, arch/x86/mm/tlb.c);
+ *   <li>single-target IPIs: {@code ipi:ipi_send_cpu} — each an x2APIC ICR write on this guest
+ *       (measured: equal to {@code msr:write_msr[msr == 0x830]}), TLB shootdowns of a 2-vCPU guest
+ *       included;
+ *   <li>multi-target IPIs, taken as TLB shootdowns: {@code ipi:ipi_send_cpumask}, each counted as
+ *       one IPI per other CPU of this guest (an upper bound). {@code tlb:tlb_flush[reason == 4]}
+ *       ({@code TLB_REMOTE_SEND_IPI}) is not used: it is traced before lazy and preempted CPUs are
+ *       dropped from the mask, so it counts shootdowns that send no IPI;
  *   <li>idle entries: the thread's blocking switches, {@code sched:sched_switch[prev_state == 1 ||
  *       prev_state == 2]} — {@code power:cpu_idle} fires in the idle task, so it counts 0 per
  *       thread; a block is taken to idle the vCPU (a dedicated vCPU: an upper bound);
@@ -41,14 +45,25 @@ public final class PerfFeed {
   static final String TIMER_ARMS = "msr:write_msr[msr == 0x6e0]";
   static final String IPI_CPU = "ipi:ipi_send_cpu";
   static final String IPI_MASK = "ipi:ipi_send_cpumask";
-  static final String SHOOTDOWNS = "tlb:tlb_flush[reason == 4]";
   static final String BLOCKS = "sched:sched_switch[prev_state == 1 || prev_state == 2]";
   static final String PAGE_FAULTS = "exceptions:page_fault_user";
   static final String RUN_TIME = "task-clock";
 
   private static final Map<Cause, List<String>> INPUTS = inputsByCause();
 
-  private static final Map<Cause, String> UNOBSERVABLE = Map.of(
+  private final int guestCpus;
+
+  /** A feed for this guest, whose CPUs a multi-target IPI can reach. */
+  public PerfFeed() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A feed for a guest with {@code guestCpus} CPUs. */
+  public PerfFeed(int guestCpus) {
+    this.guestCpus = guestCpus;
+  }
+
+  static final Map<Cause, String> UNOBSERVABLE = Map.of(
       Cause.SPINS, "PAUSE spins leave no trace in perf counters or tracepoints (use mode sim)",
       Cause.MMIO_KICKS, "virtio MMIO notifies have no guest tracepoint",
       Cause.PIO_KICKS, "port I/O has no guest tracepoint",
@@ -57,8 +72,8 @@ public final class PerfFeed {
   private static Map<Cause, List<String>> inputsByCause() {
     Map<Cause, List<String>> m = new EnumMap<>(Cause.class);
     m.put(Cause.TIMER_ARMS, List.of(TIMER_ARMS));
-    m.put(Cause.IPIS, List.of(IPI_CPU, IPI_MASK, SHOOTDOWNS));
-    m.put(Cause.TLB_SHOOTDOWNS, List.of(SHOOTDOWNS));
+    m.put(Cause.IPIS, List.of(IPI_CPU));
+    m.put(Cause.TLB_SHOOTDOWNS, List.of(IPI_MASK));
     m.put(Cause.IDLE_ENTRIES, List.of(BLOCKS));
     m.put(Cause.PAGES_FIRST_TOUCHED, List.of(PAGE_FAULTS));
     m.put(Cause.RUN_TIME, List.of(RUN_TIME));
@@ -105,8 +120,8 @@ public final class PerfFeed {
     });
     List<GuestActivity> activities = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      long shootdowns = count(totals, SHOOTDOWNS, i);
-      long ipis = Math.max(0, count(totals, IPI_CPU, i) + count(totals, IPI_MASK, i) - shootdowns);
+      long shootdowns = count(totals, IPI_MASK, i) * Math.max(0, guestCpus - 1);
+      long ipis = count(totals, IPI_CPU, i);
       activities.add(new GuestActivity(List.of(), count(totals, PAGE_FAULTS, i), ipis, shootdowns,
           count(totals, TIMER_ARMS, i), count(totals, BLOCKS, i), 0, 0, 0,
           value(totals, RUN_TIME, i)));

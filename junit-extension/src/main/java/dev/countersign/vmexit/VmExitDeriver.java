@@ -25,26 +25,35 @@ import java.util.function.Supplier;
  * cannot be estimated is unavailable with why, never zero. Source {@code model}.
  *
  * <p>Feeds: in mode {@code sim} the simulator's {@link GuestActivity} per invocation; in {@code
- * perf} the tracepoint counts of {@link PerfFeed}; in {@code auto} the perf feed when any of its
- * inputs was measured, else the simulator's activity when the agent gave one.
+ * perf} the tracepoint counts of {@link PerfFeed}; in {@code auto} the perf feed when all its
+ * tracepoints were measured, else the simulator's activity when the agent gave one, else what the
+ * perf feed has (the reasons it cannot see are unavailable).
  */
 public final class VmExitDeriver implements MetricDeriver {
 
   /** Suffix of the overhead metric, {@code vmexit.<host>.overhead-ns}. */
   public static final String OVERHEAD = "overhead-ns";
 
+  /** The event that opens the simulator's probe: it models first touches as page faults. */
+  static final String SIM_TRIGGER = "page-faults";
+
   private final Supplier<HostProfiles> profiles;
   private final VmExitModel model = new VmExitModel();
-  private final PerfFeed perfFeed = new PerfFeed();
+  private final PerfFeed perfFeed;
 
   /** A deriver over the built-in profiles and the user's (see {@link HostProfiles#standard()}). */
   public VmExitDeriver() {
     this(HostProfiles::standard);
   }
 
-  /** A deriver over the given profiles, read when first needed. */
+  /** A deriver over the given profiles, read when first needed, and this guest's perf feed. */
   public VmExitDeriver(Supplier<HostProfiles> profiles) {
+    this(profiles, new PerfFeed());
+  }
+
+  VmExitDeriver(Supplier<HostProfiles> profiles, PerfFeed perfFeed) {
     this.profiles = profiles;
+    this.perfFeed = perfFeed;
   }
 
   @Override
@@ -52,9 +61,24 @@ public final class VmExitDeriver implements MetricDeriver {
     return metric.kind() == EventKind.VMEXIT;
   }
 
+  /**
+   * In {@code perf}, the tracepoints of the {@link PerfFeed}; in {@code sim}, {@code page-faults}
+   * (first touches), which makes the simulator's probe run and report its guest activity; in
+   * {@code auto}, both.
+   */
   @Override
   public List<EventSpec> inputs(List<EventSpec> derived, Mode mode) {
-    return derived.isEmpty() || mode == Mode.SIM ? List.of() : perfFeed.inputs();
+    if (derived.isEmpty()) {
+      return List.of();
+    }
+    List<EventSpec> inputs = new ArrayList<>();
+    if (mode != Mode.SIM) {
+      inputs.addAll(perfFeed.inputs());
+    }
+    if (mode != Mode.PERF) {
+      inputs.add(EventCatalog.parse(SIM_TRIGGER));
+    }
+    return inputs;
   }
 
   @Override
@@ -91,16 +115,19 @@ public final class VmExitDeriver implements MetricDeriver {
     return new Derivation(series, unavailable);
   }
 
+  /**
+   * The perf feed when it observed every cause tracepoints can see; else the simulator's activity
+   * when the agent gave one; else whatever the perf feed has.
+   */
   private Optional<ObservedActivity> observe(Measurement m) {
-    boolean sim = !m.guestActivity().isEmpty();
-    boolean perf = perfFeed.hasAnyInput(m);
-    if (perf) {
-      return Optional.of(perfFeed.observe(m));
-    }
-    if (sim) {
+    Optional<ObservedActivity> perf = perfFeed.hasAnyInput(m)
+        ? Optional.of(perfFeed.observe(m)) : Optional.empty();
+    boolean perfComplete = perf.isPresent()
+        && perf.get().unobserved().keySet().equals(PerfFeed.UNOBSERVABLE.keySet());
+    if (!perfComplete && !m.guestActivity().isEmpty()) {
       return Optional.of(new ObservedActivity("sim", m.guestActivity(), Map.of()));
     }
-    return Optional.empty();
+    return perf;
   }
 
   private void deriveHost(HostProfile host, ObservedActivity observed, long ops,

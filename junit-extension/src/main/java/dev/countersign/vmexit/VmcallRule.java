@@ -20,7 +20,7 @@ public final class VmcallRule implements ExitRule {
   @Override
   public Set<Cause> needs(HostProfile host) {
     Set<Cause> needs = EnumSet.of(Cause.HYPERCALLS);
-    if (IpiRouting.hypercalls(IpiRouting.shootdownTargets(host), host) > 0) {
+    if (IpiRouting.hypercallsPerShootdownIpi(host) > 0) {
       needs.add(Cause.TLB_SHOOTDOWNS);
     }
     return needs;
@@ -29,6 +29,6 @@ public final class VmcallRule implements ExitRule {
   @Override
   public double exits(GuestActivity activity, HostProfile host) {
     return activity.hypercalls()
-        + activity.tlbShootdowns() * IpiRouting.hypercalls(IpiRouting.shootdownTargets(host), host);
+        + activity.tlbShootdowns() * IpiRouting.hypercallsPerShootdownIpi(host);
   }
 }

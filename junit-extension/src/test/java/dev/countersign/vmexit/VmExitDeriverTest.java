@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class VmExitDeriverTest {
 
-  private final VmExitDeriver deriver = new VmExitDeriver(Profiles::builtIn);
+  private final VmExitDeriver deriver = new VmExitDeriver(Profiles::builtIn, new PerfFeed(3));
 
   private static List<EventSpec> metrics(String... names) {
     return java.util.Arrays.stream(names).map(EventCatalog::parse).toList();
@@ -41,10 +41,14 @@ class VmExitDeriverTest {
         .map(EventSpec::qualifiedName).toList();
     assertTrue(perf.contains("msr:write_msr[msr == 0x6e0]"), perf.toString());
     assertTrue(perf.contains("task-clock"));
-    assertTrue(perf.contains("tlb:tlb_flush[reason == 4]"));
-    assertEquals(perf, deriver.inputs(derived, Mode.AUTO).stream()
+    assertTrue(perf.contains("ipi:ipi_send_cpumask"));
+    assertTrue(perf.contains("sched:sched_switch[prev_state == 1 || prev_state == 2]"));
+    List<String> auto = deriver.inputs(derived, Mode.AUTO).stream()
+        .map(EventSpec::qualifiedName).toList();
+    assertTrue(auto.containsAll(perf) && auto.contains("page-faults"), auto.toString());
+    // the simulator's probe opens for page-faults and then reports its guest activity
+    assertEquals(List.of("page-faults"), deriver.inputs(derived, Mode.SIM).stream()
         .map(EventSpec::qualifiedName).toList());
-    assertEquals(List.of(), deriver.inputs(derived, Mode.SIM));
     assertEquals(List.of(), deriver.inputs(List.of(), Mode.PERF));
   }
 
@@ -83,8 +87,7 @@ class VmExitDeriverTest {
     String[][] tp = {
       {"msr:write_msr[msr == 0x6e0]", "1000", "1200"},
       {"ipi:ipi_send_cpu", "50", "60"},
-      {"ipi:ipi_send_cpumask", "0", "0"},
-      {"tlb:tlb_flush[reason == 4]", "20", "30"},
+      {"ipi:ipi_send_cpumask", "0", "2"},
       {"sched:sched_switch[prev_state == 1 || prev_state == 2]", "900", "1000"},
       {"exceptions:page_fault_user", "256", "512"},
     };
@@ -104,8 +107,9 @@ class VmExitDeriverTest {
   void perfFeedTurnsTracepointCountsIntoExits() {
     Derivation d = deriver.derive(metrics("vmexit.intel-kvm-default.MSR_WRITE"),
         perfMeasurement(100, true));
-    // timer arms + (ipi_send_cpu + cpumask - shootdowns) + shootdowns (one target each)
-    assertEquals(List.of((1000 + 30 + 20) / 100.0, (1200 + 30 + 30) / 100.0),
+    // timer arms + ipi_send_cpu + cpumask sends × 2 other CPUs (intel-kvm-default has 2 vCPUs:
+    // each shootdown IPI is an ICR write)
+    assertEquals(List.of((1000 + 50) / 100.0, (1200 + 60 + 2 * 2) / 100.0),
         series(d, "vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().perOp());
     assertEquals(List.of(9.0, 10.0), series(d, "vmexit.intel-kvm-default.HLT").orElseThrow()
         .perOp());
@@ -164,5 +168,22 @@ class VmExitDeriverTest {
         new Measurement(1, List.of(), List.of(), List.of(GuestActivity.none())));
     UnavailableMetric u = unavailable(d, "vmexit.no-such-host.HLT").orElseThrow();
     assertTrue(u.reason().contains("intel-kvm-default"), u.reason());
+  }
+
+  @Test
+  void autoPrefersTheSimulatorWhenTracepointsWereNotAllMeasured() {
+    GuestActivity sim = new GuestActivity(List.of(), 0, 0, 0, 7, 0, 0, 0, 0, 0);
+    Measurement partial = perfMeasurement(1, false);
+    Measurement withSim = new Measurement(1, partial.metrics(), partial.unavailable(),
+        List.of(sim, sim));
+    Derivation d = deriver.derive(metrics("vmexit.intel-kvm-default.MSR_WRITE"), withSim);
+    assertEquals(List.of(7.0, 7.0),
+        series(d, "vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().perOp());
+    // with every tracepoint measured, the real counts win over the simulator's
+    Measurement full = perfMeasurement(100, true);
+    Derivation p = deriver.derive(metrics("vmexit.intel-kvm-default.MSR_WRITE"),
+        new Measurement(100, full.metrics(), full.unavailable(), List.of(sim, sim)));
+    assertEquals(10.5, series(p, "vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().perOp()
+        .get(0), 1e-9);
   }
 }
