@@ -1,48 +1,27 @@
 package dev.countersign.workloads;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Direct-buffer churn: writes every page of a 256 KiB direct (mapped) buffer per operation while a
- * second thread of the process computes on another CPU. Releasing a mapping is an {@code munmap},
- * and unmapping memory of a process that runs on other CPUs sends them TLB-shootdown IPIs ({@code
- * flush_tlb_mm_range}). The normal workload maps once and reuses the buffer; the regressed twin
- * maps and unmaps a fresh buffer per operation. Mapped buffers are used rather than {@code
- * allocateDirect} because malloc's adaptive mmap threshold would serve repeated allocations from
- * the heap without any unmap.
+ * Direct-buffer churn: writes one byte per page of a 33 MiB direct buffer per operation while a
+ * second thread of the process computes on another CPU. A buffer this large is always mapped
+ * fresh by malloc (above glibc's largest adaptive {@code M_MMAP_THRESHOLD}, 32 MiB), so freeing it
+ * is an {@code munmap}; unmapping memory of a process running on other CPUs sends them
+ * TLB-shootdown IPIs ({@code flush_tlb_mm_range}). The normal workload allocates one buffer and
+ * reuses it; the regressed twin allocates and frees a fresh buffer per operation.
  */
 public final class DirectBufferChurn implements AutoCloseable {
 
   /** Bytes per buffer. */
-  public static final int SIZE = 256 * 1024;
+  public static final int SIZE = 33 << 20;
 
   private final boolean regressed;
-  private final Path file;
-  private final FileChannel channel;
-  private final MappedByteBuffer reused;
+  private final ByteBuffer reused;
 
   public DirectBufferChurn(boolean regressed) {
     this.regressed = regressed;
-    try {
-      file = Files.createTempFile("countersign-churn", ".bin");
-      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-          StandardOpenOption.DELETE_ON_CLOSE);
-      channel.write(java.nio.ByteBuffer.allocate(1), SIZE - 1);
-      reused = map();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private MappedByteBuffer map() throws IOException {
-    return channel.map(FileChannel.MapMode.PRIVATE, 0, SIZE);
+    this.reused = regressed ? null : ByteBuffer.allocateDirect(SIZE);
   }
 
   /** Fills a buffer {@code ops} times with a busy partner thread; returns a checksum. */
@@ -60,7 +39,7 @@ public final class DirectBufferChurn implements AutoCloseable {
     long sum = 0;
     try {
       for (int op = 0; op < ops; op++) {
-        MappedByteBuffer b = regressed ? map() : reused;
+        ByteBuffer b = regressed ? ByteBuffer.allocateDirect(SIZE) : reused;
         try {
           for (int p = 0; p < SIZE; p += PageToucher.PAGE) {
             b.put(p, (byte) op);
@@ -72,8 +51,6 @@ public final class DirectBufferChurn implements AutoCloseable {
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       stop.set(true);
       partner.join();
@@ -82,8 +59,9 @@ public final class DirectBufferChurn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    Buffers.free(reused);
-    channel.close();
+  public void close() {
+    if (reused != null) {
+      Buffers.free(reused);
+    }
   }
 }
