@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -65,7 +66,7 @@ class PerfFeedRealTest {
   }
 
   @Test
-  void sleepsShowAsTscDeadlineWritesMatchingPerfStat() throws Throwable {
+  void sleepsShowAsTscDeadlineWritesMatchingPerfStat(TestReporter report) throws Throwable {
     assumeTrue(tracepointsMeasurable(), "the perf engine cannot count tracepoints here");
     assumeTrue(perfInstalled(), "perf is not installed");
     String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
@@ -75,7 +76,7 @@ class PerfFeedRealTest {
     for (Path fifo : List.of(ctl, ack)) {
       assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     }
-    // perf stat on this thread, started disabled and switched on around the measured run
+    // perf stat on this thread, started disabled and switched on around the sleeps
     Process perf = new ProcessBuilder("perf", "stat", "-x,", "-o", out.toString(),
         "-e", "msr:write_msr", "--filter", "msr == 0x6e0", "-t", tid, "--delay=-1",
         "--control", "fifo:" + ctl + "," + ack)
@@ -86,17 +87,18 @@ class PerfFeedRealTest {
           () -> Files.newOutputStream(ctl), () -> "perf stat did not start: " + log());
       BufferedReader acks = assertTimeoutPreemptively(Duration.ofSeconds(20),
           () -> Files.newBufferedReader(ack), () -> "perf stat did not start: " + log());
-      command(commands, acks, "enable");
       RunPlan plan = new RunPlan(List.of(EventCatalog.parse(TIMER)),
           List.of(EventCatalog.parse("vmexit.intel-kvm-default.MSR_WRITE")), 0, 1, SLEEPS,
           new ProbeRequest(Mode.PERF, List.of()));
+      // perf stat's window lies just inside the measured invocation
       m = new Runner(ProbeProviders.chain(Mode.PERF), List.of(new VmExitDeriver()))
           .run(plan, () -> {
+            command(commands, acks, "enable");
             for (int i = 0; i < SLEEPS; i++) {
               LockSupport.parkNanos(SLEEP_NS);
             }
+            command(commands, acks, "disable");
           });
-      command(commands, acks, "disable");
       commands.close();
       acks.close();
     } finally {
@@ -111,6 +113,8 @@ class PerfFeedRealTest {
     assertTrue(ours >= 0.9 * SLEEPS, "TSC-deadline writes for " + SLEEPS + " sleeps: " + ours);
     assertEquals(perfStat, ours, Math.max(10, 0.02 * perfStat),
         "perf stat counted " + perfStat + " on thread " + tid + ", Countersign " + ours);
+    report.publishEntry("tsc-deadline-writes", "countersign " + ours + ", perf stat " + perfStat
+        + ", for " + SLEEPS + " sleeps");
     double modelled = m.metric("vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().values()[0];
     assertTrue(modelled * SLEEPS >= ours, "MSR_WRITE exits include every TSC-deadline write");
   }
