@@ -101,10 +101,13 @@ public final class VmExitDeriver implements MetricDeriver {
         continue;
       }
       if (observed.isEmpty()) {
+        String why = inputProblems(measurement);
         for (ExitReason r : ExitReason.values()) {
           unavailable.add(new UnavailableMetric(EventCatalog.vmExitMetric(host, r), Source.MODEL,
-              "NO_AGENT", "no guest activity was observed: neither the simulator's agent nor a"
-                  + " tracepoint input ran in this measurement",
+              why.isEmpty() ? "NO_AGENT" : "BLIND",
+              "no guest activity was observed: " + (why.isEmpty()
+                  ? "neither the simulator's agent nor a tracepoint input ran in this measurement"
+                  : why),
               "run 'mvn countersign:doctor', or use mode sim with the agent (prepare-agent)"));
         }
         continue;
@@ -161,6 +164,20 @@ public final class VmExitDeriver implements MetricDeriver {
       unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, "BLIND",
           "the overhead needs every exit reason; unknown: " + unknown.keySet(), ""));
     }
+  }
+
+  /** Why the inputs this deriver asked for were not measured, as recorded by the runner. */
+  private String inputProblems(Measurement m) {
+    List<String> names = new ArrayList<>();
+    perfFeed.inputs().forEach(e -> names.add(e.qualifiedName()));
+    names.add(SIM_TRIGGER);
+    List<String> problems = new ArrayList<>();
+    for (UnavailableMetric u : m.unavailable()) {
+      if (names.contains(u.name())) {
+        problems.add(u.name() + " " + u.describe());
+      }
+    }
+    return String.join("; ", problems);
   }
 
   private static String hostOf(EventSpec vmexitMetric) {

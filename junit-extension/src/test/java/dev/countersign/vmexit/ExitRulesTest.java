@@ -42,6 +42,21 @@ class ExitRulesTest {
   }
 
   @Test
+  void pauseWindowsResetWhenTheVcpuHaltsBetweenSpins() {
+    // two user spins of 10,000 PAUSEs on AMD: 2 exits each when the vCPU halted (and was
+    // scheduled out) in between; without a halt the grown count (12,000) lets the second pass
+    List<SpinEpisode> two = List.of(new SpinEpisode(0, 10_000, 50, false),
+        new SpinEpisode(10_000_000, 10_000, 50, false));
+    assertEquals(4, exits(ExitReason.PAUSE, activity(two, 0, 0, 0, 0, 1, 0, 0, 0, 0), AMD));
+    assertEquals(2, exits(ExitReason.PAUSE, activity(two, 0, 0, 0, 0, 0, 0, 0, 0, 0), AMD));
+    // Intel, CPL0 spins of 20,000 ticks: 2 exits each after a halt, 2 + 1 without
+    List<SpinEpisode> kernel = List.of(new SpinEpisode(0, 2001, 10, true),
+        new SpinEpisode(10_000_000, 2001, 10, true));
+    assertEquals(4, exits(ExitReason.PAUSE, activity(kernel, 0, 0, 0, 0, 1, 0, 0, 0, 0), INTEL));
+    assertEquals(3, exits(ExitReason.PAUSE, activity(kernel, 0, 0, 0, 0, 0, 0, 0, 0, 0), INTEL));
+  }
+
+  @Test
   void eptViolationsArePagesTouchedOrOnePer512WithHugePagesPlusRefaults() {
     GuestActivity touch = activity(List.of(), 1024, 0, 0, 0, 0, 0, 0, 0, 0);
     assertEquals(1024, exits(ExitReason.EPT_VIOLATION, touch, INTEL));

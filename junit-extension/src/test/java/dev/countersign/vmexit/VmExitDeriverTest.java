@@ -186,4 +186,14 @@ class VmExitDeriverTest {
     assertEquals(10.5, series(p, "vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().perOp()
         .get(0), 1e-9);
   }
+
+  @Test
+  void inputsThatWereNotCountedAreNamedWhenNothingWasObserved() {
+    Measurement m = new Measurement(1, List.of(), List.of(new UnavailableMetric("task-clock",
+        Source.KERNEL, "NOT_COUNTED", "never scheduled in 1 of 12 iterations", "")), List.of());
+    UnavailableMetric u = unavailable(deriver.derive(metrics("vmexit.intel-kvm-default.HLT"), m),
+        "vmexit.intel-kvm-default.HLT").orElseThrow();
+    assertEquals("BLIND", u.error());
+    assertTrue(u.reason().contains("task-clock NOT_COUNTED: never scheduled"), u.reason());
+  }
 }
