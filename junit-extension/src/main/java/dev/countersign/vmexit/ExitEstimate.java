@@ -1,7 +1,6 @@
 package dev.countersign.vmexit;
 
 import dev.countersign.junit.ExitReason;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ public record ExitEstimate(
     Map<ExitReason, Double> exits, Map<ExitReason, String> unknown, Optional<Double> overheadNs) {
 
   public ExitEstimate {
-    exits = Map.copyOf(exits.isEmpty() ? new EnumMap<>(ExitReason.class) : new EnumMap<>(exits));
+    exits = Map.copyOf(exits);
     unknown = Map.copyOf(unknown);
   }
 
