@@ -45,6 +45,12 @@ public record PerfTestSpec(
     List<RegressionLimit> maxRegressions,
     List<Pattern> threads) {
 
+  /**
+   * System property: comma-separated host profiles whose VM exits every {@code @PerfTest}
+   * records (all reasons), besides those the test names; empty by default.
+   */
+  public static final String VMEXIT_HOSTS_PROPERTY = "countersign.vmexitHosts";
+
   /** Metrics measured when a test names none. */
   public static final List<String> DEFAULT_EVENTS =
       List.of("task-clock", "page-faults", "context-switches", "alloc-bytes");
@@ -134,6 +140,15 @@ public record PerfTestSpec(
     if (events.isEmpty() && derived.isEmpty()) {
       for (String name : DEFAULT_EVENTS) {
         event(name, "default", events, derived, problems);
+      }
+    }
+    String hosts = properties.apply(VMEXIT_HOSTS_PROPERTY);
+    if (hosts != null && !hosts.isBlank()) {
+      for (String host : hosts.split(",")) {
+        if (!host.isBlank()) {
+          event("vmexit." + host.strip() + ".ANY", "-D" + VMEXIT_HOSTS_PROPERTY, events, derived,
+              problems);
+        }
       }
     }
     checkHosts(derived.values(), problems);

@@ -24,6 +24,9 @@ class PerfTestSpecHostTest {
 
     @PerfTest(events = "vmexit.my-laptop.PAUSE")
     void unknownInEvents() {}
+
+    @PerfTest
+    void plain() {}
   }
 
   private static Method method(String name) throws NoSuchMethodException {
@@ -51,5 +54,22 @@ class PerfTestSpecHostTest {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
         () -> PerfTestSpec.of(method("unknownInEvents"), k -> null));
     assertTrue(e.getMessage().contains("unknown host profile 'my-laptop'"), e.getMessage());
+  }
+
+  @Test
+  void thePropertyAddsTheExitsOfItsHostsToEveryTest() throws Exception {
+    PerfTestSpec plain = PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"), k -> null);
+    assertTrue(plain.derived().isEmpty());
+    PerfTestSpec spec = PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"),
+        k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY)
+            ? "intel-kvm-default, amd-kvm-default" : null);
+    assertEquals(java.util.List.of("vmexit.intel-kvm-default.ANY", "vmexit.amd-kvm-default.ANY"),
+        spec.derived().stream().map(e -> e.name()).toList());
+    assertEquals(PerfTestSpec.DEFAULT_EVENTS.size(), spec.events().size(),
+        "the default events are still measured");
+    InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
+        () -> PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"),
+            k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY) ? "intel-kvm-default,nope" : null));
+    assertTrue(e.getMessage().contains("unknown host profile 'nope'"), e.getMessage());
   }
 }
