@@ -73,20 +73,22 @@ public final class HostProfiles {
       all.put(name, builtIn(name));
     }
     if (Files.isDirectory(userDir)) {
+      List<Path> jsonFiles;
       try (Stream<Path> files = Files.list(userDir)) {
-        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
-            .toList()) {
-          HostProfile p = read(f);
-          if (BUILT_IN.contains(p.name())) {
-            throw new InvalidHostProfileException(f + ": field 'name' is '" + p.name()
-                + "', a built-in profile; choose another name (built-ins: " + BUILT_IN + ")",
-                (Throwable) null);
-          }
-          all.put(p.name(), p);
-        }
+        jsonFiles = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+            .toList();
       } catch (IOException e) {
         throw new InvalidHostProfileException("cannot list host profiles in " + userDir + ": " + e,
             e);
+      }
+      for (Path f : jsonFiles) {
+        HostProfile p = read(f);
+        if (BUILT_IN.contains(p.name())) {
+          throw new InvalidHostProfileException(f + ": field 'name' is '" + p.name()
+              + "', a built-in profile; choose another name (built-ins: " + BUILT_IN + ")",
+              (Throwable) null);
+        }
+        all.put(p.name(), p);
       }
     }
     return new HostProfiles(all);

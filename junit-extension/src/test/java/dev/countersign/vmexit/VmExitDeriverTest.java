@@ -196,4 +196,17 @@ class VmExitDeriverTest {
     assertEquals("BLIND", u.error());
     assertTrue(u.reason().contains("task-clock NOT_COUNTED: never scheduled"), u.reason());
   }
+
+  @Test
+  void theOverheadIsANameOfItsOwnThatBudgetsCanUse() {
+    EventSpec overhead = EventCatalog.parse("vmexit.intel-kvm-default.overhead-ns");
+    assertEquals("ns", overhead.unit());
+    assertTrue(deriver.derives(overhead));
+    GuestActivity a = new GuestActivity(List.of(), 0, 0, 0, 4, 0, 0, 0, 0, 0);
+    Derivation d = deriver.derive(List.of(overhead),
+        new Measurement(2, List.of(), List.of(), List.of(a)));
+    // 4 TSC-deadline writes (1,000 ns each) + 4 preemption-timer expiries (1,000 ns), per 2 ops
+    assertEquals(List.of(4000.0), series(d, "vmexit.intel-kvm-default.overhead-ns").orElseThrow()
+        .perOp());
+  }
 }
