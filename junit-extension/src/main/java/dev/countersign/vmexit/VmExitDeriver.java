@@ -102,8 +102,13 @@ public final class VmExitDeriver implements MetricDeriver {
       }
       if (observed.isEmpty()) {
         String why = inputProblems(measurement);
+        List<String> names = new ArrayList<>();
         for (ExitReason r : ExitReason.values()) {
-          unavailable.add(new UnavailableMetric(EventCatalog.vmExitMetric(host, r), Source.MODEL,
+          names.add(EventCatalog.vmExitMetric(host, r));
+        }
+        names.add(overheadName(host));
+        for (String name : names) {
+          unavailable.add(new UnavailableMetric(name, Source.MODEL,
               why.isEmpty() ? "NO_AGENT" : "BLIND",
               "no guest activity was observed: " + (why.isEmpty()
                   ? "neither the simulator's agent nor a tracepoint input ran in this measurement"
@@ -157,13 +162,17 @@ public final class VmExitDeriver implements MetricDeriver {
             "use mode sim with the agent for the causes tracepoints cannot see"));
       }
     }
-    String overheadName = "vmexit." + host.name() + "." + OVERHEAD;
+    String overheadName = overheadName(host.name());
     if (!overhead.isEmpty()) {
       series.add(new MetricSeries(overheadName, Source.MODEL, "ns", overhead));
     } else {
       unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, "BLIND",
           "the overhead needs every exit reason; unknown: " + unknown.keySet(), ""));
     }
+  }
+
+  private static String overheadName(String host) {
+    return "vmexit." + host + "." + OVERHEAD;
   }
 
   /** Why the inputs this deriver asked for were not measured, as recorded by the runner. */

@@ -159,6 +159,7 @@ class VmExitDeriverTest {
     UnavailableMetric hlt = unavailable(d, "vmexit.intel-kvm-default.HLT").orElseThrow();
     assertEquals("NO_AGENT", hlt.error());
     assertFalse(hlt.remedy().isEmpty());
+    assertTrue(unavailable(d, "vmexit.intel-kvm-default.overhead-ns").isPresent());
     assertTrue(d.metrics().isEmpty());
   }
 
