@@ -24,8 +24,11 @@ public final class DirectBufferChurn implements AutoCloseable {
     this.reused = regressed ? null : ByteBuffer.allocateDirect(SIZE);
   }
 
-  /** Fills a buffer {@code ops} times with a busy partner thread; returns a checksum. */
-  public long run(int ops) throws InterruptedException {
+  /**
+   * Fills a buffer {@code ops} times with a busy partner thread; returns how many buffers read back
+   * what was written on every page.
+   */
+  public int run(int ops) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     long[] partnerWork = new long[1];
     Thread partner = new Thread(() -> {
@@ -36,15 +39,19 @@ public final class DirectBufferChurn implements AutoCloseable {
       partnerWork[0] = x;
     }, "churn-partner");
     partner.start();
-    long sum = 0;
+    int verified = 0;
     try {
       for (int op = 0; op < ops; op++) {
         ByteBuffer b = regressed ? ByteBuffer.allocateDirect(SIZE) : reused;
         try {
           for (int p = 0; p < SIZE; p += PageToucher.PAGE) {
-            b.put(p, (byte) op);
+            b.put(p, (byte) (op + p / PageToucher.PAGE));
           }
-          sum += b.get(SIZE - PageToucher.PAGE);
+          boolean intact = true;
+          for (int p = 0; p < SIZE; p += PageToucher.PAGE) {
+            intact &= b.get(p) == (byte) (op + p / PageToucher.PAGE);
+          }
+          verified += intact ? 1 : 0;
         } finally {
           if (regressed) {
             Buffers.free(b);
@@ -55,7 +62,8 @@ public final class DirectBufferChurn implements AutoCloseable {
       stop.set(true);
       partner.join();
     }
-    return sum + (partnerWork[0] == 42 ? 1 : 0);
+    // partnerWork keeps the partner's loop alive for the JIT; it is never exactly 42
+    return partnerWork[0] == 42 ? -1 : verified;
   }
 
   @Override

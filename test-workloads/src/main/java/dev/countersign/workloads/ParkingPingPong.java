@@ -20,18 +20,22 @@ public final class ParkingPingPong {
     this.regressed = regressed;
   }
 
-  /** Passes the turn {@code handOffs} times each way; returns the number of hand-offs made. */
+  /** Passes the turn {@code handOffs} times each way; returns the number of passes made. */
   public int run(int handOffs) throws InterruptedException {
     turn = 0;
     Thread caller = Thread.currentThread();
-    Thread partner = new Thread(() -> play(1, handOffs, caller), "ping-pong-partner");
+    int[] partnerPasses = new int[1];
+    Thread partner = new Thread(() -> partnerPasses[0] = play(1, handOffs, caller),
+        "ping-pong-partner");
     partner.start();
-    play(0, handOffs, partner);
+    int passes = play(0, handOffs, partner);
     partner.join();
-    return handOffs * 2;
+    return passes + partnerPasses[0];
   }
 
-  private void play(int me, int handOffs, Thread other) {
+  /** Waits for the turn and passes it on, {@code handOffs} times; returns the passes made. */
+  private int play(int me, int handOffs, Thread other) {
+    int passes = 0;
     for (int i = 0; i < handOffs; i++) {
       while (turn != me) {
         if (regressed) {
@@ -41,7 +45,9 @@ public final class ParkingPingPong {
         }
       }
       turn = 1 - me;
+      passes++;
       LockSupport.unpark(other);
     }
+    return passes;
   }
 }

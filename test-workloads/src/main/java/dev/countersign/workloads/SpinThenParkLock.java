@@ -57,8 +57,7 @@ public final class SpinThenParkLock {
    * then acquires it (spinning, then parking) and releases it. Returns the rounds completed.
    */
   public int run(int rounds) throws InterruptedException {
-    Thread caller = Thread.currentThread();
-    int[] done = new int[1];
+    int done = 0;
     Object turn = new Object();
     boolean[] partnerHolds = new boolean[1];
     Thread partner = new Thread(() -> {
@@ -94,7 +93,7 @@ public final class SpinThenParkLock {
         }
       }
       lock();
-      done[0]++;
+      done++;
       owner.set(null);
       synchronized (turn) {
         partnerHolds[0] = false;
@@ -102,9 +101,6 @@ public final class SpinThenParkLock {
       }
     }
     partner.join();
-    if (caller.isInterrupted()) {
-      throw new InterruptedException();
-    }
-    return done[0];
+    return done;
   }
 }
