@@ -14,7 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * regressed twin's 10,000-PAUSE spin limit reaches twice per acquisition.
  */
 @EnabledIf(value = "dev.countersign.workloads.GuestFeeds#simulator",
-    disabledReason = "needs the simulator's agent (prepare-agent): PAUSE spins are invisible to perf")
+    disabledReason = "needs mode sim with the simulator's agent (prepare-agent): PAUSE spins are"
+        + " invisible to perf")
 class SpinLockExitsPerfTest {
 
   private static final int ROUNDS = 5;
