@@ -51,6 +51,13 @@ public final class PerfFeed {
 
   private static final Map<Cause, List<String>> INPUTS = inputsByCause();
 
+  /** The causes no guest tracepoint shows, with why. */
+  static final Map<Cause, String> UNOBSERVABLE = Map.of(
+      Cause.SPINS, "PAUSE spins leave no trace in perf counters or tracepoints (use mode sim)",
+      Cause.MMIO_KICKS, "virtio MMIO notifies have no guest tracepoint",
+      Cause.PIO_KICKS, "port I/O has no guest tracepoint",
+      Cause.HYPERCALLS, "explicit hypercalls have no guest tracepoint");
+
   private final int guestCpus;
 
   /** A feed for this guest, whose CPUs a multi-target IPI can reach. */
@@ -62,12 +69,6 @@ public final class PerfFeed {
   public PerfFeed(int guestCpus) {
     this.guestCpus = guestCpus;
   }
-
-  static final Map<Cause, String> UNOBSERVABLE = Map.of(
-      Cause.SPINS, "PAUSE spins leave no trace in perf counters or tracepoints (use mode sim)",
-      Cause.MMIO_KICKS, "virtio MMIO notifies have no guest tracepoint",
-      Cause.PIO_KICKS, "port I/O has no guest tracepoint",
-      Cause.HYPERCALLS, "explicit hypercalls have no guest tracepoint");
 
   private static Map<Cause, List<String>> inputsByCause() {
     Map<Cause, List<String>> m = new EnumMap<>(Cause.class);
