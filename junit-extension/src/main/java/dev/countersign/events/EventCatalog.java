@@ -66,7 +66,8 @@ public final class EventCatalog {
   private static final Pattern TRACEPOINT =
       Pattern.compile("([a-z0-9_]+):([a-zA-Z0-9_]+)(?:\\[(.+)])?");
   private static final Pattern RAW = Pattern.compile("r[0-9a-fA-F]{1,16}|cpu/[a-z0-9_=,x]+/");
-  private static final Pattern VMEXIT = Pattern.compile("vmexit\\.([a-z0-9-]+)\\.([A-Z_]+)");
+  private static final Pattern VMEXIT =
+      Pattern.compile("vmexit\\.([a-z0-9-]+)\\.([A-Z_]+|overhead-ns)");
 
   private static final Map<String, EventSpec> FIXED = fixed();
 
@@ -131,6 +132,9 @@ public final class EventCatalog {
     }
     Matcher vm = VMEXIT.matcher(name);
     if (vm.matches()) {
+      if (vm.group(2).equals("overhead-ns")) {
+        return new EventSpec(name, EventKind.VMEXIT, "ns", Optional.empty());
+      }
       try {
         ExitReason.valueOf(vm.group(2));
       } catch (IllegalArgumentException e) {
@@ -201,6 +205,6 @@ public final class EventCatalog {
         + JVM
         + "; raw PMU events rNNNN or cpu/event=0x..,umask=0x../; tracepoints subsystem:name with an"
         + " optional filter, e.g. msr:write_msr[msr == 0x830] (see 'perf list'); VM exits"
-        + " vmexit.<host>.<REASON>";
+        + " vmexit.<host>.<REASON> and their estimated cost vmexit.<host>.overhead-ns";
   }
 }

@@ -8,6 +8,8 @@ import dev.countersign.results.Budget;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.runner.Mode;
+import dev.countersign.vmexit.HostProfiles;
+import dev.countersign.vmexit.InvalidHostProfileException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,12 @@ public record PerfTestSpec(
     List<Budget> budgets,
     List<RegressionLimit> maxRegressions,
     List<Pattern> threads) {
+
+  /**
+   * System property: comma-separated host profiles whose VM exits every {@code @PerfTest}
+   * records (all reasons), besides those the test names; empty by default.
+   */
+  public static final String VMEXIT_HOSTS_PROPERTY = "countersign.vmexitHosts";
 
   /** Metrics measured when a test names none. */
   public static final List<String> DEFAULT_EVENTS =
@@ -134,6 +142,16 @@ public record PerfTestSpec(
         event(name, "default", events, derived, problems);
       }
     }
+    String hosts = properties.apply(VMEXIT_HOSTS_PROPERTY);
+    if (hosts != null && !hosts.isBlank()) {
+      for (String host : hosts.split(",")) {
+        if (!host.isBlank()) {
+          event("vmexit." + host.strip() + ".ANY", "-D" + VMEXIT_HOSTS_PROPERTY, events, derived,
+              problems);
+        }
+      }
+    }
+    checkHosts(derived.values(), problems);
     List<Pattern> threads = new ArrayList<>();
     for (String t : pt.threads()) {
       try {
@@ -160,6 +178,24 @@ public record PerfTestSpec(
     } catch (UnknownEventException e) {
       problems.add(where + ": " + e.getMessage());
       return null;
+    }
+  }
+
+  /** Every VM-exit metric must name a known host profile (built-in or the user's file). */
+  private static void checkHosts(Iterable<EventSpec> derived, List<String> problems) {
+    if (!derived.iterator().hasNext()) {
+      return;
+    }
+    try {
+      HostProfiles hosts = HostProfiles.standard();
+      for (EventSpec d : derived) {
+        String host = HostProfiles.hostOfMetric(d.name());
+        if (!hosts.contains(host)) {
+          problems.add(d.name() + ": " + hosts.unknownHostMessage(host));
+        }
+      }
+    } catch (InvalidHostProfileException e) {
+      problems.add("a host profile cannot be read: " + e.getMessage());
     }
   }
 

@@ -1,0 +1,33 @@
+package dev.countersign.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.countersign.junit.ExitReason;
+import dev.countersign.junit.MaxRegression;
+import dev.countersign.junit.PerfTest;
+import dev.countersign.junit.VmExitBudget;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * HLT, ICR and TSC-deadline exits of a park/unpark hand-off, per hand-off. On {@code
+ * intel-kvm-ipiv} wake-up IPIs do not exit, so MSR_WRITE there counts timer arms only — none for
+ * an untimed park, at least one per hand-off for the regressed twin's timed polling.
+ */
+@EnabledIf(value = "dev.countersign.workloads.GuestFeeds#auto",
+    disabledReason = "no guest-activity feed: neither tracepoints nor the simulator's agent")
+class ParkingExitsPerfTest {
+
+  private static final int HAND_OFFS = 500;
+
+  private final ParkingPingPong pingPong =
+      new ParkingPingPong(Regressions.regressed("parking"));
+
+  @PerfTest(warmup = 3, iterations = 15, opsPerInvocation = 2 * HAND_OFFS,
+      events = {"vmexit.intel-kvm-default.ANY", "vmexit.amd-kvm-default.HLT"})
+  @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 0.25, host = "intel-kvm-ipiv")
+  @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 1.5, host = "intel-kvm-default")
+  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 50)
+  void handOffBothWays() throws InterruptedException {
+    assertEquals(2 * HAND_OFFS, pingPong.run(HAND_OFFS));
+  }
+}
