@@ -15,6 +15,11 @@ import java.util.Optional;
  * thread's machine on from a fresh state, {@link #end} switches it off and reads the totals of the
  * test thread and of the threads it started during the invocation. Values are exact counts of the
  * model; {@code fractionCounted} does not apply ({@code NaN}).
+ *
+ * <p>The cache/TLB model runs only when a cache, TLB or {@code cycles} event is asked for, the
+ * branch predictor only for {@code branch-misses} or {@code cycles}: counting instructions,
+ * branches and allocation alone is several times cheaper. The TSC timestamps of the guest activity
+ * come from the cycle model, so they are realistic only when {@code cycles} is among the events.
  */
 public final class SimProbe implements Probe {
 
@@ -37,7 +42,17 @@ public final class SimProbe implements Probe {
           return c;
         })
         .toArray(Counter[]::new);
-    this.machine = Machine.create(profile);
+    boolean memory = false;
+    boolean predictor = false;
+    for (Counter c : counters) {
+      memory |= switch (c) {
+        case L1D_LOADS, L1D_LOAD_MISSES, LLC_LOADS, LLC_LOAD_MISSES, DTLB_LOADS, DTLB_LOAD_MISSES,
+            CYCLES -> true;
+        default -> false;
+      };
+      predictor |= c == Counter.BRANCH_MISSES || c == Counter.CYCLES;
+    }
+    this.machine = Machine.create(profile, memory, predictor);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Offers the events the simulator models, measured by a {@link SimProbe} over the agent's
@@ -21,6 +22,17 @@ import java.util.Optional;
  * event is unavailable with error {@code NO_AGENT} and the remedy.
  */
 public final class SimProbeProvider implements ProbeProvider {
+
+  private final BooleanSupplier agentPresent;
+
+  /** A provider that checks whether the agent's instrumentation is present in this JVM. */
+  public SimProbeProvider() {
+    this(SimRuntime::installed);
+  }
+
+  SimProbeProvider(BooleanSupplier agentPresent) {
+    this.agentPresent = agentPresent;
+  }
 
   /** Event name to the counter it reads, for every event the simulator models. */
   public static final Map<String, Counter> EVENTS = events();
@@ -51,7 +63,7 @@ public final class SimProbeProvider implements ProbeProvider {
     if (modelled.isEmpty()) {
       return ProbeOffer.none();
     }
-    if (!SimRuntime.installed()) {
+    if (!agentPresent.getAsBoolean()) {
       String problem = SimRuntime.agentProblem();
       String reason = problem != null
           ? "the simulator's agent is attached but off: " + problem

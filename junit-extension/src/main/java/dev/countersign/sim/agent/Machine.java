@@ -83,8 +83,14 @@ public final class Machine {
   private long spinLast;
   private long spinCount;
 
-  private Machine(CpuProfile profile, Machine root, int index) {
+  private final boolean memoryModel;
+  private final boolean predictorModel;
+
+  private Machine(CpuProfile profile, Machine root, int index, boolean memoryModel,
+      boolean predictorModel) {
     this.profile = profile;
+    this.memoryModel = memoryModel;
+    this.predictorModel = predictorModel;
     this.root = root;
     this.index = index;
     this.lineBytes = profile.l1d().lineBytes();
@@ -95,7 +101,16 @@ public final class Machine {
 
   /** A root machine for one probe. */
   public static Machine create(CpuProfile profile) {
-    return new Machine(profile, null, 0);
+    return new Machine(profile, null, 0, true, true);
+  }
+
+  /**
+   * A root machine that models only what is asked: without the memory model, loads and stores are
+   * not simulated (cache, TLB and cycle counts stay 0); without the predictor, branches are counted
+   * but never mispredicted. Instructions, branches, allocation and page touches are always counted.
+   */
+  public static Machine create(CpuProfile profile, boolean memoryModel, boolean predictorModel) {
+    return new Machine(profile, null, 0, memoryModel, predictorModel);
   }
 
   /** The profile simulated. */
@@ -143,7 +158,7 @@ public final class Machine {
       return null;
     }
     synchronized (r.children) {
-      Machine c = new Machine(profile, r, r.children.size() + 1);
+      Machine c = new Machine(profile, r, r.children.size() + 1, memoryModel, predictorModel);
       c.tscBase = tscNow();
       r.children.add(c);
       return c;
@@ -204,6 +219,10 @@ public final class Machine {
   }
 
   void conditional(int site, boolean taken) {
+    if (!predictorModel) {
+      branches++;
+      return;
+    }
     if (predictor == null) {
       initModel();
     }
@@ -214,6 +233,10 @@ public final class Machine {
   }
 
   void switchOutcome(int site, int key) {
+    if (!predictorModel) {
+      branches++;
+      return;
+    }
     if (predictor == null) {
       initModel();
     }
@@ -224,6 +247,9 @@ public final class Machine {
   }
 
   void load(long address) {
+    if (!memoryModel) {
+      return;
+    }
     if (l1 == null) {
       initModel();
     }
@@ -247,6 +273,9 @@ public final class Machine {
   }
 
   void store(long address) {
+    if (!memoryModel) {
+      return;
+    }
     if (l1 == null) {
       initModel();
     }
@@ -272,6 +301,11 @@ public final class Machine {
       l2.access(a);
       llc.access(a);
     }
+  }
+
+  /** Whether loads and stores are simulated. */
+  boolean modelsMemory() {
+    return memoryModel;
   }
 
   /** Synthetic address of {@code o}; objects not allocated while counting get one on first use. */
@@ -300,6 +334,9 @@ public final class Machine {
     while (used > youngTouched) {
       youngTouched += pageBytes;
       pagesFirstTouched++;
+    }
+    if (!memoryModel) {
+      return;
     }
     if (addresses.size() < MAX_TRACKED_OBJECTS) {
       addresses.put(o, a);

@@ -164,7 +164,7 @@ public final class SimRuntime {
   /** Before GETFIELD on {@code o}. */
   public static void getField(Object o, int site) {
     Machine m = current();
-    if (m != null && o != null) {
+    if (m != null && o != null && m.modelsMemory()) {
       m.load(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
     }
   }
@@ -172,21 +172,21 @@ public final class SimRuntime {
   /** Before PUTFIELD on {@code o}. */
   public static void putField(Object o, int site) {
     Machine m = current();
-    if (m != null && o != null) {
+    if (m != null && o != null && m.modelsMemory()) {
       m.store(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
     }
   }
 
   private static void arrayLoad(Object a, int i, int shift) {
     Machine m = current();
-    if (m != null && a != null) {
+    if (m != null && a != null && m.modelsMemory()) {
       m.load(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
     }
   }
 
   private static void arrayStore(Object a, int i, int shift) {
     Machine m = current();
-    if (m != null && a != null) {
+    if (m != null && a != null && m.modelsMemory()) {
       m.store(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
     }
   }

@@ -62,6 +62,7 @@ class KnownBehaviourTest {
     Machine sortedRun = measure(workloads, "countAbove", sorted, 128);
     long unsorted = unsortedRun.total(Counter.BRANCH_MISSES);
     long inOrder = sortedRun.total(Counter.BRANCH_MISSES);
+    System.out.printf("branch-misses unsorted %d sorted %d%n", unsorted, inOrder);
     assertEquals(unsortedRun.total(Counter.BRANCHES), sortedRun.total(Counter.BRANCHES));
     assertTrue(unsorted > 20_000, "random outcomes are mispredicted about half the time: " + unsorted);
     assertTrue(unsorted >= 10 * Math.max(1, inOrder), unsorted + " vs " + inOrder);
@@ -72,6 +73,7 @@ class KnownBehaviourTest {
     int[][] matrix = new int[1024][1024];
     long rows = measure(workloads, "rowMajor", (Object) matrix).total(Counter.L1D_LOAD_MISSES);
     long columns = measure(workloads, "columnMajor", (Object) matrix).total(Counter.L1D_LOAD_MISSES);
+    System.out.printf("L1-dcache-load-misses row-major %d column-major %d%n", rows, columns);
     assertTrue(rows > 1024 * 1024 / 16 / 2, "row-major misses once per 64-byte line: " + rows);
     assertTrue(columns >= 8 * rows, columns + " vs " + rows);
   }
@@ -84,6 +86,9 @@ class KnownBehaviourTest {
     Machine chase = measure(workloads, "chase", next, 4 << 20);
     long scanMisses = scan.total(Counter.LLC_LOAD_MISSES);
     long chaseMisses = chase.total(Counter.LLC_LOAD_MISSES);
+    System.out.printf("LLC-load-misses scan %d chase %d; dTLB-load-misses scan %d chase %d%n",
+        scanMisses, chaseMisses, scan.total(Counter.DTLB_LOAD_MISSES),
+        chase.total(Counter.DTLB_LOAD_MISSES));
     assertTrue(chaseMisses > (4 << 20) / 4, "random lines in 64 MiB mostly miss a 32 MiB LLC: "
         + chaseMisses);
     assertTrue(chaseMisses >= 10 * Math.max(1, scanMisses), chaseMisses + " vs " + scanMisses);
