@@ -9,10 +9,15 @@ import java.util.Arrays;
  */
 final class SetAssociativeCache {
 
+  private static final int EPOCH_SHIFT = 42;
+  private static final long LINE_MASK = (1L << EPOCH_SHIFT) - 1;
+
   private final int ways;
   private final int setMask;
   private final int lineShift;
   private final long[] lines;
+  /** Keys carry the epoch in their top bits: clearing is a new epoch, not a pass over the array. */
+  private long epoch;
 
   SetAssociativeCache(CacheGeometry g) {
     this.ways = g.ways();
@@ -23,7 +28,7 @@ final class SetAssociativeCache {
 
   /** Looks up the line holding {@code address}, filling it on a miss; true on a hit. */
   boolean access(long address) {
-    long key = (address >>> lineShift) + 1; // 0 marks an empty way
+    long key = (((address >>> lineShift) + 1) & LINE_MASK) | epoch; // 0 marks an empty way
     int base = (int) ((address >>> lineShift) & setMask) * ways;
     long[] l = lines;
     if (l[base] == key) {
@@ -41,8 +46,15 @@ final class SetAssociativeCache {
     return false;
   }
 
-  /** Empties the cache. */
+  /**
+   * Empties the cache. Entries of an older epoch never match, and every miss shifts the set's
+   * oldest way out, so they behave exactly as empty ways.
+   */
   void clear() {
-    Arrays.fill(lines, 0L);
+    epoch += 1L << EPOCH_SHIFT;
+    if (epoch == 0) { // wrapped after 2^22 clears: start over for real
+      Arrays.fill(lines, 0L);
+      epoch = 1L << EPOCH_SHIFT;
+    }
   }
 }
