@@ -73,6 +73,8 @@ public final class Machine {
   private SetAssociativeCache stlb;
   private BranchPredictor predictor;
   private long lastMissLine = -2;
+  /** The line accessed last: MRU in L1D, its page MRU in the TLB, so a repeat changes nothing. */
+  private long lastLine = -1;
   private Object lastObject;
   private long lastAddress;
   private long youngTop;
@@ -186,6 +188,7 @@ public final class Machine {
     tscBase = 0;
     spinCount = 0;
     lastMissLine = -2;
+    lastLine = -1;
     lastObject = null;
     lastAddress = 0;
     addresses.clear();
@@ -254,6 +257,11 @@ public final class Machine {
       initModel();
     }
     loads++;
+    long same = address / lineBytes;
+    if (same == lastLine) {
+      return;
+    }
+    lastLine = same;
     translate(address);
     if (!l1.access(address)) {
       l1Misses++;
@@ -279,6 +287,11 @@ public final class Machine {
     if (l1 == null) {
       initModel();
     }
+    long same = address / lineBytes;
+    if (same == lastLine) {
+      return;
+    }
+    lastLine = same;
     dtlb.access(address);
     if (!l1.access(address) && !l2.access(address)) {
       llc.access(address);
