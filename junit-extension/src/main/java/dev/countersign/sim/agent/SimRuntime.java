@@ -21,8 +21,14 @@ public final class SimRuntime {
 
   private static volatile boolean installed;
   private static volatile String agentProblem;
-  private static volatile Machine ownerMachine;
-  private static volatile int attached;
+  /*
+   * Plain fields on purpose: the owner thread reads what it wrote itself in attach/detach, another
+   * thread can never find itself as a stale owner, and a thread started during the iteration sees
+   * 'attached' through Thread.start's happens-before edge. Volatile reads here would keep the JIT
+   * from hoisting them out of the workload's loops.
+   */
+  private static Machine ownerMachine;
+  private static int attached;
 
   private static final InheritableThreadLocal<Machine> CURRENT =
       new InheritableThreadLocal<>() {
