@@ -47,6 +47,8 @@ public final class SimProbeProvider implements ProbeProvider {
     m.put("L1-dcache-load-misses", Counter.L1D_LOAD_MISSES);
     m.put("LLC-loads", Counter.LLC_LOADS);
     m.put("LLC-load-misses", Counter.LLC_LOAD_MISSES);
+    m.put("cache-references", Counter.LLC_LOADS);
+    m.put("cache-misses", Counter.LLC_LOAD_MISSES);
     m.put("dTLB-loads", Counter.DTLB_LOADS);
     m.put("dTLB-load-misses", Counter.DTLB_LOAD_MISSES);
     m.put("alloc-bytes", Counter.ALLOC_BYTES);
