@@ -37,7 +37,7 @@ public final class Machine {
   private final long pageBytes;
   private final List<Machine> children = new ArrayList<>();
   private final List<Thread> startedThreads = new ArrayList<>();
-  private final List<SpinEpisode> spins = new ArrayList<>();
+  private final GuestEvents guest;
   private final IdentityAddressMap addresses = new IdentityAddressMap();
 
   /** The thread this machine counts (set while attached). */
@@ -59,11 +59,7 @@ public final class Machine {
   long allocBytes;
   long pagesFirstTouched;
   long pauses;
-  long ipis;
-  long shootdowns;
-  long timerArms;
-  long idleEntries;
-  long idleTicks;
+  private long idleTicks;
   private long tscBase;
 
   private SetAssociativeCache l1;
@@ -81,9 +77,6 @@ public final class Machine {
   private long youngTouched;
   private long oldTop;
   private long directTop;
-  private long spinStart;
-  private long spinLast;
-  private long spinCount;
 
   private final boolean memoryModel;
   private final boolean predictorModel;
@@ -97,6 +90,7 @@ public final class Machine {
     this.index = index;
     this.lineBytes = profile.l1d().lineBytes();
     this.pageBytes = profile.pageBytes();
+    this.guest = new GuestEvents(profile.ticks(profile.spinGapCycles()));
     this.bornInGeneration = root == null ? 0 : root.generation;
     resetState();
   }
@@ -129,7 +123,6 @@ public final class Machine {
       children.clear();
     }
     startedThreads.clear();
-    spins.clear();
     resetState();
     generation++;
     active = true;
@@ -180,13 +173,9 @@ public final class Machine {
     allocBytes = 0;
     pagesFirstTouched = 0;
     pauses = 0;
-    ipis = 0;
-    shootdowns = 0;
-    timerArms = 0;
-    idleEntries = 0;
     idleTicks = 0;
     tscBase = 0;
-    spinCount = 0;
+    guest.reset();
     lastMissLine = -2;
     lastLine = -1;
     lastObject = null;
@@ -367,41 +356,27 @@ public final class Machine {
   void pause() {
     long now = tscNow();
     pauses++;
-    if (spinCount > 0 && now - spinLast <= profile.ticks(profile.spinGapCycles())) {
-      spinCount++;
-      spinLast = now;
-    } else {
-      closeSpin();
-      spinStart = now;
-      spinLast = now;
-      spinCount = 1;
-    }
+    guest.pause(now);
   }
 
   private void closeSpin() {
-    if (spinCount > 0) {
-      long gap = spinCount > 1 ? (spinLast - spinStart) / (spinCount - 1) : 0;
-      spins.add(new SpinEpisode(spinStart, spinCount, gap, false));
-      spinCount = 0;
-    }
+    guest.closeSpin();
   }
 
   /** The thread blocks (park, sleep, wait); {@code timedNanos} > 0 arms a timer that long. */
   void blocks(long timedNanos) {
-    closeSpin();
-    idleEntries++;
+    guest.blocks(timedNanos > 0);
     if (timedNanos > 0) {
-      timerArms++;
       idleTicks += (long) (timedNanos * profile.tscGhz());
     }
   }
 
   void ipi() {
-    ipis++;
+    guest.ipis++;
   }
 
   void threadStarted(Thread t) {
-    ipis++;
+    guest.ipis++;
     Machine r = root == null ? this : root;
     synchronized (r.children) {
       r.startedThreads.add(t);
@@ -437,7 +412,7 @@ public final class Machine {
         others++; // the root's own thread runs too
       }
     }
-    shootdowns += Math.min(others, profile.cpus() - 1);
+    guest.shootdowns += Math.min(others, profile.cpus() - 1);
   }
 
   // ---- results ----
@@ -489,18 +464,18 @@ public final class Machine {
 
   /** The guest activity of the last iteration, all threads together. */
   public GuestActivity guestActivity() {
-    List<SpinEpisode> all = new ArrayList<>(spins);
-    long ipi = ipis;
-    long tlb = shootdowns;
-    long timers = timerArms;
-    long idle = idleEntries;
+    List<SpinEpisode> all = new ArrayList<>(guest.spins());
+    long ipi = guest.ipis;
+    long tlb = guest.shootdowns;
+    long timers = guest.timerArms;
+    long idle = guest.idleEntries;
     synchronized (children) {
       for (Machine m : children) {
-        all.addAll(m.spins);
-        ipi += m.ipis;
-        tlb += m.shootdowns;
-        timers += m.timerArms;
-        idle += m.idleEntries;
+        all.addAll(m.guest.spins());
+        ipi += m.guest.ipis;
+        tlb += m.guest.shootdowns;
+        timers += m.guest.timerArms;
+        idle += m.guest.idleEntries;
       }
     }
     all.sort(Comparator.comparingLong(SpinEpisode::startTsc));
