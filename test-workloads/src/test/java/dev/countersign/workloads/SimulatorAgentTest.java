@@ -2,6 +2,7 @@ package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
@@ -27,8 +28,10 @@ class SimulatorAgentTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assertTrue(SimRuntime.installed(), "this module's tests run with the agent (prepare-agent);"
-        + " problem reported by the agent: " + SimRuntime.agentProblem());
+    // 'mvn test' in a reactor has no agent jar yet: prepare-agent warns and attaches nothing
+    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
+        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
+    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
   }
 
   private static double[] measure(Runnable workload) {
