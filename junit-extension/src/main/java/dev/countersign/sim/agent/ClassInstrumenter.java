@@ -1,8 +1,11 @@
 package dev.countersign.sim.agent;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -25,10 +28,27 @@ public final class ClassInstrumenter {
   /**
    * The instrumented class file.
    *
+   * <p>A method that would grow beyond the 64 KiB limit is left uninstrumented; the rest of the
+   * class is instrumented.
+   *
    * @throws RuntimeException from ASM when the class cannot be read or written (for example a
-   *     class-file version newer than ASM knows, or a method that grows beyond 64 KiB)
+   *     class-file version newer than ASM knows)
    */
   public static byte[] instrument(byte[] classFile) {
+    Set<String> skip = new HashSet<>();
+    while (true) {
+      try {
+        return instrument(classFile, skip);
+      } catch (MethodTooLargeException e) {
+        // leave that one method as it was (huge static initialisers of constant tables)
+        if (!skip.add(e.getMethodName() + e.getDescriptor())) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static byte[] instrument(byte[] classFile, Set<String> skip) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String[] className = new String[1];
@@ -55,7 +75,8 @@ public final class ClassInstrumenter {
           public MethodVisitor visitMethod(int access, String name, String descriptor,
               String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || skip.contains(name + descriptor)) {
               return next;
             }
             return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
