@@ -61,6 +61,15 @@ public class PrepareAgentMojo extends AbstractMojo {
       throw new MojoExecutionException("the agent jar " + AGENT_ARTIFACT
           + " is not among the plugin's dependencies; check the plugin's version");
     }
+    if (agent.getFile().isDirectory()) {
+      // a reactor build that stops before 'package' resolves the module to target/classes, which
+      // -javaagent cannot load: the test JVM would not start
+      getLog().warn("the agent " + AGENT_ARTIFACT + " resolved to the directory " + agent.getFile()
+          + " (reactor build before 'package'): the simulator is not attached and simulated"
+          + " metrics will be unavailable; run 'mvn verify' so that the agent jar exists");
+      props.setProperty(propertyName, existing);
+      return;
+    }
     String arg = agentArgument(agent.getFile(), options());
     String value = existing.isBlank() ? arg : arg + " " + existing.strip();
     props.setProperty(propertyName, value);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Selects the regressed twin of a workload: system property {@code
  * countersign.workloads.regressed} is {@code all}, {@code none} (default) or a comma-separated
- * list of workload names ({@code allocation,page-touch,hand-off}).
+ * list of workload names ({@code allocation,page-touch,hand-off,checksum}).
  */
 public final class Regressions {
 

@@ -1,0 +1,121 @@
+package dev.countersign.sim.agent;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Rewrites one class file so that its code feeds the simulator ({@link MethodInstrumenter}).
+ *
+ * <p>Only instructions that leave the operand stack as they found it are inserted and no branch
+ * target is added, so the class's own stack-map frames stay valid: the writer recomputes only
+ * max-stack ({@link ClassWriter#COMPUTE_MAXS}) and never needs {@code getCommonSuperClass}, which
+ * would have to load classes through the application's loader from inside a transformer.
+ */
+public final class ClassInstrumenter {
+
+  /** Marker field added to instrumented classes, so they are never instrumented twice. */
+  public static final String MARKER = "$countersign$sim";
+
+  private ClassInstrumenter() {}
+
+  /**
+   * The instrumented class file.
+   *
+   * <p>A method that would grow beyond the 64 KiB limit is left uninstrumented; the rest of the
+   * class is instrumented.
+   *
+   * @throws RuntimeException from ASM when the class cannot be read or written (for example a
+   *     class-file version newer than ASM knows)
+   */
+  public static byte[] instrument(byte[] classFile) {
+    Set<String> skip = new HashSet<>();
+    while (true) {
+      try {
+        return instrument(classFile, skip);
+      } catch (MethodTooLargeException e) {
+        // leave that one method as it was (huge static initialisers of constant tables)
+        if (!skip.add(e.getMethodName() + e.getDescriptor())) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static byte[] instrument(byte[] classFile, Set<String> skip) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    String[] className = new String[1];
+    boolean[] already = new boolean[1];
+    ClassVisitor visitor =
+        new ClassVisitor(Opcodes.ASM9, writer) {
+          @Override
+          public void visit(int version, int access, String name, String signature,
+              String superName, String[] interfaces) {
+            className[0] = name;
+            super.visit(version, access, name, signature, superName, interfaces);
+          }
+
+          @Override
+          public org.objectweb.asm.FieldVisitor visitField(int access, String name,
+              String descriptor, String signature, Object value) {
+            if (name.equals(MARKER)) {
+              already[0] = true;
+            }
+            return super.visitField(access, name, descriptor, signature, value);
+          }
+
+          @Override
+          public MethodVisitor visitMethod(int access, String name, String descriptor,
+              String signature, String[] exceptions) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || skip.contains(name + descriptor)) {
+              return next;
+            }
+            return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+              @Override
+              public void visitEnd() {
+                new MethodInstrumenter(className[0], this).instrument();
+                accept(next);
+              }
+            };
+          }
+
+          @Override
+          public void visitEnd() {
+            if (!already[0] && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
+              super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
+                  | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_TRANSIENT, MARKER, "Z", null, null).visitEnd();
+            }
+            super.visitEnd();
+          }
+        };
+    if (isInstrumented(reader)) {
+      return classFile;
+    }
+    reader.accept(visitor, 0);
+    return writer.toByteArray();
+  }
+
+  private static boolean isInstrumented(ClassReader reader) {
+    boolean[] found = new boolean[1];
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public org.objectweb.asm.FieldVisitor visitField(int access, String name,
+              String descriptor, String signature, Object value) {
+            found[0] |= name.equals(MARKER);
+            return null;
+          }
+        },
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return found[0];
+  }
+}
