@@ -4,6 +4,7 @@ import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
 import dev.countersign.results.UnavailableMetric;
@@ -11,6 +12,7 @@ import dev.countersign.runner.Measurement;
 import dev.countersign.runner.ProbeRequest;
 import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
+import dev.countersign.runner.Workload;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.BudgetJudge;
 import java.lang.reflect.InvocationTargetException;
@@ -56,15 +58,22 @@ public final class CountersignExtension implements InvocationInterceptor {
         method.getDeclaringClass().getName(), method.getName(), extensionContext.getDisplayName());
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
-    Measurement m = Runner.forMode(spec.mode()).run(plan, () -> {
+    Runner runner = Runner.forMode(spec.mode());
+    Workload workload = () -> {
       try {
         method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    });
+    };
+    SequentialSampling sampling = SequentialSampling.of(spec, System::getProperty);
+    Measurement m = sampling.run(runner, plan, workload);
 
-    TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, spec.configuration(),
+    RunConfiguration configured = spec.configuration();
+    RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
+        m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
+        configured.opsPerInvocation(), configured.forks());
+    TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions());
     Path file = new ResultStore(resultsDir()).write(result);

@@ -64,6 +64,19 @@ final class MedianBootstrap {
     return Samples.select(medians, index);
   }
 
+  /** Two-sided percentile interval of the median. */
+  static Interval medianInterval(double[] values, int[] groups, long seed, int resamples,
+      double confidence) {
+    Resampler r = new Resampler(values, groups);
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] medians = new double[resamples];
+    for (int k = 0; k < resamples; k++) {
+      medians[k] = r.nextMedian(random);
+    }
+    int low = (int) Math.floor((1 - confidence) / 2 * resamples);
+    return new Interval(Samples.select(medians, low), Samples.select(medians, resamples - 1 - low));
+  }
+
   /** current / baseline, with 0/0 = 1 (both zero: no change) and x/0 = ±∞. */
   static double ratio(double baseline, double current) {
     if (baseline == 0) {
