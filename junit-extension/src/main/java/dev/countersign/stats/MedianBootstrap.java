@@ -15,10 +15,12 @@ import java.util.stream.IntStream;
  * spread between runs widens the interval instead of being mistaken for precision. (Two stages
  * count the within-run spread twice over; the interval is then somewhat conservative.)
  *
- * <p>Speed: a resample is never materialised. The values are sorted once; a resample only counts
- * how often each sorted position is drawn, and its median is found by one cumulative pass over the
- * counts. Everything is primitive arrays; the random generator is a {@link SplittableRandom} with
- * a fixed seed.
+ * <p>Speed: a resample is never materialised. For one group of up to {@value
+ * ResampledMedian#MAX_SIZE} values, the median of a resample is drawn directly from its exact
+ * distribution ({@link ResampledMedian}): one random number per resample. Otherwise the values are
+ * sorted once; a resample only counts how often each sorted position is drawn, and its median is
+ * found by one cumulative pass over the counts. Everything is primitive arrays; the random
+ * generator is a {@link SplittableRandom} with a fixed seed.
  */
 final class MedianBootstrap {
 
@@ -44,8 +46,8 @@ final class MedianBootstrap {
       ratios[k] = ratio(mb, mc);
     }
     int low = (int) Math.floor((1 - confidence) / 2 * resamples);
-    int high = resamples - 1 - low;
-    return new Interval(Samples.select(ratios, low), Samples.select(ratios, high));
+    double[] bounds = Samples.kthFromBothEnds(ratios, low);
+    return new Interval(bounds[0], bounds[1]);
   }
 
   /**
@@ -99,6 +101,8 @@ final class MedianBootstrap {
     /** Per group, the sorted positions of its members. */
     private final int[][] groups;
     private final int[] counts;
+    /** For one group of moderate size: draws from the exact law of the resampled median. */
+    private final ResampledMedian exact;
 
     Resampler(double[] values, int[] groupLabels) {
       int n = values.length;
@@ -120,9 +124,14 @@ final class MedianBootstrap {
         }
       }
       counts = new int[n];
+      exact = groups.length == 1 && n <= ResampledMedian.MAX_SIZE ? ResampledMedian.of(sorted)
+          : null;
     }
 
     double nextMedian(SplittableRandom random) {
+      if (exact != null) {
+        return exact.draw(random);
+      }
       Arrays.fill(counts, 0);
       int total = 0;
       if (groups.length == 1) {

@@ -73,6 +73,71 @@ final class Samples {
     return a[k];
   }
 
+  /**
+   * The k-th smallest and the k-th largest values (0-based) of {@code a}, which is left unchanged:
+   * two bounded heaps of k + 1 values in one pass, cheap for k much smaller than the length.
+   */
+  static double[] kthFromBothEnds(double[] a, int k) {
+    int size = k + 1;
+    double[] low = new double[size]; // max-heap of the smallest values seen
+    double[] high = new double[size]; // min-heap (stored negated) of the largest values seen
+    int filled = 0;
+    for (double x : a) {
+      if (filled < size) {
+        low[filled] = x;
+        siftUp(low, filled);
+        high[filled] = -x;
+        siftUp(high, filled);
+        filled++;
+      } else {
+        if (x < low[0]) {
+          low[0] = x;
+          siftDown(low, size);
+        }
+        if (-x < high[0]) {
+          high[0] = -x;
+          siftDown(high, size);
+        }
+      }
+    }
+    return new double[] {low[0], -high[0]};
+  }
+
+  /** Max-heap insertion of the value at index i. */
+  private static void siftUp(double[] heap, int i) {
+    double v = heap[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (heap[parent] >= v) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = v;
+  }
+
+  /** Max-heap repair after replacing the root. */
+  private static void siftDown(double[] heap, int size) {
+    double v = heap[0];
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && heap[child + 1] > heap[child]) {
+        child++;
+      }
+      if (heap[child] <= v) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = v;
+  }
+
   private static void swap(double[] a, int i, int j) {
     double t = a[i];
     a[i] = a[j];
