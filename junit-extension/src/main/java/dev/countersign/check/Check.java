@@ -123,9 +123,11 @@ public final class Check {
           }
           if (m.source() == latest.source()) {
             pooled.addAll(m.perOp());
-            // each promoted run is a group, so the spread between runs is resampled as such
+            // each promoted run (and each fork within it) is a group, so the spread between runs
+            // and JVMs is resampled as such
+            boolean forked = m.fork().size() == m.perOp().size();
             for (int k = 0; k < m.perOp().size(); k++) {
-              runOf.add(runIndex);
+              runOf.add(runIndex * 100_000 + (forked ? m.fork().get(k) : 0));
             }
           }
         }

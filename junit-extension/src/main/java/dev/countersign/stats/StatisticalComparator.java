@@ -217,9 +217,9 @@ public final class StatisticalComparator implements MetricComparator {
           .append(pText);
     }
     if (m.baselineRuns() > 1 && m.runSpreadPercent() > r.thresholdPercent() / 2) {
-      why.append("; the ").append(m.baselineRuns()).append(" pooled baseline runs differ among")
-          .append(" themselves by up to ").append(num(m.runSpreadPercent()))
-          .append("%, which widens the interval");
+      why.append("; the baseline pools ").append(m.baselineRuns())
+          .append(" runs (or forks) whose medians differ by up to ")
+          .append(num(m.runSpreadPercent())).append("%, which widens the interval");
     }
     return why.toString();
   }

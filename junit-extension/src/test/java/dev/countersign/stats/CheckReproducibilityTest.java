@@ -84,7 +84,7 @@ class CheckReproducibilityTest {
     // three promoted runs pooled: 60 baseline samples in three groups
     ComparisonRequest q = taskClock.comparison().orElseThrow().request();
     assertEquals(60, q.baseline().length);
-    assertEquals(2, q.baselineGroups()[59]);
+    assertEquals(3, java.util.Arrays.stream(q.baselineGroups()).distinct().count());
     assertEquals(Verdict.UNCHANGED, row(first, "instructions").verdict());
     assertTrue(row(first, "instructions").note().startsWith("deterministic"));
     assertEquals(Verdict.AT_RISK, row(first, "page-faults (budget)").verdict());
@@ -102,6 +102,28 @@ class CheckReproducibilityTest {
     List<String> none = CheckTable.lines(check(new CheckSettings(5, true, false,
         Correction.NONE)));
     assertTrue(none.get(none.size() - 1).contains("no multiple-testing correction"));
+  }
+
+  @Test
+  void forksOfABaselineRunAreGroupsOfTheirOwn() {
+    SplittableRandom r = new SplittableRandom(5);
+    List<Double> perOp = new ArrayList<>();
+    List<Integer> fork = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      perOp.add(1000 * Math.exp(0.02 * r.nextGaussian()));
+      fork.add(1 + i / 10);
+    }
+    MetricSeries forked = new MetricSeries("task-clock", Source.KERNEL, "ns", perOp, List.of(),
+        fork);
+    TestResult base = new TestResult(TestResult.SCHEMA_VERSION, ID,
+        new RunConfiguration("auto", 5, 20, 1, 2), ENV, List.of(forked), List.of(), List.of(),
+        List.of());
+    new BaselineStore(dir.resolve("baselines")).promote(base, 1);
+    new ResultStore(dir.resolve("results")).write(result(3, 1000, 250));
+    ComparisonRequest q = row(check(CheckSettings.defaults()), "task-clock").comparison()
+        .orElseThrow().request();
+    assertEquals(2, java.util.Arrays.stream(q.baselineGroups()).distinct().count());
+    assertEquals(0, q.currentGroups().length, "the current run was not forked");
   }
 
   private static CheckRow row(CheckReport report, String metric) {

@@ -193,7 +193,7 @@ class StatisticalComparatorTest {
         runs, new int[0]);
     Comparison c = one(grouped);
     assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
-    assertTrue(c.note().contains("3 pooled baseline runs differ"), c.note());
+    assertTrue(c.note().contains("the baseline pools 3 runs (or forks) whose medians differ"), c.note());
     // the same current run is one of the baseline's own levels: treating the pool as one run
     // would call it a regression
     Comparison flat = one(new ComparisonRequest("T.m", "task-clock", base, cur, 3, false));
