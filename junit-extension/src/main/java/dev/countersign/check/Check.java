@@ -127,7 +127,9 @@ public final class Check {
           "record one with 'mvn countersign:baseline' and commit src/test/countersign/"));
     }
     List<Double> pooled = new ArrayList<>();
+    List<Integer> runOf = new ArrayList<>();
     MetricSeries latest = null;
+    int runIndex = 0;
     for (BaselineRun run : baseline.get().runs()) {
       for (MetricSeries m : run.metrics()) {
         if (m.name().equals(current.name())) {
@@ -136,9 +138,16 @@ public final class Check {
           }
           if (m.source() == latest.source()) {
             pooled.addAll(m.perOp());
+            // each promoted run (and each fork within it) is a group, so the spread between runs
+            // and JVMs is resampled as such
+            boolean forked = m.fork().size() == m.perOp().size();
+            for (int k = 0; k < m.perOp().size(); k++) {
+              runOf.add(runIndex * 100_000 + (forked ? m.fork().get(k) : 0));
+            }
           }
         }
       }
+      runIndex++;
     }
     if (latest == null) {
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(), Double.NaN,
@@ -168,8 +177,11 @@ public final class Check {
         .findFirst()
         .orElse(settings.thresholdPercent());
     double[] base = pooled.stream().mapToDouble(Double::doubleValue).toArray();
+    int[] baseRuns = runOf.stream().mapToInt(Integer::intValue).toArray();
+    int[] forks = current.fork().size() == current.perOp().size()
+        ? current.fork().stream().mapToInt(Integer::intValue).toArray() : new int[0];
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
-        current.higherIsBetter()));
+        current.higherIsBetter(), baseRuns, forks));
     return Optional.empty();
   }
 

@@ -1,5 +1,7 @@
 package dev.countersign.check;
 
+import dev.countersign.stats.Correction;
+
 /**
  * How {@code check} judges a build.
  *
@@ -7,9 +9,12 @@ package dev.countersign.check;
  *     percent (property {@code countersign.threshold}, default {@value #DEFAULT_THRESHOLD})
  * @param failOnRegression false = advisory: same table, the build passes
  * @param requireBaseline true = a test without a baseline fails the build
+ * @param correction multiple-testing correction across the build's comparisons (property {@code
+ *     countersign.correction}: {@code holm}, the default, {@code bh} or {@code none})
  */
 public record CheckSettings(
-    double thresholdPercent, boolean failOnRegression, boolean requireBaseline) {
+    double thresholdPercent, boolean failOnRegression, boolean requireBaseline,
+    Correction correction) {
 
   /** Default practical threshold, percent. */
   public static final double DEFAULT_THRESHOLD = 5.0;
@@ -19,9 +24,17 @@ public record CheckSettings(
       throw new IllegalArgumentException("countersign.threshold is " + thresholdPercent
           + "; it must be a finite percentage ≥ 0 (default " + DEFAULT_THRESHOLD + ")");
     }
+    if (correction == null) {
+      correction = Correction.HOLM;
+    }
+  }
+
+  /** Settings with the default correction (Holm). */
+  public CheckSettings(double thresholdPercent, boolean failOnRegression, boolean requireBaseline) {
+    this(thresholdPercent, failOnRegression, requireBaseline, Correction.HOLM);
   }
 
   public static CheckSettings defaults() {
-    return new CheckSettings(DEFAULT_THRESHOLD, true, false);
+    return new CheckSettings(DEFAULT_THRESHOLD, true, false, Correction.HOLM);
   }
 }

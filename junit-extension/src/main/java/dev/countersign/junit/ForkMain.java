@@ -1,19 +1,20 @@
 package dev.countersign.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import java.io.PrintWriter;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Main class of a forked measurement JVM: runs one test method through the JUnit Platform
- * Launcher. Exit code 0 when it passed, 1 when it failed (the failure is printed), 2 when it was
- * not found.
+ * The entry point of a fork: runs one {@code @PerfTest} method through the JUnit Platform
+ * Launcher in this fresh JVM. The extension, seeing {@value Forks#FORK_INDEX_PROPERTY}, measures
+ * and writes its result to {@code countersign.resultsDir}; the parent JVM joins the forks.
+ *
+ * <p>Arguments: the test class name and the method name. Exit status 0 when the method ran and
+ * passed, 1 otherwise (the failure is printed to standard error), 2 on bad arguments.
  */
 public final class ForkMain {
 
@@ -21,22 +22,22 @@ public final class ForkMain {
 
   public static void main(String[] args) {
     if (args.length != 2) {
-      System.err.println("usage: ForkMain <test class> <method name>");
+      System.err.println("usage: ForkMain <test class> <method>");
       System.exit(2);
     }
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectMethod(args[0] + "#" + args[1]))
-        .build();
-    Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(request, listener);
+    LauncherFactory.create().execute(request().selectors(selectMethod(args[0], args[1])).build(),
+        listener);
     TestExecutionSummary summary = listener.getSummary();
     if (summary.getTestsFoundCount() == 0) {
-      System.err.println("no test " + args[0] + "#" + args[1] + " found in the forked JVM");
-      System.exit(2);
+      System.err.println("no test " + args[0] + "#" + args[1] + " found on the class path of the"
+          + " fork (is a JUnit Jupiter engine on the test class path?)");
+      System.exit(1);
     }
-    if (summary.getTotalFailureCount() > 0) {
-      summary.printFailuresTo(new PrintWriter(System.err, true), 20);
+    if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() == 0) {
+      PrintWriter err = new PrintWriter(System.err, true);
+      summary.printFailuresTo(err, 25);
+      err.flush();
       System.exit(1);
     }
     System.exit(0);

@@ -41,9 +41,10 @@ public @interface PerfTest {
 
   /**
    * JVMs to measure in, so that between-JVM variance is sampled (Georges et al., OOPSLA 2007).
-   * Default 1: measure in the test JVM itself. N &gt; 1: N fresh JVMs, each running {@code warmup}
-   * + {@code iterations} invocations (so N × iterations samples), started with the test JVM's
-   * class path, JVM options and system properties; samples record their fork index.
+   * Default 1: measure in the test JVM itself. N &gt; 1: N fresh JVMs started with the test JVM's
+   * class path, JVM options and {@code countersign.*} properties; each warms up {@code warmup}
+   * times and the {@code iterations} measured invocations are spread over them (so the sample
+   * count and the time taken stay the same); samples record their fork index.
    */
   int forks() default 1;
 

@@ -5,7 +5,8 @@ package dev.countersign.results;
  *
  * @param mode the requested mode: {@code auto}, {@code perf} or {@code sim}
  * @param warmup unmeasured invocations per JVM
- * @param iterations measured invocations per JVM (with forks, each fork measures this many)
+ * @param iterations measured invocations in all (with forks, spread over them), including any
+ *     extra batches taken by sequential sampling
  * @param opsPerInvocation operations per invocation (the divisor of every value)
  * @param forks JVMs measured: 1 = the test JVM itself; N > 1 = N fresh JVMs, none in the test JVM
  */

@@ -1,14 +1,20 @@
 package dev.countersign.stats;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One metric of one test to compare against its baseline.
  *
  * @param test the test key
  * @param metric the metric name
- * @param baseline baseline samples, per op
- * @param current current samples, per op
+ * @param baseline baseline samples, per op (all promoted runs pooled)
+ * @param current current samples, per op, in iteration order (the warm-up check reads the order)
  * @param thresholdPercent the practical threshold: changes within ±this are UNCHANGED
  * @param higherIsBetter true for throughput-like metrics (ops/s): an increase is an improvement
+ * @param baselineGroups per baseline sample, the promoted run it came from (so that the spread
+ *     between runs is resampled as such); empty = one run
+ * @param currentGroups per current sample, the fork it came from; empty = one JVM
  */
 public record ComparisonRequest(
     String test,
@@ -16,4 +22,76 @@ public record ComparisonRequest(
     double[] baseline,
     double[] current,
     double thresholdPercent,
-    boolean higherIsBetter) {}
+    boolean higherIsBetter,
+    int[] baselineGroups,
+    int[] currentGroups) {
+
+  /**
+   * @throws IllegalArgumentException when a side is empty or holds a value that is not finite, or
+   *     a group array does not match its samples
+   */
+  public ComparisonRequest {
+    Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(metric, "metric");
+    baselineGroups = baselineGroups == null ? new int[0] : baselineGroups;
+    currentGroups = currentGroups == null ? new int[0] : currentGroups;
+    check(test, metric, "baseline", baseline, baselineGroups);
+    check(test, metric, "current", current, currentGroups);
+    if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
+      throw new IllegalArgumentException(test + " " + metric + ": threshold is " + thresholdPercent
+          + "%; it must be a finite percentage ≥ 0");
+    }
+  }
+
+  /** A request whose sides are each one run in one JVM. */
+  public ComparisonRequest(String test, String metric, double[] baseline, double[] current,
+      double thresholdPercent, boolean higherIsBetter) {
+    this(test, metric, baseline, current, thresholdPercent, higherIsBetter, new int[0], new int[0]);
+  }
+
+  private static void check(String test, String metric, String side, double[] v, int[] groups) {
+    if (v == null || v.length == 0) {
+      throw new IllegalArgumentException(test + " " + metric + ": the " + side
+          + " has no samples; record the test again (at least 4 iterations per side are needed"
+          + " for a significant result)");
+    }
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
+        throw new IllegalArgumentException(test + " " + metric + ": the " + side
+            + " holds the value " + x + "; a result file with non-finite samples is damaged:"
+            + " run the test again");
+      }
+    }
+    if (groups.length != 0 && groups.length != v.length) {
+      throw new IllegalArgumentException(test + " " + metric + ": " + groups.length
+          + " group labels for " + v.length + " " + side + " samples");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ComparisonRequest r
+        && test.equals(r.test)
+        && metric.equals(r.metric)
+        && Arrays.equals(baseline, r.baseline)
+        && Arrays.equals(current, r.current)
+        && Double.compare(thresholdPercent, r.thresholdPercent) == 0
+        && higherIsBetter == r.higherIsBetter
+        && Arrays.equals(baselineGroups, r.baselineGroups)
+        && Arrays.equals(currentGroups, r.currentGroups);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(test, metric, Arrays.hashCode(baseline), Arrays.hashCode(current),
+        thresholdPercent, higherIsBetter, Arrays.hashCode(baselineGroups),
+        Arrays.hashCode(currentGroups));
+  }
+
+  @Override
+  public String toString() {
+    return "ComparisonRequest[" + test + " " + metric + ", baseline " + baseline.length
+        + " samples, current " + current.length + " samples, threshold " + thresholdPercent + "%"
+        + (higherIsBetter ? ", higher is better" : "") + "]";
+  }
+}

@@ -11,6 +11,7 @@ import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
+import dev.countersign.stats.Correction;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,13 @@ public class CheckMojo extends AbstractMojo {
   /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
   @Parameter(property = "countersign.threshold", defaultValue = "5.0")
   double threshold;
+
+  /**
+   * Multiple-testing correction across all comparisons of the build: {@code holm} (family-wise
+   * error rate 5%), {@code bh} (Benjamini-Hochberg, false-discovery rate 5%) or {@code none}.
+   */
+  @Parameter(property = "countersign.correction", defaultValue = "holm")
+  String correction;
 
   /** Fail the build when a test has no committed baseline. */
   @Parameter(property = "countersign.requireBaseline", defaultValue = "false")
@@ -100,16 +108,19 @@ public class CheckMojo extends AbstractMojo {
     }
     CheckSettings settings;
     try {
-      settings = new CheckSettings(threshold, failOnRegression, requireBaseline);
+      settings = new CheckSettings(threshold, failOnRegression, requireBaseline,
+          Correction.parse(correction));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     CheckReport report;
     try {
-      report = new Check(Comparators.standard())
+      report = new Check(Comparators.standard(settings.correction()))
           .run(results, jmh, new BaselineStore(baselineDir.toPath()), settings);
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Countersign cannot compare: " + e.getMessage(), e);
     }
     getLog().info("Countersign: " + report.results().size() + " performance test(s) against "
         + baselineDir);

@@ -1,0 +1,162 @@
+package dev.countersign.junit;
+
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestId;
+import dev.countersign.results.TestResult;
+import dev.countersign.runner.Measurement;
+import dev.countersign.runner.Measurements;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code @PerfTest(forks = N)}: the measured iterations are spread over N fresh JVMs, each started
+ * with this JVM's class path, JVM options (so the simulator's {@code -javaagent} too) and {@code
+ * countersign.*} properties, running the one method through {@link ForkMain}. Each fork does its
+ * own warm-up and its share of the iterations, and writes a result; this JVM joins them, recording
+ * in {@link MetricSeries#fork()} which fork (1..N) each sample came from, so that the statistics
+ * can treat the JVM as a level of variation (Georges et al. 2007; Kalibera &amp; Jones 2013).
+ * Fork index 0 means the test JVM itself ({@code forks = 1}).
+ */
+final class Forks {
+
+  /** Set in a fork's JVM to its index (1..N). */
+  static final String FORK_INDEX_PROPERTY = "countersign.forkIndex";
+
+  private Forks() {}
+
+  /** This JVM's fork index, or 0 when it is the test JVM. */
+  static int currentIndex() {
+    String v = System.getProperty(FORK_INDEX_PROPERTY);
+    return v == null || v.isBlank() ? 0 : Integer.parseInt(v.strip());
+  }
+
+  /** The iterations fork {@code index} (1-based) runs: an even share, the first ones one more. */
+  static int share(int iterations, int forks, int index) {
+    return iterations / forks + (index <= iterations % forks ? 1 : 0);
+  }
+
+  /** Marks every series of a fork's measurement with the fork index. */
+  static Measurement mark(Measurement m, int index) {
+    List<MetricSeries> marked = new ArrayList<>();
+    for (MetricSeries s : m.metrics()) {
+      marked.add(new MetricSeries(s.name(), s.source(), s.unit(), s.perOp(), s.fractionCounted(),
+          Collections.nCopies(s.perOp().size(), index)));
+    }
+    return new Measurement(m.opsPerInvocation(), marked, m.unavailable(), m.guestActivity());
+  }
+
+  /**
+   * Runs the method in {@code spec.forks()} fresh JVMs, one after the other, and joins their
+   * measurements.
+   *
+   * @param workDir a directory for the forks' results and logs (emptied first)
+   * @throws InvalidPerfTestException when the method takes parameters or there are fewer
+   *     iterations than forks
+   * @throws ForkFailedException when a fork fails, with its output
+   */
+  static Measurement run(Method method, TestId id, PerfTestSpec spec, Path workDir)
+      throws IOException, InterruptedException {
+    if (method.getParameterCount() > 0) {
+      throw new InvalidPerfTestException("@PerfTest(forks = " + spec.forks() + ") on "
+          + id.key() + ": a method with parameters cannot be run in a fork; use forks = 1");
+    }
+    if (spec.iterations() < spec.forks()) {
+      throw new InvalidPerfTestException("@PerfTest on " + id.key() + ": " + spec.iterations()
+          + " iterations cannot be spread over " + spec.forks() + " forks; give at least one"
+          + " iteration per fork");
+    }
+    deleteTree(workDir);
+    Files.createDirectories(workDir);
+    Measurement joined = null;
+    for (int f = 1; f <= spec.forks(); f++) {
+      Path results = workDir.resolve("fork-" + f);
+      Path log = workDir.resolve("fork-" + f + ".log");
+      List<String> command = command(method, spec, f, results);
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      int status = p.waitFor();
+      List<TestResult> written = Files.isDirectory(results)
+          ? new ResultStore(results).readAll() : List.of();
+      if (status != 0 || written.size() != 1) {
+        throw new ForkFailedException(id.key() + ": fork " + f + " of " + spec.forks()
+            + " failed (exit status " + status + ", " + written.size() + " result(s) written)."
+            + " Its output (" + log + "):\n" + tail(log, 40) + "\nCommand: "
+            + String.join(" ", command));
+      }
+      TestResult r = written.get(0);
+      Measurement m = mark(new Measurement(spec.opsPerInvocation(), r.metrics(), r.unavailable(),
+          List.of()), f);
+      joined = joined == null ? m : Measurements.concat(joined, m);
+    }
+    return joined;
+  }
+
+  private static List<String> command(Method method, PerfTestSpec spec, int fork, Path results) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // a debugger port cannot be opened twice; countersign.* are passed below, with overrides
+      if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-Xrunjdwp")
+          && !arg.startsWith("-Dcountersign.")) {
+        cmd.add(arg);
+      }
+    }
+    Map<String, String> props = new TreeMap<>();
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith("countersign.")) {
+        props.put(key, System.getProperty(key));
+      }
+    }
+    props.put(FORK_INDEX_PROPERTY, Integer.toString(fork));
+    props.put("countersign.forks", "1");
+    props.put("countersign.iterations",
+        Integer.toString(share(spec.iterations(), spec.forks(), fork)));
+    props.put("countersign.mode", spec.mode().id());
+    props.put(CountersignExtension.RESULTS_DIR_PROPERTY, results.toAbsolutePath().toString());
+    props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(ForkMain.class.getName());
+    cmd.add(method.getDeclaringClass().getName());
+    cmd.add(method.getName());
+    return cmd;
+  }
+
+  private static String tail(Path log, int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** A fork that did not produce a result. */
+  static final class ForkFailedException extends RuntimeException {
+    ForkFailedException(String message) {
+      super(message);
+    }
+  }
+}

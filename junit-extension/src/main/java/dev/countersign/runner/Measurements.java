@@ -1,0 +1,62 @@
+package dev.countersign.runner;
+
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.UnavailableMetric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Joins the measurements of successive batches of one test (sequential sampling). */
+public final class Measurements {
+
+  private Measurements() {}
+
+  /**
+   * The samples of {@code first} followed by those of {@code more}. A metric measured in only one
+   * of them is dropped with its diagnosis kept, so that no series mixes batches unevenly; guest
+   * activity is kept only when both batches have it for every iteration.
+   */
+  public static Measurement concat(Measurement first, Measurement more) {
+    if (first.opsPerInvocation() != more.opsPerInvocation()) {
+      throw new IllegalArgumentException("batches with different opsPerInvocation ("
+          + first.opsPerInvocation() + ", " + more.opsPerInvocation() + ") cannot be joined");
+    }
+    List<MetricSeries> joined = new ArrayList<>();
+    Map<String, UnavailableMetric> unavailable = new LinkedHashMap<>();
+    for (UnavailableMetric u : first.unavailable()) {
+      unavailable.putIfAbsent(u.name(), u);
+    }
+    for (UnavailableMetric u : more.unavailable()) {
+      unavailable.putIfAbsent(u.name(), u);
+    }
+    for (MetricSeries a : first.metrics()) {
+      Optional<MetricSeries> b = more.metrics().stream()
+          .filter(m -> m.name().equals(a.name()) && m.source() == a.source())
+          .findFirst();
+      if (b.isEmpty()) {
+        unavailable.putIfAbsent(a.name(), new UnavailableMetric(a.name(), a.source(),
+            "INCOMPLETE", "measured in some batches of sequential sampling but not in all",
+            "run without sequential sampling (-Dcountersign.maxTime=0) to see why"));
+        continue;
+      }
+      joined.add(new MetricSeries(a.name(), a.source(), a.unit(), join(a.perOp(), b.get().perOp()),
+          a.fractionCounted().isEmpty() || b.get().fractionCounted().isEmpty() ? List.of()
+              : join(a.fractionCounted(), b.get().fractionCounted()),
+          a.fork().isEmpty() || b.get().fork().isEmpty() ? List.of()
+              : join(a.fork(), b.get().fork())));
+    }
+    boolean guest = !first.guestActivity().isEmpty() && !more.guestActivity().isEmpty();
+    return new Measurement(first.opsPerInvocation(), joined,
+        new ArrayList<>(unavailable.values()),
+        guest ? join(first.guestActivity(), more.guestActivity()) : List.of());
+  }
+
+  private static <T> List<T> join(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,252 @@
+package dev.countersign.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The statistics engine of {@code check}. For each metric of each test:
+ *
+ * <ol>
+ *   <li><b>Exact path.</b> When both sides are constant (a deterministic metric such as a simulated
+ *       count), the ratio is exact: any change beyond the threshold is a verdict, no test on ties
+ *       is run, and the comparison stays out of the multiple-testing family.
+ *   <li><b>Effect size.</b> The ratio of medians, current / baseline, with a seeded percentile
+ *       bootstrap interval ({@link MedianBootstrap}; the seed comes from the test and metric
+ *       names, so the same inputs give the same interval in every build).
+ *   <li><b>Significance.</b> A two-sided Wilcoxon–Mann–Whitney test ({@link RankSumTest}); the
+ *       p-values of all comparisons of the build are corrected together ({@link Correction}).
+ *   <li><b>Steady state.</b> A Mann–Kendall trend test over the current iterations ({@link
+ *       MannKendallTest}), corrected across the build the same way.
+ * </ol>
+ *
+ * Verdicts, with t the threshold and [lo, hi] the interval of the ratio:
+ *
+ * <ul>
+ *   <li>REGRESSION: corrected p &lt; α and [lo, hi] wholly on the worse side of 1 ± t;
+ *   <li>IMPROVEMENT: corrected p &lt; α and [lo, hi] wholly on the better side;
+ *   <li>UNCHANGED: [lo, hi] wholly inside [1 − t, 1 + t];
+ *   <li>INCONCLUSIVE otherwise, and whenever the current iterations show a significant trend that
+ *       moves them by more than half the threshold (not in steady state: biased samples are not
+ *       compared); the note says why and what to do.
+ * </ul>
+ *
+ * For a metric where higher is better (throughput), worse means a ratio below 1 − t.
+ */
+public final class StatisticalComparator implements MetricComparator {
+
+  private final ComparisonSettings settings;
+  private final RankSumTest rankSum = new RankSumTest();
+
+  public StatisticalComparator(ComparisonSettings settings) {
+    this.settings = settings;
+  }
+
+  public ComparisonSettings settings() {
+    return settings;
+  }
+
+  /** The statistics of one request before correction; null fields on the exact path. */
+  record Measured(
+      boolean exact,
+      double baselineCenter,
+      double currentCenter,
+      double ratio,
+      MedianBootstrap.Interval interval,
+      RankSumResult rank,
+      TrendResult trend,
+      int baselineRuns,
+      double runSpreadPercent) {}
+
+  @Override
+  public List<Comparison> compareAll(List<ComparisonRequest> requests) {
+    List<Measured> measured = new ArrayList<>(requests.size());
+    for (ComparisonRequest r : requests) {
+      measured.add(measure(r));
+    }
+    return decideAll(requests, measured);
+  }
+
+  @Override
+  public String describe() {
+    String correction = switch (settings.correction()) {
+      case HOLM -> "Holm correction (family-wise error rate " + pct(settings.alpha()) + ")";
+      case BENJAMINI_HOCHBERG -> "Benjamini-Hochberg correction (false-discovery rate "
+          + pct(settings.alpha()) + ")";
+      case NONE -> "no multiple-testing correction";
+    };
+    return "ratio of medians with " + pct(settings.confidence()) + " seeded bootstrap CI ("
+        + settings.resamples() + " resamples; baseline runs and forks resampled as groups);"
+        + " Mann-Whitney U (exact up to " + RankSumTest.EXACT_LIMIT + " per side without ties,"
+        + " else normal with tie and continuity correction), alpha " + settings.alpha() + ", "
+        + correction + " across the build's comparisons; a verdict needs significance and the"
+        + " whole CI beyond the threshold; constant metrics compared exactly"
+        + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
+  }
+
+  /** Everything about one request that does not depend on the other requests or the threshold. */
+  Measured measure(ComparisonRequest r) {
+    double[] base = r.baseline();
+    double[] cur = r.current();
+    double b = Samples.median(base);
+    double c = Samples.median(cur);
+    double ratio = MedianBootstrap.ratio(b, c);
+    if (Samples.constant(base) && Samples.constant(cur)) {
+      return new Measured(true, b, c, ratio, new MedianBootstrap.Interval(ratio, ratio), null,
+          null, 1, 0);
+    }
+    MedianBootstrap.Interval ci = MedianBootstrap.ratioInterval(base, r.baselineGroups(), cur,
+        r.currentGroups(), Seeds.of("compare", r.test(), r.metric()), settings.resamples(),
+        settings.confidence());
+    RankSumResult rank = rankSum.test(base, cur);
+    TrendResult trend = settings.trendCheck() ? MannKendallTest.test(cur, r.currentGroups())
+        : TrendResult.none();
+    int[][] runs = Groups.members(base.length, r.baselineGroups());
+    double spread = 0;
+    if (runs.length > 1 && b != 0) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int[] run : runs) {
+        double[] v = new double[run.length];
+        for (int k = 0; k < run.length; k++) {
+          v[k] = base[run[k]];
+        }
+        double m = Samples.median(v);
+        min = Math.min(min, m);
+        max = Math.max(max, m);
+      }
+      spread = (max - min) / Math.abs(b) * 100;
+    }
+    return new Measured(false, b, c, ratio, ci, rank, trend, runs.length, spread);
+  }
+
+  /** Corrects the p-values of all non-exact requests together and decides every verdict. */
+  List<Comparison> decideAll(List<ComparisonRequest> requests, List<Measured> measured) {
+    int n = requests.size();
+    double[] p = new double[n];
+    double[] trendP = new double[n];
+    Arrays.fill(p, Double.NaN);
+    Arrays.fill(trendP, Double.NaN);
+    for (int i = 0; i < n; i++) {
+      Measured m = measured.get(i);
+      if (!m.exact()) {
+        p[i] = m.rank().pValue();
+        // an untestable trend (too few iterations) stays out of the family
+        if (settings.trendCheck() && m.trend().s() != 0) {
+          trendP[i] = m.trend().pValue();
+        }
+      }
+    }
+    double[] adjusted = settings.correction().adjust(p);
+    double[] adjustedTrend = settings.correction().adjust(trendP);
+    List<Comparison> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ComparisonRequest r = requests.get(i);
+      Measured m = measured.get(i);
+      out.add(m.exact() ? exact(r, m) : decide(r, m, adjusted[i], adjustedTrend[i]));
+    }
+    return out;
+  }
+
+  private static Comparison exact(ComparisonRequest r, Measured m) {
+    double t = r.thresholdPercent() / 100;
+    double ratio = m.ratio();
+    Verdict v = worse(r, ratio, ratio, t) ? Verdict.REGRESSION
+        : better(r, ratio, ratio, t) ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
+    return new Comparison(r, m.baselineCenter(), m.currentCenter(), ratio, ratio, ratio,
+        ratio == 1 ? 1.0 : 0.0, v, "deterministic: exact comparison (no variance on either side)");
+  }
+
+  private Comparison decide(ComparisonRequest r, Measured m, double p, double trendP) {
+    double t = r.thresholdPercent() / 100;
+    double lo = m.interval().low();
+    double hi = m.interval().high();
+    boolean significant = p < settings.alpha();
+    String ci = pct(settings.confidence()) + " CI of the change " + change(lo) + ".." + change(hi);
+    String pText = "p = " + num(p) + " (" + settings.correction().id() + ")";
+    Verdict v;
+    String note;
+    double drift = m.trend().drift();
+    double driftPercent = m.currentCenter() == 0
+        ? (drift == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, drift))
+        : drift / Math.abs(m.currentCenter()) * 100;
+    if (trendP < settings.alpha() && Math.abs(driftPercent) > r.thresholdPercent() / 2) {
+      v = Verdict.INCONCLUSIVE;
+      note = "not in steady state: the measured iterations drift by "
+          + Numbers.percent(driftPercent) + " from first to last (Mann-Kendall p = " + num(trendP)
+          + ", " + settings.correction().id() + "): increase warmup (@PerfTest(warmup = ...) or"
+          + " -Dcountersign.warmup=...); samples with a trend are not compared";
+    } else if (significant && worse(r, lo, hi, t)) {
+      v = Verdict.REGRESSION;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText;
+    } else if (significant && better(r, lo, hi, t)) {
+      v = Verdict.IMPROVEMENT;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText;
+    } else if (lo >= 1 - t && hi <= 1 + t) {
+      v = Verdict.UNCHANGED;
+      note = "";
+    } else {
+      v = Verdict.INCONCLUSIVE;
+      note = inconclusiveReason(r, m, lo, hi, t, ci, pText);
+    }
+    return new Comparison(r, m.baselineCenter(), m.currentCenter(), m.ratio(), lo, hi, p, v, note);
+  }
+
+  private String inconclusiveReason(ComparisonRequest r, Measured m, double lo, double hi,
+      double t, String ci, String pText) {
+    StringBuilder why = new StringBuilder();
+    int nb = r.baseline().length;
+    int nc = r.current().length;
+    boolean tooFew = !m.rank().ties() && nb <= RankSumTest.EXACT_LIMIT
+        && nc <= RankSumTest.EXACT_LIMIT
+        && 2 * rankSum.exactCdf(nb, nc)[0] >= settings.alpha();
+    if (tooFew) {
+      why.append("too few samples (").append(nb).append(" baseline, ").append(nc)
+          .append(" current) for any significant result: at least 4 per side, 20 recommended");
+    } else if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+      why.append("the baseline median is 0 in some resamples, so the ratio is unbounded (")
+          .append(ci).append("); an absolute budget (@CounterBudget) suits this metric better");
+    } else if (worse(r, lo, hi, t) || better(r, lo, hi, t)) {
+      why.append(ci).append(" lies beyond ±").append(num(r.thresholdPercent()))
+          .append("% but is not significant after correction (").append(pText)
+          .append("): more iterations would decide");
+    } else {
+      why.append(ci).append(" reaches beyond ±").append(num(r.thresholdPercent()))
+          .append("%: more iterations would decide (or a threshold above the noise); ")
+          .append(pText);
+    }
+    if (m.baselineRuns() > 1 && m.runSpreadPercent() > r.thresholdPercent() / 2) {
+      why.append("; the baseline pools ").append(m.baselineRuns())
+          .append(" runs (or forks) whose medians differ by up to ")
+          .append(num(m.runSpreadPercent())).append("%, which widens the interval");
+    }
+    return why.toString();
+  }
+
+  /** The whole interval on the worse side of the threshold. */
+  private static boolean worse(ComparisonRequest r, double lo, double hi, double t) {
+    return r.higherIsBetter() ? hi < 1 - t : lo > 1 + t;
+  }
+
+  /** The whole interval on the better side of the threshold. */
+  private static boolean better(ComparisonRequest r, double lo, double hi, double t) {
+    return r.higherIsBetter() ? lo > 1 + t : hi < 1 - t;
+  }
+
+  private static String change(double ratio) {
+    return Numbers.percent((ratio - 1) * 100);
+  }
+
+  private static String pct(double fraction) {
+    return num(fraction * 100) + "%";
+  }
+
+  private static String num(double v) {
+    if (v != 0 && Math.abs(v) < 1e-3) {
+      return String.format(Locale.ROOT, "%.1e", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
+        .replaceAll("\\.$", "");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.countersign.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.jvm.JvmProbeProvider;
+import dev.countersign.runner.Measurement;
+import dev.countersign.runner.ProbeRequest;
+import dev.countersign.runner.RunPlan;
+import dev.countersign.runner.Runner;
+import dev.countersign.runner.Workload;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Sequential sampling with the real runner and JVM probe; only the clock is simulated. */
+class SequentialSamplingTest {
+
+  static final class Subjects {
+    @PerfTest(warmup = 0, iterations = 10, events = "alloc-bytes")
+    @MaxRegression(event = "alloc-bytes", percent = 2)
+    void allocating() {}
+  }
+
+  private static PerfTestSpec spec() throws NoSuchMethodException {
+    Method m = Subjects.class.getDeclaredMethod("allocating");
+    return PerfTestSpec.of(m, k -> null);
+  }
+
+  private static final Runner RUNNER = new Runner(List.of(new JvmProbeProvider()), List.of());
+
+  /** A clock that advances one second each time it is read. */
+  private static java.util.function.LongSupplier ticking() {
+    AtomicLong t = new AtomicLong();
+    return () -> t.getAndAdd(1_000_000_000L);
+  }
+
+  private static Measurement run(double maxSeconds, Workload w) throws Throwable {
+    PerfTestSpec spec = spec();
+    RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
+        spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
+    return new SequentialSampling(maxSeconds, spec, 5, ticking()).run(RUNNER, plan, w);
+  }
+
+  private static Object sink;
+
+  /** Allocation sizes that vary by a factor of up to 4: never precise enough for 2%. */
+  @Test
+  void noisyMetricTakesMoreBatchesUntilTheBudgetIsSpent() throws Throwable {
+    SplittableRandom r = new SplittableRandom(1);
+    Measurement m = run(6, () -> sink = new byte[1024 * (64 + r.nextInt(192))]);
+    // clock: start 0; after batch k the reading is k s, and a batch is started while
+    // k + k/k ≤ 6, i.e. after batches 1..5: 5 extra batches, 60 iterations
+    assertEquals(60, m.metric("alloc-bytes").orElseThrow().perOp().size());
+  }
+
+  @Test
+  void preciseMetricStopsAfterThePlannedIterations() throws Throwable {
+    Measurement m = run(6, () -> sink = new byte[1 << 20]);
+    assertEquals(10, m.metric("alloc-bytes").orElseThrow().perOp().size());
+  }
+
+  @Test
+  void offByDefault() throws Throwable {
+    SplittableRandom r = new SplittableRandom(2);
+    Measurement m = run(0, () -> sink = new byte[1024 * (64 + r.nextInt(192))]);
+    assertEquals(10, m.metric("alloc-bytes").orElseThrow().perOp().size());
+  }
+
+  @Test
+  void thresholdComesFromMaxRegressionThenPropertyThenDefault() throws Throwable {
+    SequentialSampling s = SequentialSampling.of(spec(), k -> k.equals("countersign.threshold")
+        ? "3" : null);
+    assertEquals(2, s.thresholdOf("alloc-bytes"));
+    assertEquals(3, s.thresholdOf("gc-count"));
+    assertEquals(5, SequentialSampling.of(spec(), k -> null).thresholdOf("gc-count"));
+  }
+
+  @Test
+  void timeBudgetsParseWithUnitsAndRejectNonsense() {
+    assertEquals(30, SequentialSampling.seconds("30"));
+    assertEquals(30, SequentialSampling.seconds("30s"));
+    assertEquals(0.5, SequentialSampling.seconds("500ms"));
+    assertEquals(120, SequentialSampling.seconds("2m"));
+    assertEquals(0, SequentialSampling.seconds(null));
+    InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
+        () -> SequentialSampling.seconds("soon"));
+    assertTrue(e.getMessage().contains("countersign.maxTime='soon'")
+        && e.getMessage().contains("30s"), e.getMessage());
+    assertThrows(InvalidPerfTestException.class, () -> SequentialSampling.seconds("-1"));
+    assertThrows(InvalidPerfTestException.class, () -> SequentialSampling.threshold("five"));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.countersign.stats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The full-size validation behind docs/readme-stats.md: 10,000 A/A builds of 50 metrics with the
+ * default 10,000 resamples, and the power trials. Minutes, not seconds: run it on demand with
+ * {@code mvn -pl junit-extension test -Dtest=FullSimulationTest -Dcountersign.fullSimulation=true}
+ * (optionally {@code -Dcountersign.simBuilds=N}), or as a plain program ({@link #main}); figures go
+ * to the console and to {@code target/stats-simulation.md}.
+ */
+@EnabledIfSystemProperty(named = "countersign.fullSimulation", matches = "true")
+public class FullSimulationTest {
+
+  @Test
+  void fullSize() throws IOException {
+    run(Integer.getInteger("countersign.simBuilds", 10_000),
+        Path.of("target", "stats-simulation.md"));
+  }
+
+  /** {@code FullSimulationTest [builds] [output file]}. */
+  public static void main(String[] args) throws IOException {
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 10_000,
+        Path.of(args.length > 1 ? args[1] : "target/stats-simulation.md"));
+  }
+
+  static void run(int builds, Path file) throws IOException {
+    double[] thresholds = {0, 1, 2, 3, 5};
+    List<String> out = new ArrayList<>();
+    out.add("| run | builds × metrics | threshold | builds with a REGRESSION | with an IMPROVEMENT"
+        + " | with an INCONCLUSIVE | REGRESSION verdicts |");
+    out.add("|---|---|---|---|---|---|---|");
+    for (Correction c : Correction.values()) {
+      Simulation sim = new Simulation(ComparisonSettings.defaults().withCorrection(c), 50, 20);
+      int b = c == Correction.HOLM ? builds : Math.max(1, builds / 10);
+      long start = System.nanoTime();
+      Simulation.Tally t = sim.aa(b, 0.03, thresholds, 20261122L);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rows(out, "A/A CV 3% n=20, " + c.id() + " (" + String.format(Locale.ROOT, "%.0f s", seconds)
+          + ")", t);
+      flush(out, file);
+    }
+    Simulation sim = new Simulation(ComparisonSettings.defaults(), 50, 20);
+    int trials = Math.max(1, builds / 10);
+    rows(out, "5% shift of 1 of 50 metrics, CV 2% n=20, holm",
+        sim.shifted(trials, 0.02, 1.05, false, thresholds, 7));
+    rows(out, "1% change of 1 of 50 deterministic metrics, holm",
+        sim.shifted(trials, 0, 1.01, true, new double[] {0, 0.5, 0.99}, 8));
+    flush(out, file);
+    System.out.println(String.join(System.lineSeparator(), out));
+  }
+
+  private static void rows(List<String> out, String name, Simulation.Tally t) {
+    for (int k = 0; k < t.thresholds().length; k++) {
+      out.add(String.format(Locale.ROOT, "| %s | %d × 50 | %s%% | %d (%.2f%%) | %d | %d | %d |",
+          name, t.builds(), Numbers.format(t.thresholds()[k]), t.buildsWithRegression()[k],
+          100.0 * t.regressionRate(k), t.buildsWithImprovement()[k],
+          t.buildsWithInconclusive()[k], t.regressions()[k]));
+    }
+  }
+
+  private static void flush(List<String> out, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, out);
+  }
+}

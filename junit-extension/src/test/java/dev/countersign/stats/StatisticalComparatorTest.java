@@ -1,0 +1,252 @@
+package dev.countersign.stats;
+
+import static dev.countersign.stats.MedianBootstrapTest.lognormal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class StatisticalComparatorTest {
+
+  private final StatisticalComparator engine =
+      new StatisticalComparator(ComparisonSettings.defaults());
+
+  private Comparison one(ComparisonRequest r) {
+    return engine.compareAll(List.of(r)).get(0);
+  }
+
+  private static ComparisonRequest req(String metric, double[] b, double[] c, double threshold) {
+    return new ComparisonRequest("T.m", metric, b, c, threshold, false);
+  }
+
+  @Test
+  void clearRegressionBeyondTheThreshold() {
+    SplittableRandom r = new SplittableRandom(1);
+    Comparison c = one(req("instructions", lognormal(r, 20, 100, 0.02), lognormal(r, 20, 110, 0.02),
+        5));
+    assertEquals(Verdict.REGRESSION, c.verdict(), c.note());
+    assertTrue(c.ciLow() > 1.05 && c.ciHigh() > c.ciLow(), c.ciLow() + ".." + c.ciHigh());
+    assertTrue(c.pValue() < 1e-6, "p " + c.pValue());
+    assertTrue(c.note().contains("CI of the change") && c.note().contains("holm"), c.note());
+    assertEquals(c.currentCenter() / c.baselineCenter(), c.ratio(), 1e-12);
+  }
+
+  @Test
+  void clearImprovement() {
+    SplittableRandom r = new SplittableRandom(2);
+    Comparison c = one(req("cycles", lognormal(r, 20, 100, 0.02), lognormal(r, 20, 88, 0.02), 5));
+    assertEquals(Verdict.IMPROVEMENT, c.verdict(), c.note());
+    assertTrue(c.ciHigh() < 0.95);
+  }
+
+  @Test
+  void throughputIsBetterWhenHigher() {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] base = lognormal(r, 20, 1000, 0.02);
+    ComparisonRequest faster = new ComparisonRequest("T.m", "ops/s", base,
+        lognormal(r, 20, 1100, 0.02), 5, true);
+    ComparisonRequest slower = new ComparisonRequest("T.m", "ops/s", base,
+        lognormal(r, 20, 880, 0.02), 5, true);
+    List<Comparison> out = engine.compareAll(List.of(faster, slower));
+    assertEquals(Verdict.IMPROVEMENT, out.get(0).verdict(), out.get(0).note());
+    assertEquals(Verdict.REGRESSION, out.get(1).verdict(), out.get(1).note());
+  }
+
+  @Test
+  void sameDistributionWithTightIntervalIsUnchanged() {
+    SplittableRandom r = new SplittableRandom(4);
+    Comparison c = one(req("instructions", lognormal(r, 20, 100, 0.01), lognormal(r, 20, 100, 0.01),
+        5));
+    assertEquals(Verdict.UNCHANGED, c.verdict(), c.note());
+    assertTrue(c.ciLow() >= 0.95 && c.ciHigh() <= 1.05);
+  }
+
+  @Test
+  void intervalStraddlingTheThresholdIsInconclusiveWithAReason() {
+    SplittableRandom r = new SplittableRandom(5);
+    Comparison c = one(req("task-clock", lognormal(r, 20, 100, 0.06), lognormal(r, 20, 105, 0.06),
+        5));
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict());
+    assertTrue(c.ciLow() < 1.05 && c.ciHigh() > 1.05, c.ciLow() + ".." + c.ciHigh());
+    assertTrue(c.note().contains("reaches beyond ±5%") && c.note().contains("more iterations"),
+        c.note());
+  }
+
+  @Test
+  void deterministicMetricsTakeTheExactPath() {
+    double[] base = {1000, 1000, 1000, 1000, 1000};
+    double[] plusOnePercent = {1010, 1010, 1010, 1010, 1010};
+    Comparison tight = one(req("instructions", base, plusOnePercent, 0.5));
+    assertEquals(Verdict.REGRESSION, tight.verdict());
+    assertEquals(1.01, tight.ratio(), 1e-12);
+    assertEquals(tight.ratio(), tight.ciLow());
+    assertEquals(0.0, tight.pValue());
+    assertTrue(tight.note().startsWith("deterministic"));
+    assertEquals(Verdict.UNCHANGED, one(req("instructions", base, plusOnePercent, 2)).verdict());
+    assertEquals(Verdict.IMPROVEMENT,
+        one(req("instructions", plusOnePercent, base, 0.5)).verdict());
+    Comparison same = one(req("instructions", base, base.clone(), 0));
+    assertEquals(Verdict.UNCHANGED, same.verdict());
+    assertEquals(1.0, same.pValue());
+  }
+
+  @Test
+  void exactComparisonsStayOutOfTheCorrectionFamily() {
+    // a moderately significant change, alone except for many deterministic metrics
+    List<ComparisonRequest> batch = new ArrayList<>();
+    batch.add(req("noisy", seq(100, 10), seq(104.5, 10), 0));
+    for (int k = 0; k < 40; k++) {
+      batch.add(req("det" + k, new double[] {7, 7, 7}, new double[] {7, 7, 7}, 0));
+    }
+    List<Comparison> out = engine.compareAll(batch);
+    Comparison alone = one(batch.get(0));
+    assertEquals(alone.pValue(), out.get(0).pValue(), "family of one either way");
+  }
+
+  @Test
+  void correctionAcrossTheBuildTurnsAChanceFindingInconclusive() {
+    SplittableRandom r = new SplittableRandom(6);
+    List<ComparisonRequest> batch = new ArrayList<>();
+    // raw exact p = 2·P(U ≤ 15) for 10 vs 10 (between 0.001 and 0.01): significant alone
+    batch.add(req("suspect", seq(100, 10), seq(104.5, 10), 0));
+    for (int k = 0; k < 49; k++) {
+      batch.add(req("m" + k, lognormal(r, 20, 100, 0.03), lognormal(r, 20, 100, 0.03), 5));
+    }
+    Comparison uncorrected = new StatisticalComparator(
+        ComparisonSettings.defaults().withCorrection(Correction.NONE)).compareAll(batch).get(0);
+    assertEquals(Verdict.REGRESSION, uncorrected.verdict(), uncorrected.note());
+    assertTrue(uncorrected.pValue() > 0.001 && uncorrected.pValue() < 0.01);
+    Comparison holm = engine.compareAll(batch).get(0);
+    assertEquals(Verdict.INCONCLUSIVE, holm.verdict());
+    assertEquals(Math.min(1, 50 * uncorrected.pValue()), holm.pValue(), 1e-12);
+    assertTrue(holm.note().contains("not significant after correction"), holm.note());
+  }
+
+  @Test
+  void aTrendAcrossIterationsIsNotComparedButReported() {
+    SplittableRandom r = new SplittableRandom(7);
+    double[] base = lognormal(r, 20, 100, 0.01);
+    double[] warmingUp = new double[20];
+    for (int i = 0; i < 20; i++) {
+      warmingUp[i] = (130 - 1.5 * i) * Math.exp(0.01 * r.nextGaussian()); // 130 → 101.5
+    }
+    Comparison c = one(req("task-clock", base, warmingUp, 5));
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict());
+    assertTrue(c.note().startsWith("not in steady state") && c.note().contains("increase warmup"),
+        c.note());
+    StatisticalComparator off = new StatisticalComparator(new ComparisonSettings(0.05, 0.95,
+        10_000, Correction.HOLM, false));
+    assertEquals(Verdict.REGRESSION, off.compareAll(List.of(req("task-clock", base, warmingUp, 5)))
+        .get(0).verdict(), "without the check the biased samples would fail the build");
+  }
+
+  @Test
+  void tooFewSamplesSayHowManyAreNeeded() {
+    Comparison c = one(req("cycles", new double[] {100, 101, 102}, new double[] {200, 201, 202},
+        5));
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict());
+    assertTrue(c.note().contains("too few samples") && c.note().contains("at least 4"), c.note());
+  }
+
+  @Test
+  void fromZeroToSomethingIsARegressionWithAnUnboundedRatio() {
+    double[] base = new double[20];
+    for (int i = 0; i < 5; i++) {
+      base[i] = 1;
+    }
+    double[] cur = new double[20];
+    java.util.Arrays.fill(cur, 3);
+    Comparison c = one(req("page-faults", base, cur, 5));
+    assertEquals(Verdict.REGRESSION, c.verdict(), c.note());
+    assertEquals(Double.POSITIVE_INFINITY, c.ratio());
+  }
+
+  @Test
+  void mostlyZeroOnBothSidesIsUnchanged() {
+    double[] base = new double[20];
+    double[] cur = new double[20];
+    base[3] = 1;
+    cur[7] = 1;
+    cur[9] = 1;
+    Comparison c = one(req("major-faults", base, cur, 5));
+    assertEquals(Verdict.UNCHANGED, c.verdict(), c.note());
+    assertEquals(1.0, c.ratio());
+  }
+
+  @Test
+  void pooledBaselineRunsThatDisagreeMakeTheVerdictCautious() {
+    SplittableRandom r = new SplittableRandom(8);
+    double[] base = new double[60];
+    int[] runs = new int[60];
+    double[] levels = {94, 100, 106};
+    for (int i = 0; i < 60; i++) {
+      runs[i] = i / 20;
+      base[i] = levels[runs[i]] * Math.exp(0.01 * r.nextGaussian());
+    }
+    double[] cur = lognormal(r, 20, 106, 0.01);
+    ComparisonRequest grouped = new ComparisonRequest("T.m", "task-clock", base, cur, 3, false,
+        runs, new int[0]);
+    Comparison c = one(grouped);
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
+    assertTrue(c.note().contains("the baseline pools 3 runs (or forks) whose medians differ"), c.note());
+    // the same current run is one of the baseline's own levels: treating the pool as one run
+    // would call it a regression
+    Comparison flat = one(new ComparisonRequest("T.m", "task-clock", base, cur, 3, false));
+    assertEquals(Verdict.REGRESSION, flat.verdict(), flat.note());
+  }
+
+  @Test
+  void sameInputsGiveIdenticalComparisons() {
+    List<ComparisonRequest> a = batch(new SplittableRandom(99));
+    List<ComparisonRequest> b = batch(new SplittableRandom(99));
+    assertNotSame(a.get(0).baseline(), b.get(0).baseline());
+    List<Comparison> first = new StatisticalComparator(ComparisonSettings.defaults()).compareAll(a);
+    List<Comparison> second = new StatisticalComparator(ComparisonSettings.defaults()).compareAll(b);
+    assertEquals(first, second);
+    assertEquals(first.toString(), second.toString());
+  }
+
+  @Test
+  void describeNamesTheCorrection() {
+    assertTrue(engine.describe().contains("Holm correction (family-wise error rate 5%)"),
+        engine.describe());
+    assertTrue(Comparators.standard(Correction.BENJAMINI_HOCHBERG).describe()
+        .contains("Benjamini-Hochberg correction (false-discovery rate 5%)"));
+    assertTrue(Comparators.standard(Correction.NONE).describe()
+        .contains("no multiple-testing correction"));
+  }
+
+  @Test
+  void badSamplesAreClearErrors() {
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> req("cycles", new double[0], new double[] {1}, 5));
+    assertTrue(empty.getMessage().contains("T.m cycles: the baseline has no samples"),
+        empty.getMessage());
+    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        () -> req("cycles", new double[] {1}, new double[] {Double.NaN}, 5));
+    assertTrue(nan.getMessage().contains("current holds the value NaN"), nan.getMessage());
+  }
+
+  private static List<ComparisonRequest> batch(SplittableRandom r) {
+    List<ComparisonRequest> out = new ArrayList<>();
+    for (int k = 0; k < 10; k++) {
+      out.add(req("m" + k, lognormal(r, 20, 100, 0.03), lognormal(r, 20, 100 + k, 0.03), 2));
+    }
+    return out;
+  }
+
+  /** from + 0 .. from + 9 in a fixed order without trend (Mann-Kendall S = 3). */
+  private static double[] seq(double from, int n) {
+    int[] order = {3, 7, 0, 9, 2, 5, 1, 8, 4, 6};
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = from + order[i];
+    }
+    return v;
+  }
+}
