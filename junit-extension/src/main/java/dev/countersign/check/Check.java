@@ -65,6 +65,10 @@ public final class Check {
       Optional<Baseline> baseline = baselines.read(r.test());
       baseline.ifPresent(b -> byTest.put(test, b));
       for (MetricSeries current : r.metrics()) {
+        if (r.informational().contains(current.name())) {
+          rows.add(informationalRow(test, current, baseline));
+          continue;
+        }
         // a null row is filled once all comparisons of the build are decided together
         rows.add(compareRow(r, current, baseline, settings, requests).orElse(null));
       }
@@ -183,6 +187,24 @@ public final class Check {
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
         current.higherIsBetter(), baseRuns, forks));
     return Optional.empty();
+  }
+
+  /**
+   * A metric the test did not declare: its medians and their change, for reading, without a
+   * statistical verdict. A baseline of another source is not used.
+   */
+  private static CheckRow informationalRow(String test, MetricSeries current,
+      Optional<Baseline> baseline) {
+    double now = median(current.values());
+    double before = baseline.flatMap(b -> b.latest().metrics().stream()
+            .filter(m -> m.name().equals(current.name()) && m.source() == current.source())
+            .findFirst())
+        .map(m -> median(m.values()))
+        .orElse(Double.NaN);
+    double change = Double.isNaN(before) || before == 0 ? Double.NaN : (now / before - 1) * 100;
+    return new CheckRow(test, current.name(), current.source().id(), before, now, change,
+        Verdict.INFORMATIONAL, "recorded for information: the test declares no limit on it",
+        Optional.empty(), Optional.empty());
   }
 
   static double median(double[] v) {

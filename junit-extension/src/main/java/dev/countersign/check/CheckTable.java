@@ -1,10 +1,25 @@
 package dev.countersign.check;
 
 import dev.countersign.stats.Numbers;
+import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Renders a {@link CheckReport} as the aligned plain-text table printed in the build log. */
+/**
+ * Renders a {@link CheckReport} as the aligned plain-text table printed in the build log.
+ *
+ * <p>The log table is for reading, so within each test it folds what would otherwise repeat: a
+ * test with no baseline at all gets one NO BASELINE row; unavailable metrics with the same
+ * error share one row; metrics that are 0 per op in the baseline and in this run share one
+ * UNCHANGED row; informational metrics other than VM-exit estimates (a model's inputs) share one
+ * INFO row; a note used by several rows is printed once. Every row, unfolded, is in {@code
+ * report.json} and {@code report.html}.
+ */
 public final class CheckTable {
 
   private static final String[] HEADER =
@@ -12,20 +27,137 @@ public final class CheckTable {
 
   private CheckTable() {}
 
-  /** The table, one string per line, followed by notes for rows that carry one. */
+  /** The table, one string per line, followed by its notes and the comparison method. */
   public static List<String> lines(CheckReport report) {
+    List<Line> lines = new ArrayList<>();
+    Map<String, List<CheckRow>> byTest = new LinkedHashMap<>();
+    report.rows().forEach(r -> byTest.computeIfAbsent(r.test(), k -> new ArrayList<>()).add(r));
+    byTest.forEach((test, rows) -> lines.addAll(fold(test, rows, report)));
+
+    Notes notes = new Notes();
     List<String[]> cells = new ArrayList<>();
     cells.add(HEADER);
-    List<String> notes = new ArrayList<>();
-    for (CheckRow r : report.rows()) {
-      String verdict = r.verdict().label();
-      if (!r.note().isEmpty() && needsNote(r)) {
-        notes.add("[" + (notes.size() + 1) + "] " + r.test() + " " + r.metric() + ": " + r.note());
-        verdict += " [" + notes.size() + "]";
+    for (Line l : lines) {
+      String verdict = l.verdict().label();
+      if (!l.note().isEmpty()) {
+        verdict += " [" + notes.number(l.note(), l.test() + " " + l.metric()) + "]";
       }
-      cells.add(new String[] {r.test(), r.metric(), r.source(), Numbers.format(r.baseline()),
-          Numbers.format(r.current()), Numbers.percent(r.changePercent()), verdict});
+      cells.add(new String[] {l.test(), l.metric(), l.source(), Numbers.format(l.baseline()),
+          Numbers.format(l.current()), Numbers.percent(l.change()), verdict});
     }
+    List<String> out = align(cells);
+    out.addAll(notes.lines());
+    out.add("Comparison: " + report.method() + "; default threshold "
+        + Numbers.format(report.settings().thresholdPercent()) + "%.");
+    return out;
+  }
+
+  /** One printed row: a report row, or several folded into one. */
+  private record Line(String test, String metric, String source, double baseline, double current,
+      double change, Verdict verdict, String note) {}
+
+  private static List<Line> fold(String test, List<CheckRow> rows, CheckReport report) {
+    boolean noBaselineAtAll = !report.baselines().containsKey(test);
+    List<Line> out = new ArrayList<>();
+    List<CheckRow> noBaseline = new ArrayList<>();
+    Map<String, List<CheckRow>> unavailableByNote = new LinkedHashMap<>();
+    List<CheckRow> zeros = new ArrayList<>();
+    List<CheckRow> inputs = new ArrayList<>();
+    for (CheckRow r : rows) {
+      if (r.verdict() == Verdict.NO_BASELINE && noBaselineAtAll) {
+        noBaseline.add(r);
+      } else if (r.verdict() == Verdict.UNAVAILABLE) {
+        unavailableByNote.computeIfAbsent(errorOf(r.note()), k -> new ArrayList<>()).add(r);
+      } else if (isZero(r)) {
+        zeros.add(r);
+      } else if (r.verdict() == Verdict.INFORMATIONAL && !r.metric().startsWith("vmexit.")) {
+        inputs.add(r);
+      } else {
+        out.add(new Line(r.test(), r.metric(), r.source(), r.baseline(), r.current(),
+            r.changePercent(), r.verdict(), needsNote(r) ? r.note() : ""));
+      }
+    }
+    if (!noBaseline.isEmpty()) {
+      out.add(0, folded(test, noBaseline, Verdict.NO_BASELINE, noBaseline.get(0).note()));
+    }
+    unavailableByNote.forEach((error, group) -> out.add(folded(test, group, Verdict.UNAVAILABLE,
+        group.size() == 1 ? group.get(0).note() : names(group) + ": " + sharedNote(error, group))));
+    if (!inputs.isEmpty()) {
+      out.add(folded(test, inputs, Verdict.INFORMATIONAL, inputs.size() == 1 ? ""
+          : "recorded for information (their values are in report.html): " + names(inputs)));
+    }
+    if (!zeros.isEmpty()) {
+      out.add(folded(test, zeros, zeros.size() == 1 ? zeros.get(0).verdict() : Verdict.UNCHANGED,
+          zeros.size() == 1 ? "" : "0 per op, in the baseline (where it has one) and in this run: "
+              + names(zeros)));
+    }
+    return out;
+  }
+
+  private static Line folded(String test, List<CheckRow> group, Verdict verdict, String note) {
+    CheckRow first = group.get(0);
+    if (group.size() == 1) {
+      return new Line(test, first.metric(), first.source(), first.baseline(), first.current(),
+          first.changePercent(), verdict, note);
+    }
+    Set<String> sources = new LinkedHashSet<>();
+    group.forEach(r -> sources.add(r.source()));
+    boolean zero = verdict == Verdict.UNCHANGED;
+    return new Line(test, "(" + group.size() + " metrics)", String.join(",", sources),
+        zero ? 0 : Double.NaN, zero ? 0 : Double.NaN, Double.NaN, verdict, note);
+  }
+
+  /** Unchanged or informational, and 0 now and in the baseline (or no baseline value). */
+  private static boolean isZero(CheckRow r) {
+    boolean quiet = r.verdict() == Verdict.UNCHANGED || r.verdict() == Verdict.INFORMATIONAL;
+    return quiet && r.current() == 0 && (r.baseline() == 0 || Double.isNaN(r.baseline()));
+  }
+
+  /** The error code a diagnosis starts with ("BLIND: ..." gives "BLIND"). */
+  private static String errorOf(String note) {
+    int colon = note.indexOf(':');
+    return colon > 0 && note.substring(0, colon).matches("[A-Z_0-9]+") ? note.substring(0, colon)
+        : note;
+  }
+
+  /** The note of a group: its one diagnosis when all agree, else where to read each. */
+  private static String sharedNote(String error, List<CheckRow> group) {
+    Set<String> distinct = new LinkedHashSet<>();
+    group.forEach(r -> distinct.add(r.note()));
+    return distinct.size() == 1 ? distinct.iterator().next()
+        : error + " (each metric's diagnosis is in report.html); the first: "
+            + group.get(0).note();
+  }
+
+  /** "vmexit.intel-kvm-default.{HLT,PAUSE}, page-faults": names grouped by their prefix. */
+  static String names(List<CheckRow> rows) {
+    Map<String, List<String>> byPrefix = new TreeMap<>();
+    for (CheckRow r : rows) {
+      int dot = r.metric().lastIndexOf('.');
+      String prefix = dot < 0 ? "" : r.metric().substring(0, dot);
+      byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>())
+          .add(dot < 0 ? r.metric() : r.metric().substring(dot + 1));
+    }
+    List<String> parts = new ArrayList<>();
+    byPrefix.forEach((prefix, last) -> {
+      if (prefix.isEmpty()) {
+        parts.addAll(last);
+      } else {
+        parts.add(prefix + "." + (last.size() == 1 ? last.get(0) : "{" + String.join(",", last) + "}"));
+      }
+    });
+    return String.join(", ", parts);
+  }
+
+  private static boolean needsNote(CheckRow r) {
+    return switch (r.verdict()) {
+      case UNAVAILABLE, INCOMPARABLE, NOT_RUN, NO_BASELINE, INCONCLUSIVE, OVER_BUDGET, AT_RISK -> true;
+      default -> !r.note().isEmpty() && r.comparison().isPresent()
+          && !r.note().startsWith("deterministic");
+    };
+  }
+
+  private static List<String> align(List<String[]> cells) {
     int[] width = new int[HEADER.length];
     for (String[] row : cells) {
       for (int i = 0; i < row.length; i++) {
@@ -37,26 +169,38 @@ public final class CheckTable {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         boolean numeric = i >= 3 && i <= 5;
-        String cell = row[i];
-        String pad = " ".repeat(width[i] - cell.length());
-        sb.append(numeric ? pad + cell : cell + (i == row.length - 1 ? "" : pad));
+        String pad = " ".repeat(width[i] - row[i].length());
+        sb.append(numeric ? pad + row[i] : row[i] + (i == row.length - 1 ? "" : pad));
         if (i < row.length - 1) {
           sb.append("  ");
         }
       }
       out.add(sb.toString().stripTrailing());
     }
-    out.addAll(notes);
-    out.add("Comparison: " + report.method() + "; default threshold "
-        + Numbers.format(report.settings().thresholdPercent()) + "%.");
     return out;
   }
 
-  private static boolean needsNote(CheckRow r) {
-    return switch (r.verdict()) {
-      case UNAVAILABLE, INCOMPARABLE, NOT_RUN, NO_BASELINE, INCONCLUSIVE, OVER_BUDGET, AT_RISK -> true;
-      default -> !r.note().isEmpty() && r.comparison().isPresent()
-          && !r.note().startsWith("deterministic");
-    };
+  /**
+   * Footnotes, numbered in order of first use. A note used by one row names it ("Test metric:
+   * note"); one shared by several rows is printed once with how many rows refer to it.
+   */
+  private static final class Notes {
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final Map<String, List<String>> users = new LinkedHashMap<>();
+
+    int number(String note, String user) {
+      users.computeIfAbsent(note, k -> new ArrayList<>()).add(user);
+      return numbers.computeIfAbsent(note, k -> numbers.size() + 1);
+    }
+
+    List<String> lines() {
+      List<String> out = new ArrayList<>();
+      numbers.forEach((note, n) -> {
+        List<String> who = users.get(note);
+        out.add("[" + n + "] " + (who.size() == 1 ? who.get(0) + ": " : "(" + who.size() + " rows) ")
+            + note);
+      });
+      return out;
+    }
   }
 }

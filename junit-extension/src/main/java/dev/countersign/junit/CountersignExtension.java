@@ -84,7 +84,7 @@ public final class CountersignExtension implements InvocationInterceptor {
         configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
-        spec.maxRegressions());
+        spec.maxRegressions(), spec.informational(m));
     Path file = new ResultStore(resultsDir()).write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
     if (forkIndex > 0) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,6 +33,8 @@ import java.util.regex.PatternSyntaxException;
  * @param budgets absolute per-op budgets (counters and VM exits)
  * @param maxRegressions per-metric regression limits
  * @param threads patterns of existing threads to count too
+ * @param declared qualified names of the metrics the annotations (or the default set) name: the
+ *     ones {@code check} judges
  */
 public record PerfTestSpec(
     Mode mode,
@@ -43,7 +46,8 @@ public record PerfTestSpec(
     List<EventSpec> derived,
     List<Budget> budgets,
     List<RegressionLimit> maxRegressions,
-    List<Pattern> threads) {
+    List<Pattern> threads,
+    Set<String> declared) {
 
   /**
    * System property: comma-separated host profiles whose VM exits every {@code @PerfTest}
@@ -54,6 +58,18 @@ public record PerfTestSpec(
   /** Metrics measured when a test names none. */
   public static final List<String> DEFAULT_EVENTS =
       List.of("task-clock", "page-faults", "context-switches", "alloc-bytes");
+
+  /**
+   * The metrics of a measurement this test did not declare (see {@link
+   * dev.countersign.results.TestResult#informational()}), in the measurement's order.
+   */
+  public List<String> informational(dev.countersign.runner.Measurement measurement) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    measurement.metrics().forEach(m -> names.add(m.name()));
+    measurement.unavailable().forEach(u -> names.add(u.name()));
+    names.removeAll(declared);
+    return List.copyOf(names);
+  }
 
   public RunConfiguration configuration() {
     return new RunConfiguration(mode.id(), warmup, iterations, opsPerInvocation, forks);
@@ -142,6 +158,8 @@ public record PerfTestSpec(
         event(name, "default", events, derived, problems);
       }
     }
+    Set<String> declared = new java.util.LinkedHashSet<>(events.keySet());
+    declared.addAll(derived.keySet());
     String hosts = properties.apply(VMEXIT_HOSTS_PROPERTY);
     if (hosts != null && !hosts.isBlank()) {
       for (String host : hosts.split(",")) {
@@ -166,7 +184,8 @@ public record PerfTestSpec(
           "invalid @PerfTest " + where + ":\n  - " + String.join("\n  - ", problems));
     }
     return new PerfTestSpec(mode, warmup, iterations, pt.opsPerInvocation(), forks,
-        List.copyOf(events.values()), List.copyOf(derived.values()), budgets, limits, threads);
+        List.copyOf(events.values()), List.copyOf(derived.values()), budgets, limits, threads,
+        Set.copyOf(declared));
   }
 
   private static EventSpec event(String name, String where, Map<String, EventSpec> events,

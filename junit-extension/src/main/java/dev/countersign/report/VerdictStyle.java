@@ -21,6 +21,7 @@ final class VerdictStyle {
       case IMPROVEMENT -> 8;
       case WITHIN_BUDGET -> 9;
       case UNCHANGED -> 10;
+      case INFORMATIONAL -> 11;
     };
   }
 
@@ -31,7 +32,7 @@ final class VerdictStyle {
       case AT_RISK, INCONCLUSIVE -> "warn";
       case IMPROVEMENT -> "good";
       case UNAVAILABLE, NOT_RUN, NO_BASELINE -> "info";
-      case WITHIN_BUDGET, UNCHANGED -> "ok";
+      case WITHIN_BUDGET, UNCHANGED, INFORMATIONAL -> "ok";
     };
   }
 
@@ -47,6 +48,6 @@ final class VerdictStyle {
 
   /** Whether the verdict needs a reader's attention (everything but unchanged and within budget). */
   static boolean notable(Verdict v) {
-    return v != Verdict.UNCHANGED && v != Verdict.WITHIN_BUDGET;
+    return v != Verdict.UNCHANGED && v != Verdict.WITHIN_BUDGET && v != Verdict.INFORMATIONAL;
   }
 }

@@ -23,7 +23,12 @@ public enum Verdict {
   /** An absolute budget met by the median but not by the upper confidence bound. */
   AT_RISK("AT RISK", false),
   /** An absolute budget that is broken: fails the test and the build. */
-  OVER_BUDGET("OVER BUDGET", true);
+  OVER_BUDGET("OVER BUDGET", true),
+  /**
+   * Recorded for information: the test declares no limit on this metric (a model's input, or a
+   * VM-exit estimate it did not name). Shown with its change, never judged.
+   */
+  INFORMATIONAL("INFO", false);
 
   private final String label;
   private final boolean failsBuild;

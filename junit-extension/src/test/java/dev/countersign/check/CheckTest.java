@@ -124,4 +124,48 @@ class CheckTest {
     assertTrue(lines.get(1).endsWith("REGRESSION"), lines.toString());
     assertEquals(lines.get(0).indexOf("VERDICT"), lines.get(1).indexOf("REGRESSION"));
   }
+
+  @Test
+  void informationalMetricsAreShownButNeverGated() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    TestResult r = Fixtures.result(constant(80, 10));
+    TestResult withInput = new TestResult(r.schemaVersion(), r.test(), r.configuration(),
+        r.environment(),
+        List.of(r.metrics().get(0), new dev.countersign.results.MetricSeries("task-clock",
+            Source.KERNEL, "ns", constant(5000, 10))),
+        List.of(), List.of(), r.maxRegressions(), List.of("task-clock"));
+    results.write(withInput);
+    CheckReport report = check();
+    CheckRow info = report.rows().stream().filter(x -> x.metric().equals("task-clock"))
+        .findFirst().orElseThrow();
+    assertEquals(Verdict.INFORMATIONAL, info.verdict());
+    assertTrue(report.failures().isEmpty());
+  }
+
+  @Test
+  void logTableFoldsRepeatsAndKeepsEveryNameInItsNote() {
+    TestResult r = Fixtures.result(constant(80, 10));
+    List<dev.countersign.results.UnavailableMetric> blind = new ArrayList<>();
+    for (String reason : List.of("PAUSE", "VMCALL", "IO_INSTRUCTION")) {
+      blind.add(new dev.countersign.results.UnavailableMetric("vmexit.intel-kvm-default." + reason,
+          Source.MODEL, "BLIND", "the perf feed cannot see " + reason, "use mode sim"));
+    }
+    List<dev.countersign.results.MetricSeries> metrics = new ArrayList<>(r.metrics());
+    metrics.add(new dev.countersign.results.MetricSeries("vmexit.intel-kvm-default.HLT",
+        Source.MODEL, "count", constant(0, 10)));
+    metrics.add(new dev.countersign.results.MetricSeries("vmexit.intel-kvm-default.MSR_WRITE",
+        Source.MODEL, "count", constant(0, 10)));
+    results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        metrics, blind, List.of(), r.maxRegressions(),
+        List.of("vmexit.intel-kvm-default.HLT", "vmexit.intel-kvm-default.MSR_WRITE",
+            "vmexit.intel-kvm-default.PAUSE", "vmexit.intel-kvm-default.VMCALL",
+            "vmexit.intel-kvm-default.IO_INSTRUCTION")));
+    List<String> lines = CheckTable.lines(check());
+    String all = String.join("\n", lines);
+    // header + no-baseline row + one unavailable row + one zero row, then 3 notes and the method
+    assertEquals(1 + 3 + 3 + 1, lines.size(), all);
+    assertTrue(all.contains("(3 metrics)"), all);
+    assertTrue(all.contains("vmexit.intel-kvm-default.{IO_INSTRUCTION,PAUSE,VMCALL}: BLIND"), all);
+    assertTrue(all.contains("vmexit.intel-kvm-default.{HLT,MSR_WRITE}"), all);
+  }
 }

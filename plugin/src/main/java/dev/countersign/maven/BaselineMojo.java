@@ -75,7 +75,7 @@ public class BaselineMojo extends AbstractMojo {
         Optional<Baseline> previous = baselines.promote(r, history);
         getLog().info((previous.isPresent() ? "updated " : "created ")
             + baselines.fileOf(r.test()));
-        for (MetricSeries m : r.metrics()) {
+        for (MetricSeries m : r.gatedMetrics()) {
           getLog().info("  " + m.name() + " [" + m.source().id() + "]: " + describe(previous, m));
         }
       }
