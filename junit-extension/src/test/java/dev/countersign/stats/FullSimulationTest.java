@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The full-size validation behind docs/readme-stats.md: 10,000 A/A builds of 50 metrics with the
+ * The full-size validation behind docs/statistics.md: 10,000 A/A builds of 50 metrics with the
  * default 10,000 resamples, and the power trials. Minutes, not seconds: run it on demand with
  * {@code mvn -pl junit-extension test -Dtest=FullSimulationTest -Dcountersign.fullSimulation=true}
  * (optionally {@code -Dcountersign.simBuilds=N}), or as a plain program ({@link #main}); figures go

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validation of docs/readme-stats.md at a size that runs in seconds (fewer builds and 2,000
+ * The validation of docs/statistics.md at a size that runs in seconds (fewer builds and 2,000
  * resamples); {@link FullSimulationTest} runs the full size on demand.
  */
 class StatisticalValidationTest {
