@@ -6,19 +6,14 @@ import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.MetricDeriver;
 import dev.countersign.runner.Probe;
-import dev.countersign.runner.ProbeOffer;
-import dev.countersign.runner.ProbeProvider;
 import dev.countersign.runner.ProbeProviders;
 import dev.countersign.runner.ProbeRequest;
+import dev.countersign.runner.ProbeSet;
 import dev.countersign.runner.ProbedMetric;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The probes of one JMH benchmark run, bracketing whole iterations instead of single invocations:
@@ -27,54 +22,14 @@ import java.util.Set;
  */
 final class IterationProbes implements AutoCloseable {
 
-  private final List<Probe> probes = new ArrayList<>();
-  private final List<UnavailableMetric> unavailable = new ArrayList<>();
-  private final Map<MetricDeriver, List<EventSpec>> derivations = new LinkedHashMap<>();
+  private final ProbeSet set;
   private final double[][] values;
   private final double[][] fractions;
 
   IterationProbes(List<EventSpec> measured, List<EventSpec> derived, ProbeRequest request) {
-    Map<String, EventSpec> wanted = new LinkedHashMap<>();
-    measured.forEach(e -> wanted.put(e.qualifiedName(), e));
-    List<MetricDeriver> derivers = ProbeProviders.derivers();
-    for (EventSpec d : derived) {
-      Optional<MetricDeriver> deriver = derivers.stream().filter(x -> x.derives(d)).findFirst();
-      if (deriver.isEmpty()) {
-        unavailable.add(new UnavailableMetric(d.name(), dev.countersign.results.Source.MODEL,
-            "UNSUPPORTED", "no model derives this metric", "check the metric name"));
-      } else {
-        derivations.computeIfAbsent(deriver.get(), k -> new ArrayList<>()).add(d);
-      }
-    }
-    derivations.forEach((deriver, ds) -> deriver.inputs(ds, request.mode())
-        .forEach(in -> wanted.putIfAbsent(in.qualifiedName(), in)));
-
-    Set<String> remaining = new LinkedHashSet<>(wanted.keySet());
-    Map<String, UnavailableMetric> why = new LinkedHashMap<>();
-    for (ProbeProvider provider : ProbeProviders.chain(request.mode())) {
-      if (remaining.isEmpty()) {
-        break;
-      }
-      ProbeOffer offer = provider.open(remaining.stream().map(wanted::get).toList(), request);
-      offer.probe().ifPresent(p -> {
-        probes.add(p);
-        p.metrics().forEach(m -> {
-          remaining.remove(m.name());
-          why.remove(m.name());
-        });
-      });
-      for (UnavailableMetric u : offer.unavailable()) {
-        if (remaining.contains(u.name())) {
-          why.putIfAbsent(u.name(), u);
-        }
-      }
-    }
-    for (String name : remaining) {
-      why.putIfAbsent(name, new UnavailableMetric(name, dev.countersign.results.Source.KERNEL,
-          "UNSUPPORTED", "no source in mode " + request.mode().id() + " can measure it here",
-          "run 'mvn countersign:doctor' to see what this machine can measure"));
-    }
-    unavailable.addAll(why.values());
+    set = ProbeSet.open(measured, derived, request, ProbeProviders.chain(request.mode()),
+        ProbeProviders.derivers());
+    List<Probe> probes = set.probes();
     values = new double[probes.size()][];
     fractions = new double[probes.size()][];
     for (int k = 0; k < probes.size(); k++) {
@@ -85,13 +40,11 @@ final class IterationProbes implements AutoCloseable {
 
   /** What could not be opened, with the diagnosis. */
   List<UnavailableMetric> unavailable() {
-    return unavailable;
+    return set.unavailable();
   }
 
   void begin() {
-    for (Probe p : probes) {
-      p.begin();
-    }
+    set.begin();
   }
 
   /**
@@ -101,9 +54,8 @@ final class IterationProbes implements AutoCloseable {
    * @param ops operations JMH performed in the iteration
    */
   Iteration end(long ops) {
-    for (int k = probes.size() - 1; k >= 0; k--) {
-      probes.get(k).end(values[k], fractions[k]);
-    }
+    set.end(values, fractions);
+    List<Probe> probes = set.probes();
     List<MetricSeries> series = new ArrayList<>();
     List<UnavailableMetric> missing = new ArrayList<>();
     GuestActivity guest = null;
@@ -125,15 +77,9 @@ final class IterationProbes implements AutoCloseable {
         guest = g.get();
       }
     }
-    Measurement raw = new Measurement(ops, series, missing,
-        guest == null ? List.of() : List.of(guest));
-    List<MetricSeries> all = new ArrayList<>(series);
-    derivations.forEach((deriver, derived) -> {
-      MetricDeriver.Derivation d = deriver.derive(derived, raw);
-      all.addAll(d.metrics());
-      missing.addAll(d.unavailable());
-    });
-    return new Iteration(all, missing);
+    Measurement derived = set.derive(new Measurement(ops, series, missing,
+        guest == null ? List.of() : List.of(guest)));
+    return new Iteration(derived.metrics(), derived.unavailable());
   }
 
   /** One iteration's values (one per op value per series) and what was missing. */
@@ -141,9 +87,6 @@ final class IterationProbes implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Probe p : probes) {
-      p.close();
-    }
-    probes.clear();
+    set.close();
   }
 }

@@ -1,14 +1,10 @@
 package dev.countersign.runner;
 
-import dev.countersign.events.EventSpec;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,95 +28,18 @@ public final class Runner {
   }
 
   public Measurement run(RunPlan plan, Workload workload) throws Throwable {
-    Map<String, EventSpec> wanted = new LinkedHashMap<>();
-    for (EventSpec e : plan.events()) {
-      wanted.put(e.qualifiedName(), e);
-    }
-    Map<MetricDeriver, List<EventSpec>> derivations = new LinkedHashMap<>();
-    List<UnavailableMetric> unavailable = new ArrayList<>();
-    for (EventSpec d : plan.derived()) {
-      Optional<MetricDeriver> deriver = derivers.stream().filter(x -> x.derives(d)).findFirst();
-      if (deriver.isPresent()) {
-        derivations.computeIfAbsent(deriver.get(), k -> new ArrayList<>()).add(d);
-      } else {
-        unavailable.add(
-            new UnavailableMetric(
-                d.name(), dev.countersign.results.Source.MODEL, "UNSUPPORTED",
-                "no model derives this metric", "check the metric name"));
-      }
-    }
-    derivations.forEach(
-        (deriver, derived) -> {
-          for (EventSpec input : deriver.inputs(derived, plan.request().mode())) {
-            wanted.putIfAbsent(input.qualifiedName(), input);
-          }
-        });
-
-    List<Probe> probes = new ArrayList<>();
-    try {
-      Map<String, UnavailableMetric> why = openProbes(wanted, plan.request(), probes);
-      unavailable.addAll(why.values());
+    try (ProbeSet set = ProbeSet.open(plan.events(), plan.derived(), plan.request(), providers,
+        derivers)) {
       for (int i = 0; i < plan.warmup(); i++) {
         workload.invoke();
       }
-      Measurement raw = measure(plan, workload, probes, unavailable);
-      return derive(raw, derivations);
-    } finally {
-      for (Probe p : probes) {
-        p.close();
-      }
+      return set.derive(measure(plan, workload, set));
     }
   }
 
-  private Map<String, UnavailableMetric> openProbes(
-      Map<String, EventSpec> wanted, ProbeRequest request, List<Probe> probes) {
-    Set<String> remaining = new LinkedHashSet<>(wanted.keySet());
-    Map<String, UnavailableMetric> why = new LinkedHashMap<>();
-    for (ProbeProvider provider : providers) {
-      if (remaining.isEmpty()) {
-        break;
-      }
-      List<EventSpec> ask = remaining.stream().map(wanted::get).toList();
-      ProbeOffer offer = provider.open(ask, request);
-      offer.probe().ifPresent(p -> {
-        probes.add(p);
-        for (ProbedMetric m : p.metrics()) {
-          remaining.remove(m.name());
-          why.remove(m.name());
-        }
-      });
-      for (UnavailableMetric u : offer.unavailable()) {
-        if (remaining.contains(u.name())) {
-          why.merge(u.name(), u, Runner::combine);
-        }
-      }
-    }
-    for (String name : remaining) {
-      why.putIfAbsent(
-          name,
-          new UnavailableMetric(
-              name, dev.countersign.results.Source.KERNEL, "UNSUPPORTED",
-              "no source in mode " + request.mode().id() + " can measure it",
-              "run 'mvn countersign:doctor' to see what this machine can measure"));
-    }
-    return why;
-  }
-
-  /** Keeps every source's diagnosis: "pmu: ENOENT ...; sim: NO_AGENT ...". */
-  private static UnavailableMetric combine(UnavailableMetric first, UnavailableMetric later) {
-    return new UnavailableMetric(
-        first.name(),
-        later.source(),
-        first.error(),
-        first.source().id() + ": " + first.reason() + "; " + later.source().id() + ": " + later.error()
-            + " " + later.reason(),
-        later.remedy() == null || later.remedy().isEmpty() ? first.remedy()
-            : first.remedy() + "; or " + later.remedy());
-  }
-
-  private static Measurement measure(
-      RunPlan plan, Workload workload, List<Probe> probes, List<UnavailableMetric> unavailable)
+  private static Measurement measure(RunPlan plan, Workload workload, ProbeSet set)
       throws Throwable {
+    List<Probe> probes = set.probes();
     int n = plan.iterations();
     int p = probes.size();
     double[][][] values = new double[p][][];
@@ -136,18 +55,14 @@ public final class Runner {
     }
     List<GuestActivity> guest = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < p; k++) {
-        probes.get(k).begin();
-      }
+      set.begin();
       Throwable failure = null;
       try {
         workload.invoke();
       } catch (Throwable t) {
         failure = t;
       }
-      for (int k = p - 1; k >= 0; k--) {
-        probes.get(k).end(scratchV[k], scratchF[k]);
-      }
+      set.end(scratchV, scratchF);
       if (failure != null) {
         throw failure;
       }
@@ -167,7 +82,7 @@ public final class Runner {
       }
     }
     List<MetricSeries> series = new ArrayList<>();
-    List<UnavailableMetric> missing = new ArrayList<>(unavailable);
+    List<UnavailableMetric> missing = new ArrayList<>(set.unavailable());
     for (int k = 0; k < p; k++) {
       List<ProbedMetric> metrics = probes.get(k).metrics();
       for (int m = 0; m < metrics.size(); m++) {
@@ -204,19 +119,4 @@ public final class Runner {
         guest.size() == n ? guest : List.of());
   }
 
-  private static Measurement derive(
-      Measurement raw, Map<MetricDeriver, List<EventSpec>> derivations) {
-    if (derivations.isEmpty()) {
-      return raw;
-    }
-    List<MetricSeries> metrics = new ArrayList<>(raw.metrics());
-    List<UnavailableMetric> unavailable = new ArrayList<>(raw.unavailable());
-    derivations.forEach(
-        (deriver, derived) -> {
-          MetricDeriver.Derivation d = deriver.derive(derived, raw);
-          metrics.addAll(d.metrics());
-          unavailable.addAll(d.unavailable());
-        });
-    return new Measurement(raw.opsPerInvocation(), metrics, unavailable, raw.guestActivity());
-  }
 }
