@@ -12,6 +12,7 @@ final class Errno {
   public static final int ENOENT = 2;
   public static final int ESRCH = 3;
   public static final int E2BIG = 7;
+  public static final int ECHILD = 10;
   public static final int EBADF = 9;
   public static final int EACCES = 13;
   public static final int EFAULT = 14;
@@ -33,6 +34,9 @@ final class Errno {
           Map.entry(ESRCH, new String[] {"ESRCH", "the thread to count no longer exists"}),
           Map.entry(E2BIG, new String[] {"E2BIG",
               "the kernel does not accept this perf_event_attr size"}),
+          Map.entry(ECHILD, new String[] {"ECHILD",
+              "an inherited copy of the group (in a thread the test started) does not match the"
+                  + " group: the thread is exiting, or the group changed"}),
           Map.entry(EBADF, new String[] {"EBADF", "bad file descriptor (group leader closed)"}),
           Map.entry(EACCES, new String[] {"EACCES",
               "not permitted at this perf_event_paranoid level without CAP_PERFMON"}),

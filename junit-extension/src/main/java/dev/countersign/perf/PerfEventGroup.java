@@ -2,6 +2,7 @@ package dev.countersign.perf;
 
 import com.sun.jna.Memory;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Counters on one thread read together: a leader and its members, enabled, disabled and read as
@@ -25,6 +26,16 @@ final class PerfEventGroup implements AutoCloseable {
       PerfEventAttr.FORMAT_TOTAL_TIME_ENABLED
           | PerfEventAttr.FORMAT_TOTAL_TIME_RUNNING
           | PerfEventAttr.FORMAT_ID;
+
+  /**
+   * How long a group read refused with ECHILD is retried before the read counts as failed: an
+   * exiting thread's teardown normally takes microseconds, but on a loaded machine the exiting
+   * thread can be preempted in the middle of it for a few scheduler slices.
+   */
+  static final long ECHILD_RETRY_NANOS = 1_000_000_000L;
+  /** Within this much of the first ECHILD, retries only yield the CPU (no blocking switch). */
+  private static final long ECHILD_YIELD_NANOS = 10_000_000L;
+  private static final long ECHILD_PARK_NANOS = 100_000L;
 
   private final PerfSyscalls sys;
   private final boolean grouped;
@@ -114,7 +125,7 @@ final class PerfEventGroup implements AutoCloseable {
    * group's layout changed (member count or ids differ from the first read).
    */
   private int readGroup() {
-    long got = sys.read(fds[0], buffer, bufferBytes);
+    long got = readRetryingChildTeardown();
     if (got < 0) {
       return (int) -got;
     }
@@ -130,6 +141,45 @@ final class PerfEventGroup implements AutoCloseable {
       }
     }
     return 0;
+  }
+
+  /**
+   * One {@code read(2)} of the leader, retried while the kernel answers ECHILD.
+   *
+   * <p>Why: with {@code inherit}, a {@code PERF_FORMAT_GROUP} read sums the group's copies in
+   * every thread the test thread started, and {@code __perf_read_group_add} (kernel/events/core.c)
+   * refuses the whole read with ECHILD when a copy's {@code nr_siblings} or {@code
+   * group_generation} differs from the original's. That is the normal state of a thread that is
+   * exiting: {@code perf_event_exit_task} detaches the copied events one by one, and detaching a
+   * member ({@code perf_group_detach}) changes its copied leader's sibling count and generation
+   * while that leader is still on the original leader's {@code child_list}; it leaves the list,
+   * its counts and times folded into the original ({@code sync_child_event}), only when its own
+   * turn comes. Java's {@code Thread.join} returns before the kernel thread has exited, so a read
+   * right after joining a worker regularly lands in this window. Once the teardown is over the
+   * read succeeds and includes the exited thread's totals, so retrying loses nothing; work the
+   * calling thread does while retrying is counted (it happens after the workload ended, but the
+   * counters are running), which is why it first only yields. A mismatch that outlasts {@link
+   * #ECHILD_RETRY_NANOS} (a group changed for good) is returned as the error.
+   *
+   * @return the bytes read, or {@code -errno}
+   */
+  private long readRetryingChildTeardown() {
+    long got = sys.read(fds[0], buffer, bufferBytes);
+    if (got != -Errno.ECHILD || !grouped) {
+      return got;
+    }
+    long start = System.nanoTime();
+    long waited = 0;
+    while (got == -Errno.ECHILD && waited < ECHILD_RETRY_NANOS) {
+      if (waited < ECHILD_YIELD_NANOS) {
+        Thread.yield();
+      } else {
+        LockSupport.parkNanos(ECHILD_PARK_NANOS);
+      }
+      got = sys.read(fds[0], buffer, bufferBytes);
+      waited = System.nanoTime() - start;
+    }
+    return got;
   }
 
   /**

@@ -21,7 +21,7 @@ public interface Probe extends AutoCloseable {
    * Stops counting and writes the invocation's totals (not yet divided by ops).
    *
    * @param values one total per metric; {@code NaN} when the counter was never scheduled in this
-   *     invocation ("not counted")
+   *     invocation, or its count could not be read ("not counted")
    * @param fractionCounted per metric, the fraction of the enabled time it was counted (1.0 when
    *     not multiplexed; {@code NaN} when the notion does not apply)
    */

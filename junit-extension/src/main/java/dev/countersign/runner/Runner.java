@@ -105,7 +105,8 @@ public final class Runner {
           missing.add(
               new UnavailableMetric(
                   pm.name(), pm.source(), "NOT_COUNTED",
-                  "the counter was never scheduled onto the PMU in " + notCounted + " of " + n
+                  "the counter was never scheduled onto the PMU, or could not be read, in "
+                      + notCounted + " of " + n
                       + " iterations (too many events for the counters, or another user of the PMU)",
                   "measure fewer events at once, or stop other perf users (NMI watchdog:"
                       + " sysctl kernel.nmi_watchdog=0)"));

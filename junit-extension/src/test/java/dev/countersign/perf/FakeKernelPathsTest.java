@@ -204,6 +204,49 @@ class FakeKernelPathsTest {
   }
 
   @Test
+  void groupReadsRefusedWhileAStartedThreadExitsAreRetriedAndLoseNothing() throws Exception {
+    var offer = provider(ROOT).open(List.of(dev.countersign.events.EventCatalog.parse("cycles"),
+        dev.countersign.events.EventCatalog.parse("instructions")),
+        new dev.countersign.runner.ProbeRequest(dev.countersign.runner.Mode.PERF, List.of()));
+    try (var probe = offer.probe().orElseThrow()) {
+      double[] v = new double[2];
+      double[] f = new double[2];
+      kernel.echildReads = 3; // the begin() read meets a thread's teardown
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 11, 100, 50);
+      kernel.echildReads = 5; // and so does the end() read
+      probe.end(v, f);
+      assertEquals(8, kernel.echildRefused);
+      assertEquals(22.0, v[0], "retried, then scaled as any read: 11 x 100/50");
+      assertEquals(22.0, v[1]);
+      assertEquals(0.5, f[0]);
+    }
+  }
+
+  @Test
+  void aGroupReadRefusedWithEchildForGoodIsNotCountedAndRecovers() throws Exception {
+    var offer = provider(ROOT).open(List.of(dev.countersign.events.EventCatalog.parse("cycles")),
+        new dev.countersign.runner.ProbeRequest(dev.countersign.runner.Mode.PERF, List.of()));
+    try (var probe = offer.probe().orElseThrow()) {
+      double[] v = new double[1];
+      double[] f = new double[1];
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 4, 10, 10);
+      kernel.echildReads = Long.MAX_VALUE;
+      long start = System.nanoTime();
+      probe.end(v, f);
+      long waited = System.nanoTime() - start;
+      assertTrue(Double.isNaN(v[0]), "a mismatch that does not end is not counted, not zero");
+      assertTrue(waited >= PerfEventGroup.ECHILD_RETRY_NANOS, "gave up after " + waited + " ns");
+      kernel.echildReads = 0;
+      probe.begin();
+      advance(PerfEventAttr.TYPE_HARDWARE, 7, 10, 10);
+      probe.end(v, f);
+      assertEquals(7.0, v[0], "recovers at the next invocation");
+    }
+  }
+
+  @Test
   void aGroupWhoseMembersChangedIsNotCountedRatherThanMisattributed() throws Exception {
     var offer = provider(ROOT).open(List.of(dev.countersign.events.EventCatalog.parse("cycles"),
         dev.countersign.events.EventCatalog.parse("instructions")),

@@ -48,6 +48,14 @@ final class FakePerfSyscalls implements PerfSyscalls {
   /** The errno a filter is rejected with, 0 to accept it. */
   int filterErrno = 0;
 
+  /**
+   * How many group reads from now on are refused with ECHILD, as the kernel does while an
+   * inherited copy of the group is being torn down; {@code Long.MAX_VALUE} for ever.
+   */
+  long echildReads = 0;
+  /** Group reads refused with ECHILD so far. */
+  long echildRefused = 0;
+
   final List<OpenCall> opens = new ArrayList<>();
   final List<String> ioctls = new ArrayList<>();
   final Map<Integer, Counter> counters = new LinkedHashMap<>();
@@ -119,6 +127,11 @@ final class FakePerfSyscalls implements PerfSyscalls {
     }
     long format = c.call.readFormat();
     if ((format & PerfEventAttr.FORMAT_GROUP) != 0) {
+      if (echildReads > 0) {
+        echildReads--;
+        echildRefused++;
+        return -Errno.ECHILD;
+      }
       List<Counter> all = new ArrayList<>();
       all.add(c);
       all.addAll(c.members.stream().filter(m -> m.open).toList());
