@@ -39,18 +39,19 @@ assert missing.reason.contains('not attached')
 assert missing.remedy.contains('countersign:prepare-agent') && missing.remedy.contains('-javaagent')
 assert result.unavailable.find { it.name == 'branches' }?.error == 'NO_AGENT'
 
-// the log: one UNAVAILABLE row for the two simulated metrics, its note naming instructions,
-// NO_AGENT and prepare-agent; no comparison verdict at all
+// the log: the declared metrics the baseline has are INCOMPARABLE, each note naming NO_AGENT and
+// prepare-agent, and the build fails naming the test and the metric; no comparison verdict
 def lines = second.readLines()
-def row = lines.find { it.contains('HashPerfTest.hashBytes') && it.contains('UNAVAILABLE') }
-assert row != null && row.contains('sim') : 'no UNAVAILABLE row for HashPerfTest.hashBytes'
-def note = lines.find { it =~ /^\[INFO\] \[\d+\] HashPerfTest\.hashBytes/ }
-assert note != null && note.contains('instructions') && note.contains('NO_AGENT')
+['instructions', 'branches'].each { metric ->
+  def row = lines.find { it.contains('HashPerfTest.hashBytes') && it.contains(" ${metric} ") && it.contains('INCOMPARABLE') }
+  assert row != null && row.contains('sim') : "no INCOMPARABLE row for ${metric}"
+}
+def note = lines.find { it =~ /^\[INFO\] \[\d+\] .*the baseline has sim samples of this metric/ }
+assert note != null && note.contains('NO_AGENT') : 'no note explaining the missing measurement'
 assert note.contains('add the countersign:prepare-agent goal to the pom')
-['UNCHANGED', 'REGRESSION', 'NO BASELINE', 'INCOMPARABLE'].each { assert !second.contains(it) : "step 2 says ${it}" }
-// What the code does today: an UNAVAILABLE row does not fail the build, so the declared
-// @MaxRegression on instructions goes unjudged and this regressed twin passes (visibly).
-assert second.contains('BUILD SUCCESS')
+assert second =~ /HashPerfTest\.hashBytes instructions: INCOMPARABLE/
+['UNCHANGED', 'REGRESSION', 'NO BASELINE'].each { assert !second.contains(it) : "step 2 says ${it}" }
+assert second.contains('BUILD FAILURE')
 assert baselineFile.text == baselineBefore
 
 // 3: the same regressed twin with the agent: REGRESSION, the build fails

@@ -73,8 +73,7 @@ public final class Check {
         rows.add(compareRow(r, current, baseline, settings, requests).orElse(null));
       }
       for (UnavailableMetric u : r.unavailable()) {
-        rows.add(CheckRow.plain(test, u.name(), u.source().id(), Double.NaN, Double.NaN,
-            Verdict.UNAVAILABLE, u.describe()));
+        rows.add(unavailableRow(r, u, baseline));
       }
       for (Budget b : r.budgets()) {
         r.metric(b.metric()).ifPresent(series -> {
@@ -187,6 +186,29 @@ public final class Check {
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
         current.higherIsBetter(), baseRuns, forks));
     return Optional.empty();
+  }
+
+  /**
+   * A metric that could not be measured. When the test declares it and its baseline has samples
+   * of it, the comparison the test asks for cannot be made: that fails like another source would
+   * (INCOMPARABLE), so that a missing agent or a changed machine never passes a regression
+   * silently. Otherwise the row only reports the diagnosis.
+   */
+  private static CheckRow unavailableRow(TestResult r, UnavailableMetric u,
+      Optional<Baseline> baseline) {
+    String test = r.test().key();
+    Optional<MetricSeries> before = r.informational().contains(u.name()) ? Optional.empty()
+        : baseline.flatMap(b -> b.latest().metrics().stream()
+            .filter(m -> m.name().equals(u.name())).findFirst());
+    if (before.isEmpty()) {
+      return CheckRow.plain(test, u.name(), u.source().id(), Double.NaN, Double.NaN,
+          Verdict.UNAVAILABLE, u.describe());
+    }
+    return CheckRow.plain(test, u.name(), u.source().id(), median(before.get().values()),
+        Double.NaN, Verdict.INCOMPARABLE,
+        "the baseline has " + before.get().source().id() + " samples of this metric, but this"
+            + " run could not measure it (" + u.describe() + "). Measure it as the baseline"
+            + " did, or re-record the baseline with 'mvn countersign:baseline'");
   }
 
   /**

@@ -168,4 +168,33 @@ class CheckTest {
     assertTrue(all.contains("vmexit.intel-kvm-default.{IO_INSTRUCTION,PAUSE,VMCALL}: BLIND"), all);
     assertTrue(all.contains("vmexit.intel-kvm-default.{HLT,MSR_WRITE}"), all);
   }
+
+  @Test
+  void declaredMetricTheBaselineHasButThisRunCannotMeasureFails() {
+    baselines.promote(Fixtures.result(Fixtures.TEST, Source.SIM, "sim", constant(12, 10)), 1);
+    TestResult r = Fixtures.result(Fixtures.TEST, Source.SIM, "sim", constant(12, 10));
+    results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        List.of(),
+        List.of(new dev.countersign.results.UnavailableMetric("alloc-bytes", Source.SIM,
+            "NO_AGENT", "the simulator's agent is not attached", "add prepare-agent")),
+        List.of(), r.maxRegressions()));
+    CheckRow row = only(check());
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("the baseline has sim samples"), row.note());
+    assertTrue(row.note().contains("NO_AGENT"), row.note());
+    assertEquals(1, check().failures().size());
+  }
+
+  @Test
+  void unavailableWithoutBaselineSamplesOnlyReports() {
+    TestResult r = Fixtures.result(constant(12, 10));
+    results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        List.of(),
+        List.of(new dev.countersign.results.UnavailableMetric("cycles", Source.PMU, "ENOENT",
+            "no PMU here", "use mode sim")),
+        List.of(), List.of()));
+    CheckRow row = only(check());
+    assertEquals(Verdict.UNAVAILABLE, row.verdict());
+    assertTrue(check().failures().isEmpty());
+  }
 }

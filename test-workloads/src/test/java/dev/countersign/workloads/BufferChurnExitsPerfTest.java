@@ -29,9 +29,16 @@ class BufferChurnExitsPerfTest {
   }
 
   @PerfTest(warmup = 2, iterations = 12, opsPerInvocation = OPS,
-      events = {"vmexit.intel-kvm-default.ANY", "vmexit.intel-kvm-ipiv.MSR_WRITE"})
+      events = {"vmexit.intel-kvm-default.ANY"})
   @VmExitBudget(reason = ExitReason.EPT_VIOLATION, perOp = 100, host = "intel-kvm-default")
-  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 50)
+  // Whether an unmap sends a shootdown IPI depends on where the partner thread runs at that
+  // moment: 20 runs of unchanged code on the shared 2-vCPU VM moved MSR_WRITE from 0.5 to 4.25
+  // per op (+325%); the regressed twin raised it by 1,425% and its EPT violations by 1,000x, which
+  // the budget catches. (intel-kvm-ipiv's MSR_WRITE, 0 in the baseline, went to 1.25 in those
+  // runs: not declared, as no relative threshold separates that from a regression.)
+  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 1000)
+  // first touches of the partner's and the JVM's pages add to the 8 per op: +9% seen in those runs
+  @MaxRegression(event = "vmexit.intel-kvm-default.EPT_VIOLATION", percent = 50)
   void fillBuffers() throws InterruptedException {
     assertEquals(OPS, churn.run(OPS));
   }

@@ -23,10 +23,16 @@ class ParkingExitsPerfTest {
       new ParkingPingPong(Regressions.regressed("parking"));
 
   @PerfTest(warmup = 3, iterations = 15, opsPerInvocation = 2 * HAND_OFFS,
-      events = {"vmexit.intel-kvm-default.ANY", "vmexit.amd-kvm-default.HLT"})
+      events = {"vmexit.intel-kvm-default.ANY"})
   @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 0.25, host = "intel-kvm-ipiv")
   @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 1.5, host = "intel-kvm-default")
-  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 50)
+  // The counts per hand-off are scheduling-dependent: whether a wake-up finds its thread parked
+  // depends on what else runs. 20 runs of unchanged code on the shared 2-vCPU VM moved
+  // MSR_WRITE between 0.001 and 0.006 per op (and HLT by up to +51%, too close to the twin's +59%
+  // to be gated, so HLT is not declared); the regressed twin's timed polling raises MSR_WRITE by
+  // about 1,000x. The thresholds sit between the two; the budgets are the tighter guard.
+  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 1000)
+  @MaxRegression(event = "vmexit.intel-kvm-ipiv.MSR_WRITE", percent = 1000)
   void handOffBothWays() throws InterruptedException {
     assertEquals(2 * HAND_OFFS, pingPong.run(HAND_OFFS));
   }

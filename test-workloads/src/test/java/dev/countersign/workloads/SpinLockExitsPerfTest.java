@@ -27,6 +27,11 @@ class SpinLockExitsPerfTest {
   @VmExitBudget(reason = ExitReason.PAUSE, perOp = 0, host = "intel-kvm-default")
   @VmExitBudget(reason = ExitReason.PAUSE, perOp = 0.5, host = "amd-kvm-default")
   @MaxRegression(event = "vmexit.amd-kvm-default.PAUSE", percent = 10)
+  // two threads: the exits per acquisition depend on how the threads interleave; 20 runs of
+  // unchanged code on the shared 2-vCPU VM spread ANY by ±5% around the baseline, the regressed
+  // twin raises it by 25%
+  @MaxRegression(event = "vmexit.intel-kvm-default.ANY", percent = 15)
+  @MaxRegression(event = "vmexit.amd-kvm-default.ANY", percent = 15)
   void acquireAfterTheHolderReleases() throws InterruptedException {
     assertEquals(ROUNDS, lock.run(ROUNDS));
   }
