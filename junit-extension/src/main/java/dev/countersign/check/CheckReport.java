@@ -37,6 +37,16 @@ public record CheckReport(
         .toList();
   }
 
+  /**
+   * Whether the row is about a metric its test did not declare (see {@link
+   * TestResult#informational()}): shown in the tables, but not something to attend to.
+   */
+  public boolean informational(CheckRow row) {
+    return results.stream()
+        .filter(r -> r.test().key().equals(row.test()))
+        .anyMatch(r -> r.informational().contains(row.metric()));
+  }
+
   /** Number of rows with the given verdict. */
   public long count(Verdict v) {
     return rows.stream().filter(r -> r.verdict() == v).count();

@@ -156,7 +156,7 @@ public final class HtmlReport {
     for (TestView t : tests.values()) {
       String anchor = "t" + i++;
       List<CheckRow> notable = t.rows().stream()
-          .filter(r -> VerdictStyle.notable(r.verdict()))
+          .filter(r -> VerdictStyle.notable(r.verdict()) && !report.informational(r))
           .sorted((a, b) -> Integer.compare(VerdictStyle.rank(a.verdict()),
               VerdictStyle.rank(b.verdict())))
           .toList();

@@ -30,7 +30,7 @@ public final class SummaryMarkdown {
     }
     boolean failed = !report.failures().isEmpty();
     List<CheckRow> notable = report.rows().stream()
-        .filter(r -> VerdictStyle.notable(r.verdict()))
+        .filter(r -> VerdictStyle.notable(r.verdict()) && !report.informational(r))
         .sorted((a, b) -> Integer.compare(VerdictStyle.rank(a.verdict()),
             VerdictStyle.rank(b.verdict())))
         .toList();

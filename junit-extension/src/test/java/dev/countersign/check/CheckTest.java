@@ -197,4 +197,22 @@ class CheckTest {
     assertEquals(Verdict.UNAVAILABLE, row.verdict());
     assertTrue(check().failures().isEmpty());
   }
+
+  @Test
+  void informationalRowsAreNotCalledForAttention() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    TestResult r = Fixtures.result(constant(80, 10));
+    results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        r.metrics(),
+        List.of(new dev.countersign.results.UnavailableMetric("vmexit.intel-kvm-default.PAUSE",
+            Source.MODEL, "BLIND", "the perf feed cannot see spins", "use mode sim")),
+        List.of(), r.maxRegressions(), List.of("vmexit.intel-kvm-default.PAUSE")));
+    CheckReport report = check();
+    CheckRow blind = report.rows().stream()
+        .filter(x -> x.metric().equals("vmexit.intel-kvm-default.PAUSE")).findFirst().orElseThrow();
+    assertEquals(Verdict.UNAVAILABLE, blind.verdict());
+    assertTrue(report.informational(blind));
+    String summary = dev.countersign.report.SummaryMarkdown.render(report, "report.html");
+    assertTrue(!summary.contains("vmexit.intel-kvm-default.PAUSE"), summary);
+  }
 }
