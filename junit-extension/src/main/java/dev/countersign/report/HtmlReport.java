@@ -91,8 +91,10 @@ public final class HtmlReport {
       return rows.stream().filter(r -> r.metric().equals(metric)).findFirst();
     }
 
+    /** The worst verdict of the metrics the test declared (informational rows do not count). */
     Verdict worst() {
-      return rows.stream().map(CheckRow::verdict)
+      List<String> informational = result.map(TestResult::informational).orElse(List.of());
+      return rows.stream().filter(r -> !informational.contains(r.metric())).map(CheckRow::verdict)
           .min((a, b) -> Integer.compare(VerdictStyle.rank(a), VerdictStyle.rank(b)))
           .orElse(Verdict.UNCHANGED);
     }
