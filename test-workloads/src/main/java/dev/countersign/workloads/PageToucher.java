@@ -1,6 +1,5 @@
 package dev.countersign.workloads;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 
 /**
@@ -20,8 +19,6 @@ public final class PageToucher {
 
   /** Fewest pages per region: 33 MiB, above glibc's largest dynamic mmap threshold. */
   public static final int MIN_PAGES = 33 * 256;
-
-  private static final sun.misc.Unsafe UNSAFE = unsafe();
 
   private final boolean regressed;
 
@@ -45,18 +42,8 @@ public final class PageToucher {
         sum += region.get(p * PAGE) & 0xff;
       }
     } finally {
-      UNSAFE.invokeCleaner(region);
+      Buffers.free(region);
     }
     return sum;
-  }
-
-  private static sun.misc.Unsafe unsafe() {
-    try {
-      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-      f.setAccessible(true);
-      return (sun.misc.Unsafe) f.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
   }
 }

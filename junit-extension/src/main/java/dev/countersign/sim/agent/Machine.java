@@ -211,31 +211,25 @@ public final class Machine {
   }
 
   void conditional(int site, boolean taken) {
-    if (!predictorModel) {
-      branches++;
-      return;
-    }
-    if (predictor == null) {
-      initModel();
-    }
     branches++;
-    if (predictor.conditional(site, taken)) {
+    if (predictorModel && predictor().conditional(site, taken)) {
       branchMisses++;
     }
   }
 
   void switchOutcome(int site, int key) {
-    if (!predictorModel) {
-      branches++;
-      return;
+    branches++;
+    if (predictorModel && predictor().indirect(site, key)) {
+      branchMisses++;
     }
+  }
+
+  /** The predictor, the model being built on the first branch that needs it. */
+  private BranchPredictor predictor() {
     if (predictor == null) {
       initModel();
     }
-    branches++;
-    if (predictor.indirect(site, key)) {
-      branchMisses++;
-    }
+    return predictor;
   }
 
   void load(long address) {
