@@ -14,6 +14,7 @@ import dev.countersign.stats.BudgetJudge;
 import dev.countersign.stats.Comparison;
 import dev.countersign.stats.ComparisonRequest;
 import dev.countersign.stats.MetricComparator;
+import dev.countersign.stats.Samples;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,7 +124,7 @@ public final class Check {
   private static Optional<CheckRow> compareRow(TestResult r, MetricSeries current,
       Optional<Baseline> baseline, CheckSettings settings, List<ComparisonRequest> requests) {
     String test = r.test().key();
-    double currentMedian = median(current.values());
+    double currentMedian = Samples.median(current.values());
     if (baseline.isEmpty()) {
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(), Double.NaN,
           currentMedian, Verdict.NO_BASELINE,
@@ -168,7 +169,7 @@ public final class Check {
               + " recorded the baseline)"
           : "Run in the baseline's mode (-Dcountersign.mode=" + baselineMode + ")";
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(),
-          median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
+          Samples.median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
           "baseline measured by " + latest.source().id() + " (mode " + baselineMode
               + "), this run by " + current.source().id() + " (mode " + runMode
               + "): values of different sources are never compared. " + advice
@@ -204,7 +205,7 @@ public final class Check {
       return CheckRow.plain(test, u.name(), u.source().id(), Double.NaN, Double.NaN,
           Verdict.UNAVAILABLE, u.describe());
     }
-    return CheckRow.plain(test, u.name(), u.source().id(), median(before.get().values()),
+    return CheckRow.plain(test, u.name(), u.source().id(), Samples.median(before.get().values()),
         Double.NaN, Verdict.INCOMPARABLE,
         "the baseline has " + before.get().source().id() + " samples of this metric, but this"
             + " run could not measure it (" + u.describe() + "). Measure it as the baseline"
@@ -217,22 +218,15 @@ public final class Check {
    */
   private static CheckRow informationalRow(String test, MetricSeries current,
       Optional<Baseline> baseline) {
-    double now = median(current.values());
+    double now = Samples.median(current.values());
     double before = baseline.flatMap(b -> b.latest().metrics().stream()
             .filter(m -> m.name().equals(current.name()) && m.source() == current.source())
             .findFirst())
-        .map(m -> median(m.values()))
+        .map(m -> Samples.median(m.values()))
         .orElse(Double.NaN);
     double change = Double.isNaN(before) || before == 0 ? Double.NaN : (now / before - 1) * 100;
     return new CheckRow(test, current.name(), current.source().id(), before, now, change,
         Verdict.INFORMATIONAL, "recorded for information: the test declares no limit on it",
         Optional.empty(), Optional.empty());
-  }
-
-  static double median(double[] v) {
-    double[] s = v.clone();
-    java.util.Arrays.sort(s);
-    int n = s.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 }

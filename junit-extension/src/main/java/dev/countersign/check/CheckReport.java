@@ -46,9 +46,4 @@ public record CheckReport(
         .filter(r -> r.test().key().equals(row.test()))
         .anyMatch(r -> r.informational().contains(row.metric()));
   }
-
-  /** Number of rows with the given verdict. */
-  public long count(Verdict v) {
-    return rows.stream().filter(r -> r.verdict() == v).count();
-  }
 }

@@ -15,9 +15,6 @@ public final class BaselineStore {
   /** Default directory, relative to the module's base directory. */
   public static final String DEFAULT_DIR = "src/test/countersign";
 
-  /** Default number of promoted runs a baseline keeps. */
-  public static final int DEFAULT_HISTORY = 1;
-
   private final Path dir;
 
   public BaselineStore(Path dir) {

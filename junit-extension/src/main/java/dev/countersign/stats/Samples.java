@@ -3,12 +3,12 @@ package dev.countersign.stats;
 import java.util.Arrays;
 
 /** Small order statistics on primitive arrays. */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
   /** The median (mean of the two middle values for an even count); NaN for no values. */
-  static double median(double[] v) {
+  public static double median(double[] v) {
     int n = v.length;
     if (n == 0) {
       return Double.NaN;

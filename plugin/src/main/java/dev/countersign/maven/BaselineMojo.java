@@ -7,9 +7,9 @@ import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Numbers;
+import dev.countersign.stats.Samples;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -88,22 +88,16 @@ public class BaselineMojo extends AbstractMojo {
   }
 
   private static String describe(Optional<Baseline> previous, MetricSeries m) {
-    double now = median(m.values());
+    double now = Samples.median(m.values());
     Optional<MetricSeries> before = previous.flatMap(b -> b.latest().metrics().stream()
         .filter(x -> x.name().equals(m.name()) && x.source() == m.source()).findFirst());
     if (before.isEmpty()) {
       return "new, " + Numbers.format(now) + " " + m.unit() + "/op";
     }
-    double was = median(before.get().values());
+    double was = Samples.median(before.get().values());
     double change = was == 0 ? (now == 0 ? 0 : Double.POSITIVE_INFINITY) : (now / was - 1) * 100;
     return Numbers.format(was) + " -> " + Numbers.format(now) + " " + m.unit() + "/op ("
         + Numbers.percent(change) + ")";
   }
 
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
 }
