@@ -59,10 +59,15 @@ public final class BaselineStore {
     return Optional.of(b);
   }
 
+  /** The baseline files in the directory, without reading them; none when it does not exist. */
+  public List<Path> files() {
+    return ResultStore.jsonFiles(dir);
+  }
+
   /** Every baseline file in the directory (for reporting baselines whose test did not run). */
   public List<Baseline> readAll() {
     List<Baseline> all = new ArrayList<>();
-    for (Path file : ResultStore.jsonFiles(dir)) {
+    for (Path file : files()) {
       all.add(JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline"));
     }
     return all;

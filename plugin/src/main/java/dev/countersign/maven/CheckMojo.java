@@ -13,12 +13,9 @@ import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -81,12 +78,9 @@ public class CheckMojo extends AbstractMojo {
   File basedir;
 
   private long countBaselines() {
-    if (!Files.isDirectory(baselineDir.toPath())) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(baselineDir.toPath())) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
-    } catch (IOException e) {
+    try {
+      return new BaselineStore(baselineDir.toPath()).files().size();
+    } catch (CountersignFileException e) {
       return 0; // only for the message; check reads nothing when there are no results
     }
   }
