@@ -22,9 +22,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -39,7 +43,7 @@ import org.opentest4j.AssertionFailedError;
  * all work. Results go to the directory of {@link Settings#RESULTS_DIR}, default {@value
  * Settings#DEFAULT_RESULTS_DIR} under the working directory (the module, under Surefire).
  */
-public final class CountersignExtension implements InvocationInterceptor {
+public final class CountersignExtension implements InvocationInterceptor, ExecutionCondition {
 
   /** The setting naming the results directory ({@link Settings#RESULTS_DIR}). */
   public static final String RESULTS_DIR_PROPERTY = Settings.RESULTS_DIR;
@@ -52,14 +56,88 @@ public final class CountersignExtension implements InvocationInterceptor {
       throws Throwable {
     invocation.skip();
     Method method = context.getExecutable();
+    if (isTemplate(method)) {
+      return; // the plain run of a template (conditions deactivated): its invocations are measured
+    }
+    measure(context, extensionContext, PerfTestSpec.of(method, JUnitSettings.of(extensionContext)),
+        new TestId(method.getDeclaringClass().getName(), method.getName(),
+            extensionContext.getDisplayName()));
+  }
+
+  /**
+   * One invocation of a {@code @ParameterizedTest}, {@code @RepeatedTest} or other test template:
+   * measured as a test of its own, {@code method[<invocation>]} ({@link InvocationNames}).
+   */
+  @Override
+  public void interceptTestTemplateMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> context,
+      ExtensionContext extensionContext)
+      throws Throwable {
+    invocation.skip();
+    Method method = context.getExecutable();
+    PerfTestSpec spec = PerfTestSpec.of(method, JUnitSettings.of(extensionContext));
+    String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    if (spec.forks() > 1) {
+      throw new InvalidPerfTestException("@PerfTest(forks = " + spec.forks() + ") on " + where
+          + ": the invocations of a test template (@ParameterizedTest, @RepeatedTest) cannot be"
+          + " run in forks; use forks = 1");
+    }
+    String parent = extensionContext.getParent().map(ExtensionContext::getDisplayName).orElse("");
+    measure(context, extensionContext, spec, new TestId(method.getDeclaringClass().getName(),
+        InvocationNames.methodName(method.getName(), extensionContext.getDisplayName()),
+        parent + " " + extensionContext.getDisplayName()));
+  }
+
+  /** A {@code @TestFactory}'s dynamic tests are not measured: said at once rather than ignored. */
+  @Override
+  public <T> T interceptTestFactoryMethod(
+      Invocation<T> invocation,
+      ReflectiveInvocationContext<Method> context,
+      ExtensionContext extensionContext) {
+    invocation.skip();
+    Method method = context.getExecutable();
+    throw new InvalidPerfTestException("@PerfTest on the @TestFactory "
+        + method.getDeclaringClass().getSimpleName() + "." + method.getName() + ": dynamic tests"
+        + " are not measured. Measure each case as its own test with @ParameterizedTest and a"
+        + " @MethodSource giving the cases, or put @PerfTest on a plain method per case");
+  }
+
+  /**
+   * A method with {@code @PerfTest} (a {@code @Test}) and a test template annotation ({@code
+   * @ParameterizedTest}, {@code @RepeatedTest}) is discovered twice by JUnit: as a plain test and
+   * as the template. Only the template's invocations are measured; the plain run, which has no
+   * arguments, is disabled with the reason.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<Method> method = context.getTestMethod();
+    if (method.isPresent() && isTemplate(method.get()) && isPlainTestMethod(context)) {
+      return ConditionEvaluationResult.disabled("@PerfTest on a test template is measured per"
+          + " invocation of the template; its plain @Test run is skipped");
+    }
+    return ConditionEvaluationResult.enabled("not the plain run of a @PerfTest test template");
+  }
+
+  private static boolean isTemplate(Method m) {
+    return AnnotationSupport.isAnnotated(m, TestTemplate.class);
+  }
+
+  /** The descriptor of a plain {@code @Test} method: its unique id ends in a "method" segment. */
+  private static boolean isPlainTestMethod(ExtensionContext context) {
+    String id = context.getUniqueId();
+    int last = id.lastIndexOf("/[");
+    return last >= 0 && id.startsWith("/[method:", last);
+  }
+
+  private void measure(ReflectiveInvocationContext<Method> context,
+      ExtensionContext extensionContext, PerfTestSpec spec, TestId id) throws Throwable {
+    Method method = context.getExecutable();
     Settings settings = JUnitSettings.of(extensionContext);
-    PerfTestSpec spec = PerfTestSpec.of(method, settings);
     Object target = context.getTarget().orElse(null);
     Object[] args = context.getArguments().toArray();
     method.setAccessible(true);
 
-    TestId id = new TestId(
-        method.getDeclaringClass().getName(), method.getName(), extensionContext.getDisplayName());
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
     Runner runner = Runner.forMode(spec.mode(), settings);

@@ -125,11 +125,42 @@ final class Forks {
     props.put(Settings.RESULTS_DIR, results.toAbsolutePath().toString());
     props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath());
     cmd.add(ForkMain.class.getName());
     cmd.add(method.getDeclaringClass().getName());
     cmd.add(method.getName());
     return cmd;
+  }
+
+  /**
+   * This JVM's class path plus the jars of the JUnit Platform Launcher this JVM runs on: Surefire
+   * puts the launcher (of the user's own JUnit release) on its provider class path, not on {@code
+   * java.class.path}, and countersign-junit brings none of its own.
+   */
+  static String classPath() {
+    String cp = System.getProperty("java.class.path");
+    List<String> entries = new ArrayList<>(List.of(cp.split(java.io.File.pathSeparator)));
+    for (String probe : LAUNCHER_CLASSES) {
+      jarOf(probe).filter(j -> !entries.contains(j)).ifPresent(entries::add);
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  /** A class of each jar the fork's launcher needs (the rest comes with the Jupiter engine). */
+  private static final List<String> LAUNCHER_CLASSES = List.of(
+      "org.junit.platform.launcher.core.LauncherFactory",
+      "org.junit.platform.engine.TestEngine",
+      "org.junit.platform.commons.util.ReflectionUtils");
+
+  private static java.util.Optional<String> jarOf(String className) {
+    try {
+      Class<?> c = Class.forName(className, false, Forks.class.getClassLoader());
+      java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+      return src == null ? java.util.Optional.empty()
+          : java.util.Optional.of(Path.of(src.getLocation().toURI()).toString());
+    } catch (ClassNotFoundException | java.net.URISyntaxException | SecurityException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static String tail(Path log, int lines) {

@@ -60,7 +60,8 @@ public final class JsonFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      // a short name of its own: the final name may already be near the file system's 255 bytes
+      tmp = Files.createTempFile(dir, ".countersign-", ".tmp");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

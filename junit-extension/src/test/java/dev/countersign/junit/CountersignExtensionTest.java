@@ -10,7 +10,15 @@ import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -51,6 +59,32 @@ class CountersignExtensionTest {
       throw new IllegalStateException("broken in fork " + System.getProperty("countersign.forkIndex"));
     }
 
+    @PerfTest(warmup = 1, iterations = 3, events = "alloc-bytes")
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 65536})
+    void sized(int bytes) {
+      calls++;
+      sink = new byte[bytes];
+    }
+
+    @PerfTest(warmup = 0, iterations = 2, events = "alloc-bytes")
+    @RepeatedTest(3)
+    void repeated() {
+      calls++;
+    }
+
+    @PerfTest(warmup = 0, iterations = 2)
+    @TestFactory
+    java.util.stream.Stream<DynamicTest> factory() {
+      return java.util.stream.Stream.of(DynamicTest.dynamicTest("a", () -> { }));
+    }
+
+    /** 240 characters: the longest a Java method name in a file name of 255 bytes could be. */
+    @PerfTest(warmup = 0, iterations = 2, events = "alloc-bytes")
+    void allocatesAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNameAVeryLongMethodNamexxx() {
+      sink = new byte[16];
+    }
+
     @PerfTest(warmup = 0, iterations = 3)
     void throwsOnSecondCall() {
       if (++calls == 2) {
@@ -60,9 +94,12 @@ class CountersignExtensionTest {
   }
 
   private Events run(String method) {
+    return run(method, "");
+  }
+
+  private Events run(String method, String parameterTypes) {
     return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(Workloads.class, method))
-        .configurationParameter("junit.jupiter.conditions.deactivate", "*")
+        .selectors(selectMethod(Workloads.class, method, parameterTypes))
         .configurationParameter(Settings.RESULTS_DIR, dir.toString())
         .execute()
         .testEvents();
@@ -105,6 +142,75 @@ class CountersignExtensionTest {
     List<TestResult> all = new ResultStore(elsewhere).readAll();
     assertEquals(1, all.size());
     assertEquals(5, all.get(0).metric("alloc-bytes").orElseThrow().perOp().size());
+  }
+
+  /** Each invocation is measured as a test of its own, keyed by its arguments. */
+  @Test
+  void parameterizedPerfTestIsMeasuredPerInvocation() {
+    Workloads.calls = 0;
+    Events e = run("sized", "int");
+    e.assertStatistics(s -> s.succeeded(2).failed(0));
+    assertEquals(1, e.skipped().count(), "the plain @Test run of the template is skipped");
+    assertEquals(2 * (1 + 3), Workloads.calls);
+    Map<String, TestResult> byMethod = new TreeMap<>();
+    new ResultStore(dir).readAll().forEach(r -> byMethod.put(r.test().methodName(), r));
+    assertEquals(Set.of("sized[1_1024]", "sized[2_65536]"), byMethod.keySet());
+    assertEquals("CountersignExtensionTest.Workloads.sized[2_65536]",
+        byMethod.get("sized[2_65536]").test().key());
+    double small = median(byMethod.get("sized[1_1024]"));
+    double large = median(byMethod.get("sized[2_65536]"));
+    assertTrue(small >= 1024 && small < 1024 + 200, "1 KiB invocation: " + small);
+    assertTrue(large >= 65536 && large < 65536 + 200, "64 KiB invocation: " + large);
+  }
+
+  @Test
+  void repeatedPerfTestIsMeasuredPerRepetition() {
+    Workloads.calls = 0;
+    run("repeated").assertStatistics(s -> s.succeeded(3).failed(0));
+    assertEquals(3 * 2, Workloads.calls);
+    assertEquals(Set.of("repeated[repetition_1_of_3]", "repeated[repetition_2_of_3]",
+            "repeated[repetition_3_of_3]"),
+        new ResultStore(dir).readAll().stream().map(r -> r.test().methodName())
+            .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void testFactoryIsAClearError() {
+    Events e = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "factory"))
+        .configurationParameter("junit.jupiter.conditions.deactivate", "*")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
+        .execute()
+        .containerEvents();
+    Throwable t = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+    assertTrue(t instanceof InvalidPerfTestException, t.toString());
+    assertTrue(t.getMessage().contains("Workloads.factory: dynamic tests are not measured"),
+        t.getMessage());
+    assertTrue(t.getMessage().contains("@ParameterizedTest"), t.getMessage());
+  }
+
+  @Test
+  void aMethodNameOf240CharactersGetsAResultFileWithinTheFileSystemsLimit() throws Exception {
+    String name = java.util.Arrays.stream(Workloads.class.getDeclaredMethods())
+        .map(java.lang.reflect.Method::getName).filter(n -> n.length() == 240)
+        .findFirst().orElseThrow();
+    run(name).assertStatistics(s -> s.succeeded(1));
+    List<TestResult> all = new ResultStore(dir).readAll();
+    assertEquals(1, all.size());
+    assertEquals(name, all.get(0).test().methodName());
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path f : files.toList()) {
+        assertTrue(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            .length <= 240, f.toString());
+      }
+    }
+  }
+
+  private static double median(TestResult r) {
+    List<Double> v = r.metric("alloc-bytes").orElseThrow().perOp().stream().sorted().toList();
+    return v.get(v.size() / 2);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
@@ -12,14 +13,20 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
  * Adds {@code -javaagent:<countersign-junit jar>=<options>} to the {@code argLine} property, so
  * that Surefire starts the test JVM with the simulator attached (as JaCoCo's goal of the same
  * name does). What the property already holds is kept after the agent.
+ *
+ * <p>It also checks that the JUnit jars of the test class path are one release ({@link
+ * JUnitAlignment}) and fails with the versions found and the fix when they are not: JUnit would
+ * fail at discovery with a message that hides the cause.
  */
-@Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+@Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true,
+    requiresDependencyCollection = ResolutionScope.TEST)
 public class PrepareAgentMojo extends AbstractMojo {
 
   static final String AGENT_ARTIFACT = "dev.countersign:countersign-junit";
@@ -57,6 +64,10 @@ public class PrepareAgentMojo extends AbstractMojo {
       props.setProperty(propertyName, existing);
       return;
     }
+    Optional<String> junit = JUnitAlignment.problem(junitJars());
+    if (junit.isPresent()) {
+      throw new MojoExecutionException(junit.get());
+    }
     Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
     if (agent == null || agent.getFile() == null) {
       throw new MojoExecutionException("the agent jar " + AGENT_ARTIFACT
@@ -75,6 +86,19 @@ public class PrepareAgentMojo extends AbstractMojo {
     String value = existing.isBlank() ? arg : arg + " " + existing.strip();
     props.setProperty(propertyName, value);
     getLog().info(propertyName + " set to " + value);
+  }
+
+  private List<JUnitAlignment.JUnitJar> junitJars() {
+    List<JUnitAlignment.JUnitJar> jars = new ArrayList<>();
+    for (Artifact a : project.getArtifacts()) {
+      if (a.getGroupId().startsWith("org.junit.")) {
+        List<String> trail = a.getDependencyTrail();
+        // trail: the project, the direct dependency, ..., the artifact itself
+        String via = trail != null && trail.size() > 2 ? trail.get(1) : null;
+        jars.add(new JUnitAlignment.JUnitJar(a.getGroupId(), a.getArtifactId(), a.getVersion(), via));
+      }
+    }
+    return jars;
   }
 
   /** The agent options: {@code classDirs=<dirs separated by the path separator>[,includes=..][,excludes=..]}. */
