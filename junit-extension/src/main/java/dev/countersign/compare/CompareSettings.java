@@ -1,5 +1,6 @@
 package dev.countersign.compare;
 
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.Correction;
 
 /**
@@ -19,7 +20,7 @@ public record CompareSettings(String against, int rounds, double thresholdPercen
     Correction correction, boolean failOnRegression) {
 
   /** Default number of rounds: enough for a paired t-test to reach p &lt; 0.05 after Holm. */
-  public static final int DEFAULT_ROUNDS = 6;
+  public static final int DEFAULT_ROUNDS = Settings.DEFAULT_ROUNDS;
 
   public CompareSettings {
     if (rounds < 2) {

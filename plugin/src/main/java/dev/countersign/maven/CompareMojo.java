@@ -9,6 +9,7 @@ import dev.countersign.compare.CompareSettings;
 import dev.countersign.compare.MavenRoundRunner;
 import dev.countersign.report.Reports;
 import dev.countersign.results.CountersignFileException;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.Correction;
 import dev.countersign.stats.Numbers;
 import java.io.File;
@@ -35,37 +36,37 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CompareMojo extends AbstractMojo {
 
   /** Properties that steer this goal and are not passed on to the two sides' builds. */
-  private static final Set<String> OWN = Set.of("countersign.against", "countersign.rounds");
+  private static final Set<String> OWN = Set.of(Settings.AGAINST, Settings.ROUNDS);
 
   /** Skip the goal. */
-  @Parameter(property = "countersign.skip", defaultValue = "false")
+  @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
 
   /**
    * The git ref of A. Default: the merge base of HEAD and the target branch the CI names
    * ({@code GITHUB_BASE_REF}, {@code CI_MERGE_REQUEST_TARGET_BRANCH_NAME}).
    */
-  @Parameter(property = "countersign.against")
+  @Parameter(property = Settings.AGAINST)
   String against;
 
   /** Rounds of A and B (at least 2; one suffices when every metric is deterministic). */
-  @Parameter(property = "countersign.rounds", defaultValue = "6")
+  @Parameter(property = Settings.ROUNDS, defaultValue = "6")
   int rounds;
 
   /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
-  @Parameter(property = "countersign.threshold", defaultValue = "5.0")
+  @Parameter(property = Settings.THRESHOLD, defaultValue = "5.0")
   double threshold;
 
   /** Multiple-testing correction across the metrics: {@code holm}, {@code bh} or {@code none}. */
-  @Parameter(property = "countersign.correction", defaultValue = "holm")
+  @Parameter(property = Settings.CORRECTION, defaultValue = "holm")
   String correction;
 
   /** Fail the build on a REGRESSION or INCOMPARABLE row; false = advisory. */
-  @Parameter(property = "countersign.failOnRegression", defaultValue = "true")
+  @Parameter(property = Settings.FAIL_ON_REGRESSION, defaultValue = "true")
   boolean failOnRegression;
 
   /** Directory the reports are written to. */
-  @Parameter(property = "countersign.reportDir", defaultValue = "${project.build.directory}/countersign")
+  @Parameter(property = Settings.REPORT_DIR, defaultValue = "${project.build.directory}/countersign")
   File reportDir;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
