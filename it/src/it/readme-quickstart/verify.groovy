@@ -24,7 +24,7 @@ assert commands[0].readLines()*.replaceAll(/\s*#.*/, '') == ['mvn verify', 'mvn 
 
 // 2. the builds, one per README command, then the doubled workload
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert steps.size() == 4 : "expected 4 Maven invocations in build.log, found ${steps.size()}"
+assert steps.size() == 6 : "expected 6 Maven invocations in build.log, found ${steps.size()}"
 def row = { String step -> step.readLines().find { it.contains('QueuePerfTest.offerPoll') && it =~ /alloc-bytes +jvm/ } }
 
 assert steps[0].contains('BUILD SUCCESS')
@@ -45,4 +45,23 @@ assert doubled.contains('BUILD FAILURE')
 assert doubled.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'still within the absolute budget'
 assert row(doubled)?.contains('REGRESSION') : row(doubled)
 assert doubled =~ /QueuePerfTest\.offerPoll alloc-bytes: REGRESSION \(\+100(\.0+)?%\)/
+
+// 3. over the absolute budget: the test passes in Surefire (prepare-agent deferred the budget to check),
+// and check prints its table, the breach beside the baseline comparison, writes the report, and fails
+def over = steps[4]
+assert over.contains('absolute budgets are judged by countersign:check later in this build')
+assert over.contains('-Dcountersign.deferBudgets=true')
+assert over.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'the test leaves the budget to check'
+assert over.contains('[countersign] QueuePerfTest.offerPoll broke its budget')
+assert over =~ /alloc-bytes \(budget\) +jvm .*OVER BUDGET/
+assert row(over)?.contains('REGRESSION') : row(over)
+assert over.contains('Countersign report: ') && over.contains('report.html')
+assert over.contains('BUILD FAILURE')
+assert over =~ /QueuePerfTest\.offerPoll alloc-bytes \(budget\): OVER BUDGET/
+
+// 4. 'mvn test' stops before check: nothing is deferred and the test fails on its budget
+def testOnly = steps[5]
+assert !testOnly.contains('-Dcountersign.deferBudgets=true')
+assert testOnly.contains('Tests run: 1, Failures: 1')
+assert testOnly.contains('QueuePerfTest.offerPoll broke its budget')
 return true

@@ -129,9 +129,17 @@ public final class Doctor {
               "derived by the VM-exit model from guest events (tracepoints or the simulator)"));
         } else {
           CapabilityProbe.EventStatus s = capabilities.check(spec);
-          out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, s.source().id(),
-              s.describe()));
-          if (s.state() != CapabilityProbe.State.SUPPORTED) {
+          boolean supported = s.state() == CapabilityProbe.State.SUPPORTED;
+          if (!supported && simulated(spec)) {
+            // auto falls back to the simulator (ProbeProviders.chain): say so, not "cannot"
+            out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, "sim",
+                "auto: the simulator, with the agent prepare-agent attaches (perf_event_open"
+                    + " here: " + s.describe() + ")"));
+          } else {
+            out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, s.source().id(),
+                (supported ? "auto: " + s.source().id() + ", " : "") + s.describe()));
+          }
+          if (!supported && !simulated(spec)) {
             missing++;
             commands.add(command(s));
           }
@@ -147,6 +155,12 @@ public final class Doctor {
       }
     }
     return out;
+  }
+
+  /** Whether {@code auto} measures the event with the simulator when the kernel cannot. */
+  private static boolean simulated(EventSpec spec) {
+    return spec.filter().isEmpty()
+        && dev.countersign.sim.SimProbeProvider.EVENTS.containsKey(spec.name());
   }
 
   private String whyAvailable(String label) {

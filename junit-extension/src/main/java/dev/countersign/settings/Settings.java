@@ -129,6 +129,15 @@ public final class Settings {
   /** {@code compare}: rounds of A and B, count ≥ 2; default {@value #DEFAULT_ROUNDS}. */
   public static final String ROUNDS = "countersign.rounds";
 
+  /**
+   * A broken absolute budget does not fail the test: {@code check} fails the build on it at
+   * {@code verify}, after printing its table and writing the report; boolean, default false.
+   * {@code prepare-agent} sets it (in {@code argLine}) when {@code check} runs later in the same
+   * build; without the plugin (an IDE) the test itself fails. A budget that cannot be judged (its
+   * metric unavailable) still fails the test.
+   */
+  public static final String DEFER_BUDGETS = "countersign.deferBudgets";
+
   /** Default of {@link #ROUNDS}. */
   public static final int DEFAULT_ROUNDS = 6;
 
@@ -136,7 +145,7 @@ public final class Settings {
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       MAX_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
-      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS);
+      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, DEFER_BUDGETS);
 
   private final UnaryOperator<String> lookup;
   private final String origin;
@@ -303,6 +312,11 @@ public final class Settings {
   /** {@link #FORK_INDEX}: 0 in the test JVM, 1..N in a fork. */
   public int forkIndex() {
     return integer(FORK_INDEX, 0);
+  }
+
+  /** {@link #DEFER_BUDGETS}. */
+  public boolean deferBudgets() {
+    return flag(DEFER_BUDGETS, false);
   }
 
   /** What {@code origin} said for this lookup, for messages. */

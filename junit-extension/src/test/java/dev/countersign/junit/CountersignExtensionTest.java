@@ -226,6 +226,26 @@ class CountersignExtensionTest {
     assertEquals(1, new ResultStore(dir).readAll().size());
   }
 
+  /** As under prepare-agent with check later in the build: the test passes, check fails the build. */
+  @Test
+  void deferredBudgetLeavesTheVerdictToCheck() {
+    Events e = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "overBudget"))
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
+        .configurationParameter(Settings.DEFER_BUDGETS, "true")
+        .execute()
+        .testEvents();
+    e.assertStatistics(s -> s.succeeded(1).failed(0));
+    String entry = e.reportingEntryPublished().stream()
+        .map(x -> x.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+            .orElseThrow().getKeyValuePairs().get("countersign.deferredBudget"))
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    assertTrue(entry != null && entry.contains("> budget 10 per op")
+        && entry.contains("countersign:check will fail the build"), String.valueOf(entry));
+    TestResult r = new ResultStore(dir).readAll().get(0);
+    assertEquals(10, r.budgets().get(0).limitPerOp(), "check judges the budget from the result");
+  }
+
   @Test
   void unknownEventFailsBeforeRunningWithTheValidNames() {
     Events e = run("unknownEvent");

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,11 +19,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Adds {@code -javaagent:<countersign-junit jar>=<options>} to the {@code argLine} property, so
  * that Surefire starts the test JVM with the simulator attached (as JaCoCo's goal of the same
  * name does). What the property already holds is kept after the agent.
+ *
+ * <p>When {@code check} runs later in the same build and fails it on a broken budget, it adds
+ * {@code -Dcountersign.deferBudgets=true} too: a broken absolute budget then fails the build at
+ * {@code check}, after the verdict table and the report, instead of stopping it in Surefire.
  *
  * <p>It also checks that the JUnit jars of the test class path are one release ({@link
  * JUnitAlignment}) and fails with the versions found and the fix when they are not: JUnit would
@@ -30,6 +39,8 @@ import org.apache.maven.project.MavenProject;
 public class PrepareAgentMojo extends AbstractMojo {
 
   static final String AGENT_ARTIFACT = "dev.countersign:countersign-junit";
+
+  static final String PLUGIN_KEY = "dev.countersign:countersign-maven-plugin";
 
   @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
@@ -55,6 +66,12 @@ public class PrepareAgentMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
+
+  /** Phases at or after {@code verify}, where {@code check} runs by default. */
+  private static final Set<String> VERIFY_OR_LATER = Set.of("verify", "install", "deploy");
+
   @Override
   public void execute() throws MojoExecutionException {
     Properties props = project.getProperties();
@@ -79,13 +96,71 @@ public class PrepareAgentMojo extends AbstractMojo {
       getLog().warn("the agent " + AGENT_ARTIFACT + " resolved to the directory " + agent.getFile()
           + " (reactor build before 'package'): the simulator is not attached and simulated"
           + " metrics will be unavailable; run 'mvn verify' so that the agent jar exists");
-      props.setProperty(propertyName, existing);
+      props.setProperty(propertyName, join(deferArgument(), existing));
       return;
     }
-    String arg = agentArgument(agent.getFile(), options());
-    String value = existing.isBlank() ? arg : arg + " " + existing.strip();
+    String value = join(agentArgument(agent.getFile(), options()), deferArgument(), existing);
     props.setProperty(propertyName, value);
     getLog().info(propertyName + " set to " + value);
+  }
+
+  private static String join(String... parts) {
+    List<String> nonBlank = new ArrayList<>();
+    for (String p : parts) {
+      if (p != null && !p.isBlank()) {
+        nonBlank.add(p.strip());
+      }
+    }
+    return String.join(" ", nonBlank);
+  }
+
+  /**
+   * {@code -Dcountersign.deferBudgets=true} when {@code check} runs later in this build and fails
+   * it: a broken absolute budget then fails the build at {@code check}, after its table and
+   * report, rather than the test (which would stop the build before them). An explicit {@code
+   * -Dcountersign.deferBudgets} wins.
+   */
+  String deferArgument() {
+    String given = session == null ? null
+        : session.getUserProperties().getProperty(Settings.DEFER_BUDGETS);
+    boolean defer = given != null ? Boolean.parseBoolean(given.strip()) : checkRunsLaterAndFails();
+    if (defer && given == null) {
+      getLog().info("absolute budgets are judged by countersign:check later in this build: a"
+          + " broken budget fails the build there, after its table and report ("
+          + Settings.DEFER_BUDGETS + "=true)");
+    }
+    return defer ? "-D" + Settings.DEFER_BUDGETS + "=true" : "";
+  }
+
+  private boolean checkRunsLaterAndFails() {
+    if (session == null || session.getGoals().stream().noneMatch(VERIFY_OR_LATER::contains)) {
+      return false;
+    }
+    Plugin self = project.getPlugin(PLUGIN_KEY);
+    if (self == null || isAdvisory(self.getConfiguration())) {
+      return false;
+    }
+    String property = session.getUserProperties().getProperty(Settings.FAIL_ON_REGRESSION,
+        project.getProperties().getProperty(Settings.FAIL_ON_REGRESSION, "true"));
+    if (property.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    for (PluginExecution e : self.getExecutions()) {
+      if (e.getGoals().contains("check") && !isAdvisory(e.getConfiguration())
+          && (e.getPhase() == null || VERIFY_OR_LATER.contains(e.getPhase()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a {@code <configuration>} says {@code <failOnRegression>false</failOnRegression>}. */
+  private static boolean isAdvisory(Object configuration) {
+    if (configuration instanceof Xpp3Dom dom) {
+      Xpp3Dom f = dom.getChild("failOnRegression");
+      return f != null && f.getValue() != null && f.getValue().strip().equalsIgnoreCase("false");
+    }
+    return false;
   }
 
   private List<JUnitAlignment.JUnitJar> junitJars() {

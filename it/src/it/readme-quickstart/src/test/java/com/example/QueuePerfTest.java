@@ -10,7 +10,7 @@ class QueuePerfTest {
   private final ArrayDeque<Integer> queue = new ArrayDeque<>();
 
   @PerfTest(warmup = 5, iterations = 20, opsPerInvocation = 1_000)   // is a @Test
-  @CounterBudget(event = "alloc-bytes", perOp = 64)                 // absolute, fails the test itself
+  @CounterBudget(event = "alloc-bytes", perOp = 64)                 // absolute: fails the build at check
   @MaxRegression(event = "alloc-bytes", percent = 2.0)              // against the committed baseline
   void offerPoll() {
     for (int r = 0; r < rounds; r++) {
