@@ -25,7 +25,12 @@ public final class Runner {
 
   /** A runner with the standard providers for the plan's mode. */
   public static Runner forMode(Mode mode) {
-    return new Runner(ProbeProviders.chain(mode), ProbeProviders.derivers());
+    return forMode(mode, dev.countersign.settings.Settings.systemProperties());
+  }
+
+  /** A runner with the standard providers for the plan's mode, configured by {@code settings}. */
+  public static Runner forMode(Mode mode, dev.countersign.settings.Settings settings) {
+    return new Runner(ProbeProviders.chain(mode, settings), ProbeProviders.derivers(settings));
   }
 
   public Measurement run(RunPlan plan, Workload workload) throws Throwable {
