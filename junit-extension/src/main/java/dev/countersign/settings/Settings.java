@@ -120,11 +120,23 @@ public final class Settings {
   /** Runs a baseline keeps per test, count ≥ 1; default 1. */
   public static final String HISTORY = "countersign.history";
 
+  /**
+   * {@code compare}: the git ref of the base revision A (branch, tag, commit); default the merge
+   * base of {@code HEAD} and the target branch the CI names ({@code GITHUB_BASE_REF}, ...).
+   */
+  public static final String AGAINST = "countersign.against";
+
+  /** {@code compare}: rounds of A and B, count ≥ 2; default {@value #DEFAULT_ROUNDS}. */
+  public static final String ROUNDS = "countersign.rounds";
+
+  /** Default of {@link #ROUNDS}. */
+  public static final int DEFAULT_ROUNDS = 6;
+
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       MAX_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
-      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY);
+      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS);
 
   private final UnaryOperator<String> lookup;
   private final String origin;
