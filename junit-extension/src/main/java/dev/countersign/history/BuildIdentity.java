@@ -1,5 +1,6 @@
 package dev.countersign.history;
 
+import dev.countersign.settings.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 public final class BuildIdentity {
 
   /** Setting overriding the commit recorded. */
-  public static final String COMMIT_KEY = "countersign.history.commit";
+  public static final String COMMIT_KEY = Settings.HISTORY_COMMIT;
   /** Setting overriding the branch recorded. */
-  public static final String BRANCH_KEY = "countersign.history.branch";
+  public static final String BRANCH_KEY = Settings.HISTORY_BRANCH;
   /**
    * Setting naming the build; default a fresh random id per {@code check}. A CI that may re-run
    * {@code check} on the same results sets it (e.g. its run id) so the build is recorded once.
    */
-  public static final String BUILD_ID_KEY = "countersign.history.buildId";
+  public static final String BUILD_ID_KEY = Settings.HISTORY_BUILD_ID;
 
   static final String UNKNOWN = "unknown";
 

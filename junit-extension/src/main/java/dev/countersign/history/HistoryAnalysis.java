@@ -3,6 +3,7 @@ package dev.countersign.history;
 import dev.countersign.changepoint.ChangePoint;
 import dev.countersign.changepoint.ChangePointSettings;
 import dev.countersign.changepoint.EDivisive;
+import dev.countersign.settings.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +20,9 @@ public record HistoryAnalysis(ChangePointSettings changePoints, int builds,
     Optional<String> branch) {
 
   /** Setting: builds per trend. */
-  public static final String BUILDS_KEY = "countersign.history.builds";
+  public static final String BUILDS_KEY = Settings.HISTORY_BUILDS;
   /** Default of {@value #BUILDS_KEY}. */
-  public static final int DEFAULT_BUILDS = 100;
+  public static final int DEFAULT_BUILDS = Settings.DEFAULT_HISTORY_BUILDS;
 
   public HistoryAnalysis {
     if (builds < 2) {

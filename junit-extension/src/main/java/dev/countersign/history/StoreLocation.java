@@ -1,5 +1,6 @@
 package dev.countersign.history;
 
+import dev.countersign.settings.Settings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record StoreLocation(String url, Optional<String> user, Optional<String> password) {
 
   /** Setting naming the store: a JDBC URL, or {@value #DISABLED} to keep no history. */
-  public static final String URL_KEY = "countersign.history.url";
+  public static final String URL_KEY = Settings.HISTORY_URL;
   /** Environment variable with the database user (for a team's PostgreSQL). */
   public static final String USER_ENV = "COUNTERSIGN_HISTORY_USER";
   /** Environment variable with the database password. */

@@ -13,6 +13,7 @@ import dev.countersign.runner.ProbeRequest;
 import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.runner.Workload;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.BudgetJudge;
 import java.lang.reflect.InvocationTargetException;
@@ -33,13 +34,15 @@ import org.opentest4j.AssertionFailedError;
  * absolute budget is broken or cannot be judged. Comparison with the baseline is the {@code check}
  * goal's work.
  *
- * <p>Results go to the directory of the system property {@code countersign.resultsDir}, default
- * {@code target/countersign/results} under the working directory (the module, under Surefire).
+ * <p>Settings ({@link Settings}) are read through JUnit's configuration parameters, so {@code
+ * junit-platform.properties}, Surefire's {@code configurationParameters} and system properties
+ * all work. Results go to the directory of {@link Settings#RESULTS_DIR}, default {@value
+ * Settings#DEFAULT_RESULTS_DIR} under the working directory (the module, under Surefire).
  */
 public final class CountersignExtension implements InvocationInterceptor {
 
-  /** System property naming the results directory. */
-  public static final String RESULTS_DIR_PROPERTY = "countersign.resultsDir";
+  /** The setting naming the results directory ({@link Settings#RESULTS_DIR}). */
+  public static final String RESULTS_DIR_PROPERTY = Settings.RESULTS_DIR;
 
   @Override
   public void interceptTestMethod(
@@ -49,7 +52,8 @@ public final class CountersignExtension implements InvocationInterceptor {
       throws Throwable {
     invocation.skip();
     Method method = context.getExecutable();
-    PerfTestSpec spec = PerfTestSpec.of(method, System::getProperty);
+    Settings settings = JUnitSettings.of(extensionContext);
+    PerfTestSpec spec = PerfTestSpec.of(method, settings);
     Object target = context.getTarget().orElse(null);
     Object[] args = context.getArguments().toArray();
     method.setAccessible(true);
@@ -58,7 +62,7 @@ public final class CountersignExtension implements InvocationInterceptor {
         method.getDeclaringClass().getName(), method.getName(), extensionContext.getDisplayName());
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
-    Runner runner = Runner.forMode(spec.mode());
+    Runner runner = Runner.forMode(spec.mode(), settings);
     Workload workload = () -> {
       try {
         method.invoke(target, args);
@@ -66,13 +70,14 @@ public final class CountersignExtension implements InvocationInterceptor {
         throw e.getCause();
       }
     };
-    int forkIndex = Forks.currentIndex();
+    int forkIndex = settings.forkIndex();
+    Path resultsDir = settings.resultsDir();
     Measurement m;
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec,
-          resultsDir().resolveSibling("forks").resolve(id.fileName().replace(".json", "")));
+      m = Forks.run(method, id, spec, settings,
+          resultsDir.resolveSibling("forks").resolve(id.fileName().replace(".json", "")));
     } else {
-      m = SequentialSampling.of(spec, System::getProperty).run(runner, plan, workload);
+      m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
       if (forkIndex > 0) {
         m = Forks.mark(m, forkIndex);
       }
@@ -85,7 +90,7 @@ public final class CountersignExtension implements InvocationInterceptor {
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
-    Path file = new ResultStore(resultsDir()).write(result);
+    Path file = new ResultStore(resultsDir).write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
     if (forkIndex > 0) {
       return; // a fork only measures: the test JVM judges the budgets on all forks together
@@ -113,10 +118,5 @@ public final class CountersignExtension implements InvocationInterceptor {
       throw new AssertionFailedError(id.key() + " broke its budget:\n  - "
           + String.join("\n  - ", failures) + "\n(result: " + file + ")");
     }
-  }
-
-  static Path resultsDir() {
-    String dir = System.getProperty(RESULTS_DIR_PROPERTY);
-    return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(ResultStore.DEFAULT_DIR);
   }
 }

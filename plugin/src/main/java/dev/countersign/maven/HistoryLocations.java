@@ -1,6 +1,7 @@
 package dev.countersign.maven;
 
 import dev.countersign.history.StoreLocation;
+import dev.countersign.settings.Settings;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 final class HistoryLocations {
 
   /** Setting naming the settings.xml server with the history database's credentials. */
-  static final String SERVER_KEY = "countersign.history.server";
-  static final String DEFAULT_SERVER = "countersign-history";
+  static final String SERVER_KEY = Settings.HISTORY_SERVER;
+  static final String DEFAULT_SERVER = Settings.DEFAULT_HISTORY_SERVER;
 
   private HistoryLocations() {}
 

@@ -9,6 +9,7 @@ import dev.countersign.history.OtavaCsv;
 import dev.countersign.history.StoreLocation;
 import dev.countersign.history.Trend;
 import dev.countersign.report.HistoryHtml;
+import dev.countersign.settings.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,26 +43,26 @@ public class HistoryMojo extends AbstractMojo {
   int builds;
 
   /** Only builds of this branch; default all. */
-  @Parameter(property = "countersign.history.onlyBranch")
+  @Parameter(property = Settings.HISTORY_ONLY_BRANCH)
   String onlyBranch;
 
   /** Builds per window of the change-point search. */
-  @Parameter(property = "countersign.history.window",
+  @Parameter(property = Settings.HISTORY_WINDOW,
       defaultValue = "" + ChangePointSettings.DEFAULT_WINDOW)
   int window;
 
   /** Student t p-value below which a change is significant. */
-  @Parameter(property = "countersign.history.maxPValue",
+  @Parameter(property = Settings.HISTORY_MAX_P_VALUE,
       defaultValue = "" + ChangePointSettings.DEFAULT_MAX_P_VALUE)
   double maxPValue;
 
   /** Smallest relative change of the mean that counts, as a fraction (0.01 = 1%). */
-  @Parameter(property = "countersign.history.minMagnitude",
+  @Parameter(property = Settings.HISTORY_MIN_MAGNITUDE,
       defaultValue = "" + ChangePointSettings.DEFAULT_MIN_MAGNITUDE)
   double minMagnitude;
 
   /** Directory the history report is written to. */
-  @Parameter(property = "countersign.reportDir", defaultValue = "${project.build.directory}/countersign")
+  @Parameter(property = Settings.REPORT_DIR, defaultValue = "${project.build.directory}/countersign")
   File reportDir;
 
   @Parameter(defaultValue = "${project.groupId}:${project.artifactId}", readonly = true)

@@ -1,5 +1,6 @@
 package dev.countersign.maven;
 
+import dev.countersign.settings.Settings;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +24,22 @@ public class PrepareAgentMojo extends AbstractMojo {
 
   static final String AGENT_ARTIFACT = "dev.countersign:countersign-junit";
 
-  @Parameter(property = "countersign.skip", defaultValue = "false")
+  @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
 
   /** The property to set; Surefire and Failsafe read {@code argLine}. */
-  @Parameter(property = "countersign.propertyName", defaultValue = "argLine")
+  @Parameter(property = Settings.PROPERTY_NAME, defaultValue = "argLine")
   String propertyName;
 
   /**
    * Class-name patterns to instrument ({@code com.example.*}); default: every class loaded from
    * the module's own output directories.
    */
-  @Parameter(property = "countersign.includes")
+  @Parameter(property = Settings.INCLUDES)
   List<String> includes;
 
   /** Class-name patterns never to instrument. */
-  @Parameter(property = "countersign.excludes")
+  @Parameter(property = Settings.EXCLUDES)
   List<String> excludes;
 
   @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
