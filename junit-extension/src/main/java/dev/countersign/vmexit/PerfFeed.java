@@ -4,6 +4,7 @@ import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.results.VmExitFeed;
 import dev.countersign.runner.Measurement;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -127,7 +128,7 @@ public final class PerfFeed {
           count(totals, TIMER_ARMS, i), count(totals, BLOCKS, i), 0, 0, 0,
           value(totals, RUN_TIME, i)));
     }
-    return new ObservedActivity("perf", activities, unobserved);
+    return new ObservedActivity(VmExitFeed.PERF, activities, unobserved);
   }
 
   private static double[] totalsPerInvocation(MetricSeries s, long ops) {
