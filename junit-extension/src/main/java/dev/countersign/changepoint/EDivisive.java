@@ -1,7 +1,9 @@
 package dev.countersign.changepoint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -66,13 +68,16 @@ public final class EDivisive {
   private TreeSet<Integer> inWindow(double[] series, int from, int to) {
     EnergyDivergence divergence = new EnergyDivergence(series, from, to);
     TreeSet<Integer> found = new TreeSet<>();
+    // the best split of an interval does not change until the interval is split: by its start
+    Map<Integer, EnergyDivergence.Split> bestOf = new HashMap<>();
     while (true) {
       EnergyDivergence.Split best = null;
       int bestFrom = 0;
       int bestTo = 0;
       int a = from;
       for (int b : boundsAfter(found, to)) {
-        EnergyDivergence.Split s = divergence.best(a, b);
+        int end = b;
+        EnergyDivergence.Split s = bestOf.computeIfAbsent(a, start -> divergence.best(start, end));
         if (s != null && (best == null || s.q() > best.q())) {
           best = s;
           bestFrom = a;
@@ -85,6 +90,7 @@ public final class EDivisive {
         return found;
       }
       found.add(best.index());
+      bestOf.remove(bestFrom); // split into [bestFrom, index) and [index, bestTo): both new
     }
   }
 

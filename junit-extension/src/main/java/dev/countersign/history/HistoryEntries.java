@@ -2,6 +2,7 @@ package dev.countersign.history;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
+import dev.countersign.check.MetricIdentity;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Verdict;
@@ -33,7 +34,9 @@ public final class HistoryEntries {
         if (m.perOp().isEmpty()) {
           continue;
         }
-        SeriesKey key = new SeriesKey(module, test, m.name(), m.source(), m.unit(), env.id());
+        String meaning = SeriesKey.meaningOf(MetricIdentity.of(m, r.configuration(), r.metrics()));
+        SeriesKey key = new SeriesKey(module, test, m.name(), m.source(), meaning, m.unit(),
+            env.id());
         entries.add(new HistoryEntry(key, m.perOp(), verdictOf(report, r, m)));
       }
     }

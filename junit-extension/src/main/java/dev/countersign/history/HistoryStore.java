@@ -173,8 +173,8 @@ public final class HistoryStore implements AutoCloseable {
         b.executeUpdate();
       }
       try (PreparedStatement r = connection.prepareStatement("INSERT INTO cs_result (module,"
-          + " build_id, test, metric, source, unit, environment, samples, median, mean, stddev,"
-          + " per_op, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " build_id, test, metric, source, meaning, unit, environment, samples, median, mean,"
+          + " stddev, per_op, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (HistoryEntry e : entries) {
           SeriesKey k = e.key();
           r.setString(1, build.module());
@@ -182,14 +182,15 @@ public final class HistoryStore implements AutoCloseable {
           r.setString(3, k.test());
           r.setString(4, k.metric());
           r.setString(5, k.source().id());
-          r.setString(6, k.unit());
-          r.setString(7, k.environment());
-          r.setInt(8, e.perOp().size());
-          r.setDouble(9, e.median());
-          r.setDouble(10, e.mean());
-          r.setDouble(11, e.stddev());
-          r.setString(12, join(e.perOp()));
-          r.setString(13, e.verdict().name());
+          r.setString(6, k.meaning());
+          r.setString(7, k.unit());
+          r.setString(8, k.environment());
+          r.setInt(9, e.perOp().size());
+          r.setDouble(10, e.median());
+          r.setDouble(11, e.mean());
+          r.setDouble(12, e.stddev());
+          r.setString(13, join(e.perOp()));
+          r.setString(14, e.verdict().name());
           r.addBatch();
         }
         r.executeBatch();
@@ -228,17 +229,17 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** Every trend of the module, sorted by test, metric, source, unit, environment. */
+  /** Every trend of the module, sorted by test, metric, source, meaning, unit, environment. */
   public List<SeriesKey> series(String module) throws HistoryException {
     List<SeriesKey> keys = new ArrayList<>();
     try (PreparedStatement q = connection.prepareStatement("SELECT DISTINCT test, metric, source,"
-        + " unit, environment FROM cs_result WHERE module = ?"
-        + " ORDER BY test, metric, source, unit, environment")) {
+        + " meaning, unit, environment FROM cs_result WHERE module = ?"
+        + " ORDER BY test, metric, source, meaning, unit, environment")) {
       q.setString(1, module);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           keys.add(new SeriesKey(module, rs.getString(1), rs.getString(2),
-              Source.of(rs.getString(3)), rs.getString(4), rs.getString(5)));
+              Source.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)));
         }
       }
       return keys;
@@ -257,7 +258,8 @@ public final class HistoryStore implements AutoCloseable {
     try (PreparedStatement q = connection.prepareStatement("SELECT b.build_id, b.commit_id,"
         + " b.branch, b.built_at, r.median, r.samples, r.verdict FROM cs_result r JOIN cs_build b"
         + " ON b.module = r.module AND b.build_id = r.build_id WHERE r.module = ? AND r.test = ?"
-        + " AND r.metric = ? AND r.source = ? AND r.unit = ? AND r.environment = ?"
+        + " AND r.metric = ? AND r.source = ? AND r.meaning = ? AND r.unit = ?"
+        + " AND r.environment = ?"
         + (branch.isPresent() ? " AND b.branch = ?" : "")
         + " ORDER BY b.built_at DESC, b.build_id DESC LIMIT ?")) {
       int i = 1;
@@ -265,6 +267,7 @@ public final class HistoryStore implements AutoCloseable {
       q.setString(i++, key.test());
       q.setString(i++, key.metric());
       q.setString(i++, key.source().id());
+      q.setString(i++, key.meaning());
       q.setString(i++, key.unit());
       q.setString(i++, key.environment());
       if (branch.isPresent()) {

@@ -37,7 +37,9 @@ public final class OtavaCsv {
 
   /** Otava's test name of a trend: letters, digits, dots, dashes and underscores only. */
   public static String name(SeriesKey k) {
-    return (k.testKey() + "." + k.metric() + "." + k.source().id() + "." + k.unit() + "."
+    String meaning = k.meaning().isEmpty() ? ""
+        : "." + String.format("%08x", k.meaning().hashCode());
+    return (k.testKey() + "." + k.metric() + "." + k.source().id() + meaning + "." + k.unit() + "."
         + k.environment().substring(0, Math.min(8, k.environment().length())))
         .replaceAll("[^A-Za-z0-9._-]", "_");
   }

@@ -18,7 +18,7 @@ final class HistoryFixtures {
   private HistoryFixtures() {}
 
   static SeriesKey key(String metric) {
-    return new SeriesKey(MODULE, "com.example.QueuePerfTest.offerPoll", metric, Source.SIM, "count",
+    return new SeriesKey(MODULE, "com.example.QueuePerfTest.offerPoll", metric, Source.SIM, "", "count",
         ENV.id());
   }
 

@@ -9,6 +9,12 @@ import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.Fixtures;
+import dev.countersign.results.JvmAgent;
+import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.RunConfiguration;
+import dev.countersign.results.Source;
+import dev.countersign.results.TestResult;
 import dev.countersign.results.ResultStore;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Verdict;
@@ -73,6 +79,28 @@ class HistoryRecorderTest {
     assertTrue(o.message().contains("127.0.0.1:9"), o.message());
     assertFalse(o.message().contains("secret"), o.message());
     assertEquals(1, Files.list(dir.resolve("results")).count());
+  }
+
+  @Test
+  void aCountWithoutKernelModeOrWithAnotherAgentIsAnotherTrend() {
+    java.util.function.BiFunction<KernelCounting, List<JvmAgent>, SeriesKey> keyOf = (k, agents) -> {
+      TestResult r = new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+          new RunConfiguration("perf", 5, 3, 1000, 1, agents), Fixtures.environment(),
+          List.of(new MetricSeries("page-faults", Source.KERNEL, "count", List.of(1.0, 1.0, 1.0),
+              List.of(), List.of(), k, null)), List.of(), List.of(), List.of());
+      CheckReport one = new CheckReport(List.of(), "-", CheckSettings.defaults(), List.of(r),
+          java.util.Map.of());
+      return HistoryEntries.of("m:m", one).entries().get(0).key();
+    };
+    SeriesKey counted = keyOf.apply(KernelCounting.COUNTED, List.of());
+    SeriesKey excluded = keyOf.apply(KernelCounting.EXCLUDED, List.of());
+    SeriesKey jacoco = keyOf.apply(KernelCounting.COUNTED,
+        List.of(new JvmAgent(JvmAgent.Kind.JAVAAGENT, "org.jacoco.agent-runtime")));
+    assertEquals("kernel=counted", counted.meaning());
+    assertEquals("kernel=excluded", excluded.meaning());
+    assertTrue(jacoco.meaning().startsWith("kernel=counted; agents="), jacoco.meaning());
+    assertEquals(3, java.util.Set.of(counted, excluded, jacoco).size());
+    assertTrue(excluded.label().contains("[kernel, kernel=excluded, count, env "), excluded.label());
   }
 
   @Test

@@ -30,7 +30,7 @@ class HistoryHtmlBrowserTest {
   @TempDir Path dir;
 
   private static Trend trend(String metric, String unit, double... values) {
-    SeriesKey key = new SeriesKey("com.example:q", "com.example.Q<b>.run", metric, Source.SIM, unit,
+    SeriesKey key = new SeriesKey("com.example:q", "com.example.Q<b>.run", metric, Source.SIM, "", unit,
         "0123456789abcdef");
     List<TrendPoint> points = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {

@@ -24,6 +24,7 @@ CREATE TABLE cs_result (
   test VARCHAR(1000) NOT NULL,
   metric VARCHAR(300) NOT NULL,
   source VARCHAR(20) NOT NULL,
+  meaning VARCHAR(1000) NOT NULL, -- kernel mode, VM-exit feed, other JVM agents ('' when none)
   unit VARCHAR(40) NOT NULL,
   environment VARCHAR(16) NOT NULL REFERENCES cs_environment (fingerprint),
   samples INTEGER NOT NULL,
@@ -36,4 +37,4 @@ CREATE TABLE cs_result (
   FOREIGN KEY (module, build_id) REFERENCES cs_build (module, build_id)
 );
 
-CREATE INDEX cs_result_series ON cs_result (module, test, metric, source, unit, environment);
+CREATE INDEX cs_result_series ON cs_result (module, test, metric, source, meaning, unit, environment);
