@@ -1,6 +1,7 @@
 package dev.countersign.benchmarks;
 
 import dev.countersign.changepoint.ChangePointSettings;
+import dev.countersign.changepoint.EDivisive;
 import dev.countersign.history.BuildInfo;
 import dev.countersign.history.EnvironmentFingerprint;
 import dev.countersign.history.HistoryAnalysis;
@@ -77,7 +78,7 @@ public class HistoryBenchmark {
             samples.add(1000 * (1 + 0.03 * r.nextGaussian()));
           }
           entries.add(new HistoryEntry(new SeriesKey(MODULE, "bench.Test" + t + ".run",
-              "metric" + m, Source.SIM, "count", ENV.id()), samples, Verdict.UNCHANGED));
+              "metric" + m, Source.SIM, "", "count", ENV.id()), samples, Verdict.UNCHANGED));
         }
       }
     }
@@ -112,7 +113,7 @@ public class HistoryBenchmark {
         try (PreparedStatement b = c.prepareStatement(
                 "INSERT INTO cs_build VALUES (?, ?, ?, ?, ?)");
             PreparedStatement m = c.prepareStatement(
-                "INSERT INTO cs_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO cs_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           for (int build = 0; build < 10_000; build++) {
             String id = "build-" + build;
             b.setString(1, MODULE);
@@ -128,14 +129,15 @@ public class HistoryBenchmark {
               m.setString(3, "bench.Test.run");
               m.setString(4, "metric" + metric);
               m.setString(5, "sim");
-              m.setString(6, "count");
-              m.setString(7, ENV.id());
-              m.setInt(8, 20);
-              m.setDouble(9, v);
+              m.setString(6, "");
+              m.setString(7, "count");
+              m.setString(8, ENV.id());
+              m.setInt(9, 20);
               m.setDouble(10, v);
-              m.setDouble(11, 0);
-              m.setString(12, Double.toString(v));
-              m.setString(13, Verdict.UNCHANGED.name());
+              m.setDouble(11, v);
+              m.setDouble(12, 0);
+              m.setString(13, Double.toString(v));
+              m.setString(14, Verdict.UNCHANGED.name());
               m.addBatch();
             }
             m.executeBatch();
@@ -151,6 +153,34 @@ public class HistoryBenchmark {
       store.close();
       delete(dir);
     }
+  }
+
+  /** The same 50 series of 10,000 builds in memory: the detector's share of {@code analyse}. */
+  @State(Scope.Benchmark)
+  public static class SeriesState {
+    double[][] series = new double[50][10_000];
+
+    @Setup(Level.Trial)
+    public void fill() {
+      SplittableRandom r = new SplittableRandom(2);
+      for (double[] s : series) {
+        for (int b = 0; b < s.length; b++) {
+          s[b] = (b < 6_000 ? 1000 : 1050) * (1 + 0.02 * r.nextGaussian());
+        }
+      }
+    }
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public int detect(SeriesState s) {
+    EDivisive detector = new EDivisive(ChangePointSettings.DEFAULTS);
+    int found = 0;
+    for (double[] series : s.series) {
+      found += detector.detect(series).size();
+    }
+    return found;
   }
 
   @Benchmark
