@@ -112,6 +112,7 @@ class NoiseFiguresTest {
         + "|---|---|---|%n| check, baseline of 3 promoted runs | %d | %d |%n"
         + "| check, baseline of 1 run | %d | %d (INCONCLUSIVE \"noise unknown\" in %d) |%n",
         checkBuilds, failing3[0], checkBuilds, failing1[0], inconclusive1[0]));
+    flush(md);
 
     // compare: A/A and A/B trials of `rounds` rounds each
     CompareSettings settings = new CompareSettings("A", rounds, 5, Correction.HOLM, true);
@@ -156,6 +157,9 @@ class NoiseFiguresTest {
         abOtherFailing += rows.stream().anyMatch(x -> !x.test().equals("ChecksumNoise.hash")
             && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
       }
+      flush(new StringBuilder(md).append(String.format(Locale.ROOT,
+          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", t + 1, 2 * trials,
+          aaFailing, caught)));
     }
     double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / (2 * trials);
     md.append(String.format(Locale.ROOT, "| compare, %d rounds, A/A | %d | %d |%n", rounds, trials,
@@ -183,6 +187,11 @@ class NoiseFiguresTest {
         compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
         Files.readString(Path.of("/proc/loadavg")).strip()));
     System.out.println(md);
+    flush(md);
+  }
+
+  /** Writes what is known so far, so that an interrupted run still leaves its figures. */
+  private static void flush(StringBuilder md) throws IOException {
     Files.writeString(Path.of("target", "noise-figures.md"), md.toString());
   }
 
