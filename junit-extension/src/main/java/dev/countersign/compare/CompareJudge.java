@@ -19,7 +19,6 @@ import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -204,8 +203,9 @@ public final class CompareJudge {
     double hi = pr.high();
     String ci = pct(confidence) + " CI of B/A " + Numbers.percent((lo - 1) * 100) + ".."
         + Numbers.percent((hi - 1) * 100) + " over " + pr.rounds() + " paired rounds";
-    String pText = "paired t-test p = " + num(p) + " (" + settings.correction().id() + ")";
-    String band = "±" + num(t * 100) + "%";
+    String pText = "paired t-test p = " + Numbers.compact(p) + " (" + settings.correction().id()
+        + ")";
+    String band = "±" + Numbers.compact(t * 100) + "%";
     boolean worse = higher ? hi < 1 - t : lo > 1 + t;
     boolean better = higher ? lo > 1 + t : hi < 1 - t;
     Verdict v;
@@ -279,14 +279,6 @@ public final class CompareJudge {
   }
 
   private static String pct(double fraction) {
-    return num(fraction * 100) + "%";
-  }
-
-  private static String num(double v) {
-    if (v != 0 && Math.abs(v) < 1e-3) {
-      return String.format(Locale.ROOT, "%.1e", v);
-    }
-    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
-        .replaceAll("\\.$", "");
+    return Numbers.compact(fraction * 100) + "%";
   }
 }

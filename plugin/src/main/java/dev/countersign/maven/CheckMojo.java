@@ -5,8 +5,6 @@ import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
-import dev.countersign.check.CheckTable;
-import dev.countersign.report.Reports;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
@@ -14,9 +12,7 @@ import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -119,21 +115,12 @@ public class CheckMojo extends AbstractMojo {
     }
     getLog().info("Countersign: " + report.results().size() + " performance test(s) against "
         + baselineDir);
-    for (String line : CheckTable.lines(report)) {
-      getLog().info(line);
-    }
-    List<Path> files = Reports.writeAll(report, reportDir.toPath());
-    for (Path f : files) {
-      getLog().info("Countersign report: " + f);
-    }
+    GateLog.tableAndReports(getLog(), report, reportDir.toPath());
     List<CheckRow> failures = report.failures();
     if (failures.isEmpty()) {
       return;
     }
-    String summary = failures.stream()
-        .map(r -> r.test() + " " + r.metric() + ": " + r.verdict().label()
-            + (Double.isNaN(r.changePercent()) ? "" : " (" + dev.countersign.stats.Numbers.percent(r.changePercent()) + ")"))
-        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    String summary = GateLog.failures(failures, "");
     if (!failOnRegression) {
       getLog().warn("Countersign found " + failures.size() + " failing row(s); not failing the"
           + " build (countersign.failOnRegression=false):" + summary);

@@ -123,7 +123,8 @@ class NoiseFiguresTest {
     Map<String, List<Double>> logRatios = new TreeMap<>();
     long compareStart = System.nanoTime();
     for (int t = 0; t < 2 * trials; t++) {
-      boolean ab = t >= trials;
+      // A/A and A/B trials alternate, so that a run cut short has as many of each
+      boolean ab = t % 2 == 1;
       RoundOrder order = new RoundOrder(1000 + t);
       List<Map<String, TestResult>> a = new ArrayList<>();
       List<Map<String, TestResult>> b = new ArrayList<>();
