@@ -3,6 +3,7 @@ package dev.countersign.compare;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
+import dev.countersign.check.MetricIdentity;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
@@ -141,10 +142,15 @@ public final class CompareJudge {
                 + " target/countersign/compare/round-" + (k + 1) + "); not judged"));
         return;
       }
-      if (x.get().source() != m.source()) {
+      TestResult ra = a.get(k).get(id);
+      TestResult rb = b.get(k).get(id);
+      Optional<String> differs = MetricIdentity.of(y.get(), rb.configuration(), rb.metrics())
+          .differenceFrom(MetricIdentity.of(x.get(), ra.configuration(), ra.metrics()),
+              ra.configuration().mode(), rb.configuration().mode());
+      if (differs.isPresent()) {
         rows.add(row(test, m.name(), source, Double.NaN, Double.NaN, Double.NaN,
-            Verdict.INCOMPARABLE, "measured by " + x.get().source().id() + " at " + at + " and by "
-                + source + " here: values of different sources are never compared"));
+            Verdict.INCOMPARABLE, "A (" + at + ") and B measure this metric differently in round "
+                + (k + 1) + ": " + differs.get()));
         return;
       }
       double[] xv = x.get().values();

@@ -5,6 +5,9 @@ import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
+import dev.countersign.check.CheckTable;
+import dev.countersign.check.MetricIdentity;
+import dev.countersign.report.Reports;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
@@ -12,6 +15,7 @@ import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -115,7 +119,15 @@ public class CheckMojo extends AbstractMojo {
     }
     getLog().info("Countersign: " + report.results().size() + " performance test(s) against "
         + baselineDir);
-    GateLog.tableAndReports(getLog(), report, reportDir.toPath());
+    for (String line : CheckTable.lines(report)) {
+      getLog().info(line);
+    }
+    MetricIdentity.oldBaselinesNote(report.baselines().values())
+        .ifPresent(note -> getLog().info("Countersign: " + note));
+    List<Path> files = Reports.writeAll(report, reportDir.toPath());
+    for (Path f : files) {
+      getLog().info("Countersign report: " + f);
+    }
     List<CheckRow> failures = report.failures();
     if (failures.isEmpty()) {
       return;
