@@ -2,6 +2,7 @@ package dev.countersign.junit;
 
 import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
+import dev.countersign.results.JvmAgents;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.RunConfiguration;
@@ -86,7 +87,8 @@ public final class CountersignExtension implements InvocationInterceptor {
     RunConfiguration configured = spec.configuration();
     RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
         m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
-        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks());
+        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks(),
+        JvmAgents.current());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));

@@ -137,6 +137,7 @@ public final class JsonFiles {
                       + " 'mvn countersign:baseline'"
                   : "Run the tests again with this version ('mvn clean verify')"));
     }
+    OptionalFields.fill(tree);
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
