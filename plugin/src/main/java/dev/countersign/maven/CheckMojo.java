@@ -79,6 +79,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
 
+  /** For the history store ({@code countersign.history.*}, see docs/history.md). */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  org.apache.maven.execution.MavenSession session;
+
+  @org.apache.maven.plugins.annotations.Component
+  org.apache.maven.settings.crypto.SettingsDecrypter decrypter;
+
   private long countBaselines() {
     try {
       return new BaselineStore(baselineDir.toPath()).files().size();
@@ -129,6 +136,7 @@ public class CheckMojo extends AbstractMojo {
     for (Path f : files) {
       getLog().info("Countersign report: " + f);
     }
+    HistoryHook.afterCheck(report, session, decrypter, getLog());
     List<CheckRow> failures = report.failures();
     if (failures.isEmpty()) {
       return;
