@@ -17,7 +17,6 @@ import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -141,10 +140,7 @@ public class CheckMojo extends AbstractMojo {
     if (failures.isEmpty()) {
       return;
     }
-    String summary = failures.stream()
-        .map(r -> r.test() + " " + r.metric() + ": " + r.verdict().label()
-            + (Double.isNaN(r.changePercent()) ? "" : " (" + dev.countersign.stats.Numbers.percent(r.changePercent()) + ")"))
-        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    String summary = GateLog.failures(failures, "");
     if (!failOnRegression) {
       getLog().warn("Countersign found " + failures.size() + " failing row(s); not failing the"
           + " build (countersign.failOnRegression=false):" + summary);
