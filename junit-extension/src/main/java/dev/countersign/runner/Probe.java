@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.UnavailableMetric;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +38,29 @@ public interface Probe extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether this probe's counts include any CPU work done between its {@link #begin} and {@link
+   * #end}, the other probes' reads included (kernel and PMU counters do; the JVM's allocation and
+   * GC counters and the simulator, which counts only instrumented code, do not). Such probes are
+   * begun last and ended first, innermost, so that the other probes' work stays outside their
+   * window.
+   */
+  default boolean countsHarnessWork() {
+    return false;
+  }
+
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();
+  }
+
+  /**
+   * Metrics of this probe whose values this run cannot vouch for (e.g. JVM-wide counts while other
+   * threads were busy), with why; asked once after the last measured invocation. Their series are
+   * left out and these reported instead.
+   */
+  default List<UnavailableMetric> disturbed() {
+    return List.of();
   }
 
   /** Releases what the probe holds (file descriptors, agent state); never throws. */
