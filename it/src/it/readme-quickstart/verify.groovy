@@ -25,11 +25,7 @@ assert commands[0].readLines()*.replaceAll(/\s*#.*/, '') == ['mvn verify', 'mvn 
 
 // 2. the builds, one per README command, then the doubled workload
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-<<<<<<< HEAD
-assert steps.size() == 6 : "expected 6 Maven invocations in build.log, found ${steps.size()}"
-=======
-assert steps.size() == 5 : "expected 5 Maven invocations in build.log, found ${steps.size()}"
->>>>>>> main
+assert steps.size() == 7 : "expected 7 Maven invocations in build.log, found ${steps.size()}"
 def row = { String step -> step.readLines().find { it.contains('QueuePerfTest.offerPoll') && it =~ /alloc-bytes +jvm/ } }
 
 assert steps[0].contains('BUILD SUCCESS')
@@ -61,7 +57,7 @@ assert doubled =~ /QueuePerfTest\.offerPoll alloc-bytes: REGRESSION \(\+100(\.0+
 
 // 3. over the absolute budget: the test passes in Surefire (prepare-agent deferred the budget to check),
 // and check prints its table, the breach beside the baseline comparison, writes the report, and fails
-def over = steps[4]
+def over = steps[5]
 assert over.contains('absolute budgets are judged by countersign:check later in this build')
 assert over.contains('-Dcountersign.deferBudgets=true')
 assert over.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'the test leaves the budget to check'
@@ -73,7 +69,7 @@ assert over.contains('BUILD FAILURE')
 assert over =~ /QueuePerfTest\.offerPoll alloc-bytes \(budget\): OVER BUDGET/
 
 // 4. 'mvn test' stops before check: nothing is deferred and the test fails on its budget
-def testOnly = steps[5]
+def testOnly = steps[6]
 assert !testOnly.contains('-Dcountersign.deferBudgets=true')
 assert testOnly.contains('Tests run: 1, Failures: 1')
 assert testOnly.contains('QueuePerfTest.offerPoll broke its budget')
