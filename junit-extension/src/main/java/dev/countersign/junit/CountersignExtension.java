@@ -1,9 +1,11 @@
 package dev.countersign.junit;
 
+import dev.countersign.results.BuildId;
 import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
@@ -18,6 +20,7 @@ import dev.countersign.stats.BudgetJudge;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +36,11 @@ import org.opentest4j.AssertionFailedError;
  * absolute budget is broken or cannot be judged. Comparison with the baseline is the {@code check}
  * goal's work.
  *
- * <p>Results go to the directory of the system property {@code countersign.resultsDir}, default
- * {@code target/countersign/results} under the working directory (the module, under Surefire).
+ * <p>Results go to the folder of this build, {@code <countersign.resultsDir>/<build id>/}; the
+ * results directory defaults to {@code target/countersign/results} under the working directory
+ * (the module, under Surefire). The build id is the setting {@value BuildId#PROPERTY}, which
+ * {@code prepare-agent} passes to the test JVM; without it (a run from an IDE) each run of the
+ * JUnit engine is a build of its own, with an id minted at its first {@code @PerfTest}.
  */
 public final class CountersignExtension implements InvocationInterceptor {
 
@@ -67,10 +73,12 @@ public final class CountersignExtension implements InvocationInterceptor {
       }
     };
     int forkIndex = Forks.currentIndex();
+    BuildId build = buildId(extensionContext);
+    ResultStore store = new ResultsDirectory(resultsDir()).startIfAbsent(build);
     Measurement m;
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec,
-          resultsDir().resolveSibling("forks").resolve(id.fileName().replace(".json", "")));
+      m = Forks.run(method, id, spec, build,
+          store.dir().resolve("forks").resolve(id.fileName().replace(".json", "")));
     } else {
       m = SequentialSampling.of(spec, System::getProperty).run(runner, plan, workload);
       if (forkIndex > 0) {
@@ -85,7 +93,7 @@ public final class CountersignExtension implements InvocationInterceptor {
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
-    Path file = new ResultStore(resultsDir()).write(result);
+    Path file = store.write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
     if (forkIndex > 0) {
       return; // a fork only measures: the test JVM judges the budgets on all forks together
@@ -113,6 +121,21 @@ public final class CountersignExtension implements InvocationInterceptor {
       throw new AssertionFailedError(id.key() + " broke its budget:\n  - "
           + String.join("\n  - ", failures) + "\n(result: " + file + ")");
     }
+  }
+
+  /**
+   * This build's id: the setting {@value BuildId#PROPERTY} (a JUnit configuration parameter or a
+   * system property), else one minted for this run of the engine and kept in its root store.
+   */
+  static BuildId buildId(ExtensionContext context) {
+    Optional<String> given = context.getConfigurationParameter(BuildId.PROPERTY)
+        .map(String::strip).filter(v -> !v.isEmpty());
+    if (given.isPresent()) {
+      return new BuildId(given.get());
+    }
+    return context.getRoot().getStore(ExtensionContext.Namespace.create(CountersignExtension.class))
+        .getOrComputeIfAbsent(BuildId.class,
+            k -> BuildId.mint(Instant.now(), ProcessHandle.current().pid()), BuildId.class);
   }
 
   static Path resultsDir() {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.countersign.results.MetricSeries;
-import dev.countersign.results.ResultStore;
+import dev.countersign.results.BuildId;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,12 +79,57 @@ class CountersignExtensionTest {
         .testEvents();
   }
 
+  /** The results of the build started last in the results directory (none without a build). */
+  private List<TestResult> latestResults() {
+    ResultsDirectory results = new ResultsDirectory(dir);
+    return results.latest().map(b -> results.build(b).readAll()).orElse(List.of());
+  }
+
+  @Test
+  void eachEngineRunWithoutABuildIdIsABuildOfItsOwn() throws Exception {
+    run("allocates").assertStatistics(s -> s.succeeded(1));
+    BuildId first = new ResultsDirectory(dir).latest().orElseThrow();
+    Thread.sleep(2); // ids are minted to the millisecond
+    run("allocates").assertStatistics(s -> s.succeeded(1));
+    BuildId second = new ResultsDirectory(dir).latest().orElseThrow();
+    assertTrue(!first.equals(second), first + " then " + second);
+    assertEquals(1, new ResultsDirectory(dir).build(first).readAll().size());
+    assertEquals(1, latestResults().size(), "the second run's folder holds its result only");
+  }
+
+  @Test
+  void aGivenBuildIdNamesTheFolderOfTheResults() {
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "allocates"))
+        .configurationParameter(BuildId.PROPERTY, "ci-4711")
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    assertEquals(new BuildId("ci-4711"), new ResultsDirectory(dir).latest().orElseThrow());
+    assertEquals(1, new ResultsDirectory(dir).build(new BuildId("ci-4711")).readAll().size());
+  }
+
+  @Test
+  void aBuildIdThatCannotNameAFolderFailsTheTestSayingWhatIsValid() {
+    Events e = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "allocates"))
+        .configurationParameter(BuildId.PROPERTY, "../elsewhere")
+        .execute()
+        .testEvents();
+    e.assertStatistics(s -> s.failed(1));
+    String msg = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow().getMessage();
+    assertTrue(msg.contains("countersign.buildId is '../elsewhere'"), msg);
+    assertTrue(msg.contains("letters, digits"), msg);
+  }
+
   @Test
   void runsWarmupPlusIterationsAndWritesTheResult() {
     Workloads.calls = 0;
     run("allocates").assertStatistics(s -> s.succeeded(1));
     assertEquals(3 + 8, Workloads.calls);
-    List<TestResult> all = new ResultStore(dir).readAll();
+    List<TestResult> all = latestResults();
     assertEquals(1, all.size());
     TestResult r = all.get(0);
     assertEquals("CountersignExtensionTest.Workloads.allocates", r.test().key());
@@ -104,7 +150,7 @@ class CountersignExtensionTest {
     assertTrue(msg.contains("alloc-bytes"), msg);
     assertTrue(msg.contains("> budget 10 per op"), msg);
     // the result is written even so, for check to show it
-    assertEquals(1, new ResultStore(dir).readAll().size());
+    assertEquals(1, latestResults().size());
   }
 
   @Test
@@ -117,7 +163,7 @@ class CountersignExtensionTest {
     assertTrue(t instanceof InvalidPerfTestException, t.toString());
     assertTrue(t.getMessage().contains("unknown event 'no-such-event'"), t.getMessage());
     assertTrue(t.getMessage().contains("Valid events"), t.getMessage());
-    assertTrue(new ResultStore(dir).readAll().isEmpty());
+    assertTrue(latestResults().isEmpty());
   }
 
   @Test
@@ -140,6 +186,6 @@ class CountersignExtensionTest {
         .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
         .getThrowable().orElseThrow();
     assertEquals("workload failed", t.getMessage());
-    assertTrue(new ResultStore(dir).readAll().isEmpty());
+    assertTrue(latestResults().isEmpty());
   }
 }

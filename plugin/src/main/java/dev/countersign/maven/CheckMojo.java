@@ -15,6 +15,7 @@ import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,6 +23,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Compares this build's performance-test results with the committed baselines and budgets, prints
@@ -58,7 +60,10 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "countersign.baselineDir", defaultValue = "${project.basedir}/src/test/countersign")
   File baselineDir;
 
-  /** Directory of this build's results (written by the JUnit extension). */
+  /**
+   * Directory of the results (written by the JUnit extension), one folder per build; check reads
+   * this build's only.
+   */
   @Parameter(property = "countersign.resultsDir", defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
@@ -74,8 +79,15 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "countersign.jmhResults")
   String jmhResults;
 
+  /** The build whose results to check; default: this session's, else the build started last. */
+  @Parameter(property = "countersign.buildId")
+  String buildId;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
 
   private long countBaselines() {
     try {
@@ -91,11 +103,13 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("Countersign check skipped (countersign.skip)");
       return;
     }
-    ResultStore results = new ResultStore(resultsDir.toPath());
+    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(), "check");
+    // without any build there is nothing of this build to read: an empty store
+    ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
-    if (!results.exists() && jmh.isEmpty()) {
+    if (results.files().isEmpty() && jmh.isEmpty()) {
       long baselines = countBaselines();
-      getLog().info("Countersign check: no results in " + resultsDir
+      getLog().info("Countersign check: no results of this build in " + results.dir()
           + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
           + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
       return;
