@@ -147,6 +147,46 @@ public final class Workloads {
     return out[0];
   }
 
+  /**
+   * One consumer blocked in {@code wait()}; the caller then notifies three times while holding
+   * the monitor: only the first finds a blocked waiter (the consumer, notified, cannot re-acquire
+   * the monitor before the caller leaves it). Returns the consumer's wake-ups (1).
+   */
+  public static int notifyThriceOneWaiter() throws InterruptedException {
+    Object lock = new Object();
+    int[] wakeUps = new int[1];
+    boolean[] go = new boolean[1];
+    Thread consumer = new Thread(() -> {
+      synchronized (lock) {
+        while (!go[0]) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+          wakeUps[0]++;
+        }
+      }
+    });
+    consumer.start();
+    while (consumer.getState() != Thread.State.WAITING) {
+      Thread.yield();
+    }
+    synchronized (lock) {
+      go[0] = true;
+      lock.notifyAll();
+      lock.notifyAll();
+      lock.notify();
+    }
+    consumer.join();
+    // nobody waits any more: neither is a wake-up
+    synchronized (lock) {
+      lock.notify();
+      lock.notifyAll();
+    }
+    return wakeUps[0];
+  }
+
   public static final class Point {
     public final int x;
     public final int y;

@@ -17,7 +17,7 @@ public record CheckSettings(
     Correction correction) {
 
   /** Default practical threshold, percent. */
-  public static final double DEFAULT_THRESHOLD = 5.0;
+  public static final double DEFAULT_THRESHOLD = dev.countersign.settings.Settings.DEFAULT_THRESHOLD;
 
   public CheckSettings {
     if (Double.isNaN(thresholdPercent) || thresholdPercent < 0 || Double.isInfinite(thresholdPercent)) {

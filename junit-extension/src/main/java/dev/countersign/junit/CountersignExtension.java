@@ -4,6 +4,7 @@ import dev.countersign.results.BuildId;
 import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.Printable;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.RunConfiguration;
@@ -15,6 +16,7 @@ import dev.countersign.runner.ProbeRequest;
 import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.runner.Workload;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.BudgetJudge;
 import java.lang.reflect.InvocationTargetException;
@@ -36,16 +38,18 @@ import org.opentest4j.AssertionFailedError;
  * absolute budget is broken or cannot be judged. Comparison with the baseline is the {@code check}
  * goal's work.
  *
- * <p>Results go to the folder of this build, {@code <countersign.resultsDir>/<build id>/}; the
- * results directory defaults to {@code target/countersign/results} under the working directory
+ * <p>Settings ({@link Settings}) are read through JUnit's configuration parameters, so {@code
+ * junit-platform.properties}, Surefire's {@code configurationParameters} and system properties
+ * all work. Results go to the folder of this build, {@code <countersign.resultsDir>/<build id>/}; the
+ * results directory ({@link Settings#RESULTS_DIR}) defaults to {@code target/countersign/results} under the working directory
  * (the module, under Surefire). The build id is the setting {@value BuildId#PROPERTY}, which
  * {@code prepare-agent} passes to the test JVM; without it (a run from an IDE) each run of the
  * JUnit engine is a build of its own, with an id minted at its first {@code @PerfTest}.
  */
 public final class CountersignExtension implements InvocationInterceptor {
 
-  /** System property naming the results directory. */
-  public static final String RESULTS_DIR_PROPERTY = "countersign.resultsDir";
+  /** The setting naming the results directory ({@link Settings#RESULTS_DIR}). */
+  public static final String RESULTS_DIR_PROPERTY = Settings.RESULTS_DIR;
 
   @Override
   public void interceptTestMethod(
@@ -55,16 +59,19 @@ public final class CountersignExtension implements InvocationInterceptor {
       throws Throwable {
     invocation.skip();
     Method method = context.getExecutable();
-    PerfTestSpec spec = PerfTestSpec.of(method, System::getProperty);
+    Settings settings = JUnitSettings.of(extensionContext);
+    PerfTestSpec spec = PerfTestSpec.of(method, settings);
     Object target = context.getTarget().orElse(null);
     Object[] args = context.getArguments().toArray();
     method.setAccessible(true);
 
     TestId id = new TestId(
-        method.getDeclaringClass().getName(), method.getName(), extensionContext.getDisplayName());
+        method.getDeclaringClass().getName(), method.getName(),
+        // a display name may hold anything; the result file keeps it loggable (see Printable)
+        Printable.of(extensionContext.getDisplayName()));
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
-    Runner runner = Runner.forMode(spec.mode());
+    Runner runner = Runner.forMode(spec.mode(), settings);
     Workload workload = () -> {
       try {
         method.invoke(target, args);
@@ -72,15 +79,15 @@ public final class CountersignExtension implements InvocationInterceptor {
         throw e.getCause();
       }
     };
-    int forkIndex = Forks.currentIndex();
-    BuildId build = buildId(extensionContext);
-    ResultStore store = new ResultsDirectory(resultsDir()).startIfAbsent(build);
+    int forkIndex = settings.forkIndex();
+    BuildId build = buildId(settings, extensionContext);
+    ResultStore store = new ResultsDirectory(settings.resultsDir()).startIfAbsent(build);
     Measurement m;
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec, build,
+      m = Forks.run(method, id, spec, settings, build,
           store.dir().resolve("forks").resolve(id.fileName().replace(".json", "")));
     } else {
-      m = SequentialSampling.of(spec, System::getProperty).run(runner, plan, workload);
+      m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
       if (forkIndex > 0) {
         m = Forks.mark(m, forkIndex);
       }
@@ -124,22 +131,16 @@ public final class CountersignExtension implements InvocationInterceptor {
   }
 
   /**
-   * This build's id: the setting {@value BuildId#PROPERTY} (a JUnit configuration parameter or a
-   * system property), else one minted for this run of the engine and kept in its root store.
+   * This build's id: the setting {@value Settings#BUILD_ID}, else one minted for this run of the
+   * engine and kept in its root store.
    */
-  static BuildId buildId(ExtensionContext context) {
-    Optional<String> given = context.getConfigurationParameter(BuildId.PROPERTY)
-        .map(String::strip).filter(v -> !v.isEmpty());
+  static BuildId buildId(Settings settings, ExtensionContext context) {
+    Optional<String> given = settings.string(Settings.BUILD_ID);
     if (given.isPresent()) {
       return new BuildId(given.get());
     }
     return context.getRoot().getStore(ExtensionContext.Namespace.create(CountersignExtension.class))
         .getOrComputeIfAbsent(BuildId.class,
             k -> BuildId.mint(Instant.now(), ProcessHandle.current().pid()), BuildId.class);
-  }
-
-  static Path resultsDir() {
-    String dir = System.getProperty(RESULTS_DIR_PROPERTY);
-    return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(ResultStore.DEFAULT_DIR);
   }
 }

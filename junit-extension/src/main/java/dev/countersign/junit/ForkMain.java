@@ -10,7 +10,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The entry point of a fork: runs one {@code @PerfTest} method through the JUnit Platform
- * Launcher in this fresh JVM. The extension, seeing {@value Forks#FORK_INDEX_PROPERTY}, measures
+ * Launcher in this fresh JVM. The extension, seeing {@value dev.countersign.settings.Settings#FORK_INDEX}, measures
  * and writes its result to {@code countersign.resultsDir}; the parent JVM joins the forks.
  *
  * <p>Arguments: the test class name and the method name. Exit status 0 when the method ran and

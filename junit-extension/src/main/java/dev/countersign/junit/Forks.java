@@ -7,6 +7,7 @@ import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.Measurements;
+import dev.countersign.settings.Settings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
@@ -31,16 +32,7 @@ import java.util.stream.Stream;
  */
 final class Forks {
 
-  /** Set in a fork's JVM to its index (1..N). */
-  static final String FORK_INDEX_PROPERTY = "countersign.forkIndex";
-
   private Forks() {}
-
-  /** This JVM's fork index, or 0 when it is the test JVM. */
-  static int currentIndex() {
-    String v = System.getProperty(FORK_INDEX_PROPERTY);
-    return v == null || v.isBlank() ? 0 : Integer.parseInt(v.strip());
-  }
 
   /** The iterations fork {@code index} (1-based) runs: an even share, the first ones one more. */
   static int share(int iterations, int forks, int index) {
@@ -67,7 +59,8 @@ final class Forks {
    *     iterations than forks
    * @throws ForkFailedException when a fork fails, with its output
    */
-  static Measurement run(Method method, TestId id, PerfTestSpec spec, BuildId build, Path workDir)
+  static Measurement run(Method method, TestId id, PerfTestSpec spec, Settings settings,
+      BuildId build, Path workDir)
       throws IOException, InterruptedException {
     if (method.getParameterCount() > 0) {
       throw new InvalidPerfTestException("@PerfTest(forks = " + spec.forks() + ") on "
@@ -84,7 +77,7 @@ final class Forks {
     for (int f = 1; f <= spec.forks(); f++) {
       Path results = workDir.resolve("fork-" + f);
       Path log = workDir.resolve("fork-" + f + ".log");
-      List<String> command = command(method, spec, f, build, results);
+      List<String> command = command(method, spec, settings, f, build, results);
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       int status = p.waitFor();
@@ -104,8 +97,8 @@ final class Forks {
     return joined;
   }
 
-  private static List<String> command(Method method, PerfTestSpec spec, int fork, BuildId build,
-      Path results) {
+  private static List<String> command(Method method, PerfTestSpec spec, Settings settings,
+      int fork, BuildId build, Path results) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -115,19 +108,24 @@ final class Forks {
         cmd.add(arg);
       }
     }
+    // the fork sees this JVM's settings as system properties, whatever their source here
+    // (junit-platform.properties, Surefire's configurationParameters, -D)
     Map<String, String> props = new TreeMap<>();
     for (String key : System.getProperties().stringPropertyNames()) {
       if (key.startsWith("countersign.")) {
         props.put(key, System.getProperty(key));
       }
     }
-    props.put(FORK_INDEX_PROPERTY, Integer.toString(fork));
-    props.put("countersign.forks", "1");
-    props.put("countersign.iterations",
+    for (String key : Settings.KEYS) {
+      settings.string(key).ifPresent(v -> props.put(key, v));
+    }
+    props.put(Settings.FORK_INDEX, Integer.toString(fork));
+    props.put(Settings.FORKS, "1");
+    props.put(Settings.ITERATIONS,
         Integer.toString(share(spec.iterations(), spec.forks(), fork)));
-    props.put("countersign.mode", spec.mode().id());
-    props.put(CountersignExtension.RESULTS_DIR_PROPERTY, results.toAbsolutePath().toString());
-    props.put(BuildId.PROPERTY, build.value());
+    props.put(Settings.MODE, spec.mode().id());
+    props.put(Settings.RESULTS_DIR, results.toAbsolutePath().toString());
+    props.put(Settings.BUILD_ID, build.value());
     props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

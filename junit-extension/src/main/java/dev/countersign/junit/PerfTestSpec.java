@@ -8,6 +8,8 @@ import dev.countersign.results.Budget;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.runner.Mode;
+import dev.countersign.settings.InvalidSettingException;
+import dev.countersign.settings.Settings;
 import dev.countersign.vmexit.HostProfiles;
 import dev.countersign.vmexit.InvalidHostProfileException;
 import java.lang.reflect.Method;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -49,11 +50,8 @@ public record PerfTestSpec(
     List<Pattern> threads,
     Set<String> declared) {
 
-  /**
-   * System property: comma-separated host profiles whose VM exits every {@code @PerfTest}
-   * records (all reasons), besides those the test names; empty by default.
-   */
-  public static final String VMEXIT_HOSTS_PROPERTY = "countersign.vmexitHosts";
+  /** The setting {@link Settings#VMEXIT_HOSTS}. */
+  public static final String VMEXIT_HOSTS_PROPERTY = Settings.VMEXIT_HOSTS;
 
   /** Metrics measured when a test names none. */
   public static final List<String> DEFAULT_EVENTS =
@@ -78,10 +76,10 @@ public record PerfTestSpec(
   /**
    * Reads and validates the annotations of {@code method}.
    *
-   * @param properties system properties ({@code countersign.*} overrides)
+   * @param settings the {@code countersign.*} settings (overrides of the annotation)
    * @throws InvalidPerfTestException listing every problem found, each with what to do
    */
-  public static PerfTestSpec of(Method method, UnaryOperator<String> properties) {
+  public static PerfTestSpec of(Method method, Settings settings) {
     PerfTest pt = method.getAnnotation(PerfTest.class);
     if (pt == null) {
       throw new InvalidPerfTestException(method + " is not annotated with @PerfTest");
@@ -91,13 +89,13 @@ public record PerfTestSpec(
 
     Mode mode = Mode.AUTO;
     try {
-      mode = Mode.parse(firstNonNull(properties.apply("countersign.mode"), pt.mode()));
+      mode = Mode.parse(settings.string(Settings.MODE).orElse(pt.mode()));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
-    int warmup = intProperty(properties, "countersign.warmup", pt.warmup(), problems);
-    int iterations = intProperty(properties, "countersign.iterations", pt.iterations(), problems);
-    int forks = intProperty(properties, "countersign.forks", pt.forks(), problems);
+    int warmup = intSetting(settings, Settings.WARMUP, pt.warmup(), problems);
+    int iterations = intSetting(settings, Settings.ITERATIONS, pt.iterations(), problems);
+    int forks = intSetting(settings, Settings.FORKS, pt.forks(), problems);
     if (warmup < 0) {
       problems.add("warmup is " + warmup + "; it must be 0 or more");
     }
@@ -160,16 +158,11 @@ public record PerfTestSpec(
     }
     Set<String> declared = new java.util.LinkedHashSet<>(events.keySet());
     declared.addAll(derived.keySet());
-    String hosts = properties.apply(VMEXIT_HOSTS_PROPERTY);
-    if (hosts != null && !hosts.isBlank()) {
-      for (String host : hosts.split(",")) {
-        if (!host.isBlank()) {
-          event("vmexit." + host.strip() + ".ANY", "-D" + VMEXIT_HOSTS_PROPERTY, events, derived,
-              problems);
-        }
-      }
+    for (String host : settings.vmexitHosts()) {
+      event("vmexit." + host + ".ANY", "setting " + Settings.VMEXIT_HOSTS, events, derived,
+          problems);
     }
-    checkHosts(derived.values(), problems);
+    checkHosts(derived.values(), settings, problems);
     List<Pattern> threads = new ArrayList<>();
     for (String t : pt.threads()) {
       try {
@@ -201,12 +194,13 @@ public record PerfTestSpec(
   }
 
   /** Every VM-exit metric must name a known host profile (built-in or the user's file). */
-  private static void checkHosts(Iterable<EventSpec> derived, List<String> problems) {
+  private static void checkHosts(Iterable<EventSpec> derived, Settings settings,
+      List<String> problems) {
     if (!derived.iterator().hasNext()) {
       return;
     }
     try {
-      HostProfiles hosts = HostProfiles.standard();
+      HostProfiles hosts = HostProfiles.standard(settings);
       for (EventSpec d : derived) {
         String host = HostProfiles.hostOfMetric(d.name());
         if (!hosts.contains(host)) {
@@ -226,21 +220,13 @@ public record PerfTestSpec(
     return true;
   }
 
-  private static int intProperty(
-      UnaryOperator<String> properties, String key, int fallback, List<String> problems) {
-    String v = properties.apply(key);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
+  private static int intSetting(
+      Settings settings, String key, int fallback, List<String> problems) {
     try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      problems.add("system property " + key + "='" + v + "' is not a whole number");
+      return settings.integer(key, fallback);
+    } catch (InvalidSettingException e) {
+      problems.add(e.getMessage());
       return fallback;
     }
-  }
-
-  private static String firstNonNull(String a, String b) {
-    return a != null && !a.isBlank() ? a : b;
   }
 }

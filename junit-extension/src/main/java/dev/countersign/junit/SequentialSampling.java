@@ -7,26 +7,23 @@ import dev.countersign.runner.Measurements;
 import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.runner.Workload;
+import dev.countersign.settings.InvalidSettingException;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.SamplingRule;
-import java.util.Locale;
 import java.util.function.LongSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Enough data, automatically: after the planned iterations, while some metric is not yet precise
  * enough for its threshold ({@link SamplingRule}) and another batch fits in the time budget, the
  * test runs another batch of the same number of iterations (without warm-up: the JVM is warm).
  *
- * <p>Time budget: system property {@code countersign.maxTime}, per test, in seconds ({@code 30},
+ * <p>Time budget: setting {@code countersign.maxTime}, per test, in seconds ({@code 30},
  * {@code 30s}, {@code 500ms}, {@code 2m}); default 0 = off, the planned iterations only. The
  * budget counts from the first warm-up invocation; a batch is started only when the batches so
  * far, on average, say it will end within the budget. Thresholds: {@code @MaxRegression} for its
  * metric, else {@code countersign.threshold}, else {@value CheckSettings#DEFAULT_THRESHOLD}%.
  */
 final class SequentialSampling {
-
-  static final String MAX_TIME_PROPERTY = "countersign.maxTime";
-  static final String THRESHOLD_PROPERTY = "countersign.threshold";
 
   private final double maxSeconds;
   private final PerfTestSpec spec;
@@ -42,14 +39,18 @@ final class SequentialSampling {
   }
 
   /**
-   * Reads the properties.
+   * Reads the settings.
    *
    * @throws InvalidPerfTestException when {@code countersign.maxTime} or {@code
    *     countersign.threshold} is not a valid value
    */
-  static SequentialSampling of(PerfTestSpec spec, UnaryOperator<String> properties) {
-    return new SequentialSampling(seconds(properties.apply(MAX_TIME_PROPERTY)), spec,
-        threshold(properties.apply(THRESHOLD_PROPERTY)), System::nanoTime);
+  static SequentialSampling of(PerfTestSpec spec, Settings settings) {
+    try {
+      return new SequentialSampling(settings.maxTimeSeconds(), spec, settings.threshold(),
+          System::nanoTime);
+    } catch (InvalidSettingException e) {
+      throw new InvalidPerfTestException(e.getMessage());
+    }
   }
 
   /** The planned batch, then more batches while needed and affordable. */
@@ -79,48 +80,5 @@ final class SequentialSampling {
         .mapToDouble(RegressionLimit::percent)
         .findFirst()
         .orElse(defaultThreshold);
-  }
-
-  static double seconds(String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    double scale = 1;
-    if (v.endsWith("ms")) {
-      scale = 1e-3;
-      v = v.substring(0, v.length() - 2);
-    } else if (v.endsWith("s")) {
-      v = v.substring(0, v.length() - 1);
-    } else if (v.endsWith("m")) {
-      scale = 60;
-      v = v.substring(0, v.length() - 1);
-    }
-    try {
-      double s = Double.parseDouble(v.strip()) * scale;
-      if (s >= 0 && Double.isFinite(s)) {
-        return s;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidPerfTestException("system property " + MAX_TIME_PROPERTY + "='" + value
-        + "' is not a time budget; give seconds ≥ 0 such as 30, 30s, 500ms or 2m (0 = off)");
-  }
-
-  static double threshold(String value) {
-    if (value == null || value.isBlank()) {
-      return CheckSettings.DEFAULT_THRESHOLD;
-    }
-    try {
-      double t = Double.parseDouble(value.strip());
-      if (t >= 0 && Double.isFinite(t)) {
-        return t;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidPerfTestException("system property " + THRESHOLD_PROPERTY + "='" + value
-        + "' is not a percentage ≥ 0 (default " + CheckSettings.DEFAULT_THRESHOLD + ")");
   }
 }

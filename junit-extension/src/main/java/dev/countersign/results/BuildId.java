@@ -1,5 +1,6 @@
 package dev.countersign.results;
 
+import dev.countersign.settings.Settings;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public record BuildId(String value) {
 
   /** The setting (system property, JUnit configuration parameter) carrying the build id. */
-  public static final String PROPERTY = "countersign.buildId";
+  public static final String PROPERTY = Settings.BUILD_ID;
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

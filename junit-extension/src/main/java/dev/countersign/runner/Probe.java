@@ -27,6 +27,16 @@ public interface Probe extends AutoCloseable {
    */
   void end(double[] values, double[] fractionCounted);
 
+  /**
+   * Whether the warm-up invocations run inside this probe's {@link #begin()}/{@link #end} too, their
+   * values discarded. True for a probe whose own code runs inside the invocation (the simulator):
+   * its counting paths are JIT-compiled and its tables grown during warm-up, so the first measured
+   * invocation carries none of that setup. Other probes are not begun during warm-up.
+   */
+  default boolean warmsUpWithWorkload() {
+    return false;
+  }
+
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();

@@ -2,7 +2,9 @@ package dev.countersign.runner;
 
 import dev.countersign.jvm.JvmProbeProvider;
 import dev.countersign.perf.PerfEventProbeProvider;
+import dev.countersign.settings.Settings;
 import dev.countersign.sim.SimProbeProvider;
+import dev.countersign.vmexit.HostProfiles;
 import dev.countersign.vmexit.VmExitDeriver;
 import java.util.List;
 
@@ -17,15 +19,26 @@ public final class ProbeProviders {
    * ones); in {@code sim}, the simulator first so its deterministic counts win.
    */
   public static List<ProbeProvider> chain(Mode mode) {
+    return chain(mode, Settings.systemProperties());
+  }
+
+  /** {@link #chain(Mode)} with the simulator's profile from {@code settings}. */
+  public static List<ProbeProvider> chain(Mode mode, Settings settings) {
     return switch (mode) {
-      case AUTO -> List.of(new PerfEventProbeProvider(), new JvmProbeProvider(), new SimProbeProvider());
+      case AUTO -> List.of(new PerfEventProbeProvider(), new JvmProbeProvider(),
+          new SimProbeProvider(settings));
       case PERF -> List.of(new PerfEventProbeProvider(), new JvmProbeProvider());
-      case SIM -> List.of(new SimProbeProvider(), new JvmProbeProvider());
+      case SIM -> List.of(new SimProbeProvider(settings), new JvmProbeProvider());
     };
   }
 
   /** Derivers of computed metrics. */
   public static List<MetricDeriver> derivers() {
-    return List.of(new VmExitDeriver());
+    return derivers(Settings.systemProperties());
+  }
+
+  /** Derivers of computed metrics, with the user's host profiles from {@code settings}. */
+  public static List<MetricDeriver> derivers(Settings settings) {
+    return List.of(new VmExitDeriver(() -> HostProfiles.standard(settings)));
   }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a workload: warm-up invocations, then measured invocations each bracketed by every probe,
- * then the derived metrics. Probes are closed on every path.
+ * Runs a workload: warm-up invocations (bracketed only by the probes that {@linkplain
+ * Probe#warmsUpWithWorkload() warm up with it}), then measured invocations each bracketed by every
+ * probe, then the derived metrics. Probes are closed on every path.
  */
 public final class Runner {
 
@@ -24,16 +25,40 @@ public final class Runner {
 
   /** A runner with the standard providers for the plan's mode. */
   public static Runner forMode(Mode mode) {
-    return new Runner(ProbeProviders.chain(mode), ProbeProviders.derivers());
+    return forMode(mode, dev.countersign.settings.Settings.systemProperties());
+  }
+
+  /** A runner with the standard providers for the plan's mode, configured by {@code settings}. */
+  public static Runner forMode(Mode mode, dev.countersign.settings.Settings settings) {
+    return new Runner(ProbeProviders.chain(mode, settings), ProbeProviders.derivers(settings));
   }
 
   public Measurement run(RunPlan plan, Workload workload) throws Throwable {
     try (ProbeSet set = ProbeSet.open(plan.events(), plan.derived(), plan.request(), providers,
         derivers)) {
-      for (int i = 0; i < plan.warmup(); i++) {
-        workload.invoke();
-      }
+      warmUp(plan, workload, set.probes());
       return set.derive(measure(plan, workload, set));
+    }
+  }
+
+  /** The warm-up invocations, bracketed by the probes that warm up with the workload. */
+  private static void warmUp(RunPlan plan, Workload workload, List<Probe> all) throws Throwable {
+    List<Probe> probes = all.stream().filter(Probe::warmsUpWithWorkload).toList();
+    double[][] values = new double[probes.size()][];
+    double[][] fractions = new double[probes.size()][];
+    for (int k = 0; k < probes.size(); k++) {
+      values[k] = new double[probes.get(k).metrics().size()];
+      fractions[k] = new double[values[k].length];
+    }
+    for (int i = 0; i < plan.warmup(); i++) {
+      probes.forEach(Probe::begin);
+      try {
+        workload.invoke();
+      } finally {
+        for (int k = probes.size() - 1; k >= 0; k--) {
+          probes.get(k).end(values[k], fractions[k]);
+        }
+      }
     }
   }
 

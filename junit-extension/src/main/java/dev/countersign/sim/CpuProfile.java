@@ -59,8 +59,8 @@ public record CpuProfile(
     long mmapThresholdBytes,
     int cpus) {
 
-  /** System property selecting the profile. */
-  public static final String PROPERTY = "countersign.sim.profile";
+  /** The setting selecting the profile ({@link dev.countersign.settings.Settings#SIM_PROFILE}). */
+  public static final String PROPERTY = dev.countersign.settings.Settings.SIM_PROFILE;
 
   public CpuProfile {
     if (coreGhz <= 0 || tscGhz <= 0 || baseCpi <= 0) {

@@ -76,6 +76,16 @@ public final class SimProbe implements Probe {
     }
   }
 
+  /**
+   * True: the model's own code runs inside the workload, so it warms up with it (JIT-compiled
+   * counting paths, grown address map); the first measured iteration then counts exactly as the
+   * last, and JVM metrics measured beside it (alloc-bytes, task-clock) carry none of its setup.
+   */
+  @Override
+  public boolean warmsUpWithWorkload() {
+    return true;
+  }
+
   @Override
   public Optional<GuestActivity> guestActivity() {
     return ended ? Optional.of(machine.guestActivity()) : Optional.empty();

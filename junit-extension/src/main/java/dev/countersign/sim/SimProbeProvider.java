@@ -13,25 +13,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.countersign.settings.Settings;
 import java.util.function.BooleanSupplier;
 
 /**
  * Offers the events the simulator models, measured by a {@link SimProbe} over the agent's
- * thread-local machine model with the CPU profile of system property {@value
- * CpuProfile#PROPERTY} (default {@link CpuProfile#zen4Server()}). Without the agent every such
+ * thread-local machine model with the CPU profile of setting {@value
+ * Settings#SIM_PROFILE} (default {@link CpuProfile#zen4Server()}). Without the agent every such
  * event is unavailable with error {@code NO_AGENT} and the remedy.
  */
 public final class SimProbeProvider implements ProbeProvider {
 
   private final BooleanSupplier agentPresent;
+  private final Settings settings;
 
   /** A provider that checks whether the agent's instrumentation is present in this JVM. */
   public SimProbeProvider() {
-    this(SimRuntime::installed);
+    this(Settings.systemProperties());
+  }
+
+  /** A provider with the CPU profile of {@link Settings#SIM_PROFILE} in {@code settings}. */
+  public SimProbeProvider(Settings settings) {
+    this(SimRuntime::installed, settings);
   }
 
   SimProbeProvider(BooleanSupplier agentPresent) {
+    this(agentPresent, Settings.systemProperties());
+  }
+
+  SimProbeProvider(BooleanSupplier agentPresent, Settings settings) {
     this.agentPresent = agentPresent;
+    this.settings = settings;
   }
 
   /** Event name to the counter it reads, for every event the simulator models. */
@@ -82,7 +94,7 @@ public final class SimProbeProvider implements ProbeProvider {
     }
     CpuProfile profile;
     try {
-      profile = CpuProfile.named(System.getProperty(CpuProfile.PROPERTY));
+      profile = CpuProfile.named(settings.simProfile().orElse(null));
     } catch (IllegalArgumentException e) {
       List<UnavailableMetric> unavailable = new ArrayList<>();
       for (EventSpec e2 : modelled) {

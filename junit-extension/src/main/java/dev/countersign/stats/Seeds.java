@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
  * Seeds derived from names, so that a bootstrap over the same inputs draws the same resamples in
  * every build and on every machine: a verdict never depends on the time of day.
  */
-final class Seeds {
+public final class Seeds {
 
   private Seeds() {}
 
   /** A 64-bit seed from the given parts (FNV-1a over their characters, then mixed). */
-  static long of(String... parts) {
+  public static long of(String... parts) {
     long h = 0xcbf29ce484222325L;
     for (String part : parts) {
       for (int i = 0; i < part.length(); i++) {

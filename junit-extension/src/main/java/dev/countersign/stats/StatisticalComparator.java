@@ -24,10 +24,14 @@ import java.util.Locale;
  * Verdicts, with t the threshold and [lo, hi] the interval of the ratio:
  *
  * <ul>
- *   <li>REGRESSION: corrected p &lt; α and [lo, hi] wholly on the worse side of 1 ± t;
- *   <li>IMPROVEMENT: corrected p &lt; α and [lo, hi] wholly on the better side;
+ *   <li>REGRESSION: corrected p &lt; α and [lo, hi] wholly on the worse side of 1 ± t, where p is
+ *       the larger of the rank test's and, when the baseline holds several runs or forks, the
+ *       between-run test's ({@link RunNoise}): the change must be beyond the noise between runs;
+ *   <li>IMPROVEMENT: the same on the better side;
  *   <li>UNCHANGED: [lo, hi] wholly inside [1 − t, 1 + t];
- *   <li>INCONCLUSIVE otherwise, and whenever the current iterations show a significant trend that
+ *   <li>INCONCLUSIVE otherwise: also a change beyond the threshold but within the noise, and one
+ *       of a {@linkplain TimeSensitiveMetrics time or scheduling metric} whose baseline is one run
+ *       (noise unknown); and whenever the current iterations show a significant trend that
  *       moves them by more than half the threshold (not in steady state: biased samples are not
  *       compared); the note says why and what to do.
  * </ul>
@@ -57,7 +61,8 @@ public final class StatisticalComparator implements MetricComparator {
       RankSumResult rank,
       TrendResult trend,
       int baselineRuns,
-      double runSpreadPercent) {}
+      double runSpreadPercent,
+      RunNoise noise) {}
 
   @Override
   public List<Comparison> compareAll(List<ComparisonRequest> requests) {
@@ -81,7 +86,10 @@ public final class StatisticalComparator implements MetricComparator {
         + " Mann-Whitney U (exact up to " + RankSumTest.EXACT_LIMIT + " per side without ties,"
         + " else normal with tie and continuity correction), alpha " + settings.alpha() + ", "
         + correction + " across the build's comparisons; a verdict needs significance and the"
-        + " whole CI beyond the threshold; constant metrics compared exactly"
+        + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
+        + " several runs or forks (prediction t-test, in the same correction); time and"
+        + " scheduling metrics of one-run baselines inconclusive; constant metrics compared"
+        + " exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
 
@@ -94,7 +102,7 @@ public final class StatisticalComparator implements MetricComparator {
     double ratio = MedianBootstrap.ratio(b, c);
     if (Samples.constant(base) && Samples.constant(cur)) {
       return new Measured(true, b, c, ratio, new MedianBootstrap.Interval(ratio, ratio), null,
-          null, 1, 0);
+          null, 1, 0, RunNoise.unknown(1));
     }
     MedianBootstrap.Interval ci = MedianBootstrap.ratioInterval(base, r.baselineGroups(), cur,
         r.currentGroups(), Seeds.of("compare", r.test(), r.metric()), settings.resamples(),
@@ -118,7 +126,8 @@ public final class StatisticalComparator implements MetricComparator {
       }
       spread = (max - min) / Math.abs(b) * 100;
     }
-    return new Measured(false, b, c, ratio, ci, rank, trend, runs.length, spread);
+    return new Measured(false, b, c, ratio, ci, rank, trend, runs.length, spread,
+        RunNoise.of(base, r.baselineGroups(), settings.confidence()));
   }
 
   /** Corrects the p-values of all non-exact requests together and decides every verdict. */
@@ -131,7 +140,10 @@ public final class StatisticalComparator implements MetricComparator {
     for (int i = 0; i < n; i++) {
       Measured m = measured.get(i);
       if (!m.exact()) {
-        p[i] = m.rank().pValue();
+        // a change must be both unlike the baseline's iterations and unlike its runs: the larger
+        // p-value tests both at once (an intersection-union test), and enters the correction
+        p[i] = m.noise().known() ? Math.max(m.rank().pValue(), m.noise().pValue(m.ratio()))
+            : m.rank().pValue();
         // an untestable trend (too few iterations) stays out of the family
         if (settings.trendCheck() && m.trend().s() != 0) {
           trendP[i] = m.trend().pValue();
@@ -164,7 +176,8 @@ public final class StatisticalComparator implements MetricComparator {
     double hi = m.interval().high();
     boolean significant = p < settings.alpha();
     String ci = pct(settings.confidence()) + " CI of the change " + change(lo) + ".." + change(hi);
-    String pText = "p = " + num(p) + " (" + settings.correction().id() + ")";
+    String pText = "p = " + num(p) + " (" + settings.correction().id()
+        + (m.noise().known() ? "; rank and between-run tests" : "") + ")";
     Verdict v;
     String note;
     double drift = m.trend().drift();
@@ -177,12 +190,26 @@ public final class StatisticalComparator implements MetricComparator {
           + Numbers.percent(driftPercent) + " from first to last (Mann-Kendall p = " + num(trendP)
           + ", " + settings.correction().id() + "): increase warmup (@PerfTest(warmup = ...) or"
           + " -Dcountersign.warmup=...); samples with a trend are not compared";
-    } else if (significant && worse(r, lo, hi, t)) {
-      v = Verdict.REGRESSION;
-      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText;
-    } else if (significant && better(r, lo, hi, t)) {
-      v = Verdict.IMPROVEMENT;
-      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText;
+    } else if (withinNoise(r, m, lo, hi, t, p)) {
+      v = Verdict.INCONCLUSIVE;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "% but within the"
+          + " between-run noise the baseline measured (±" + num(m.noise().percent()) + "% from "
+          + m.noise().groups() + " runs or forks; " + pText + "): a change this size happens"
+          + " between runs of unchanged code here. Use 'mvn countersign:compare' (A/B on the same"
+          + " machine) to decide, or record more history";
+    } else if ((worse(r, lo, hi, t) || better(r, lo, hi, t)) && significant
+        && !m.noise().known() && TimeSensitiveMetrics.isTimeOrScheduling(r.metric())) {
+      v = Verdict.INCONCLUSIVE;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText + ", but "
+          + r.metric() + " depends on time and scheduling and the baseline is one run, so its"
+          + " between-run noise is unknown: record history (mvn countersign:baseline"
+          + " -Dcountersign.history=3, three runs) or forks, or use 'mvn countersign:compare'"
+          + " (A/B on the same machine)";
+    } else if (significant && (worse(r, lo, hi, t) || better(r, lo, hi, t))) {
+      v = worse(r, lo, hi, t) ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%"
+          + (m.noise().known() ? " and the between-run noise ±" + num(m.noise().percent()) + "%"
+              : "") + "; " + pText;
     } else if (lo >= 1 - t && hi <= 1 + t) {
       v = Verdict.UNCHANGED;
       note = "";
@@ -222,6 +249,17 @@ public final class StatisticalComparator implements MetricComparator {
           .append(num(m.runSpreadPercent())).append("%, which widens the interval");
     }
     return why.toString();
+  }
+
+  /**
+   * Beyond the threshold but not significant because the baseline's runs differ by as much: the
+   * between-run test, not the rank test, is what kept the change from significance.
+   */
+  private boolean withinNoise(ComparisonRequest r, Measured m, double lo, double hi, double t,
+      double p) {
+    return m.noise().known() && p >= settings.alpha()
+        && (worse(r, lo, hi, t) || better(r, lo, hi, t))
+        && m.noise().pValue(m.ratio()) > m.rank().pValue();
   }
 
   /** The whole interval on the worse side of the threshold. */

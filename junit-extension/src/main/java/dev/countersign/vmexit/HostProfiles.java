@@ -1,5 +1,6 @@
 package dev.countersign.vmexit;
 
+import dev.countersign.settings.Settings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,16 +21,16 @@ import java.util.stream.Stream;
  * The host profiles a build knows: the built-in ones shipped in the jar under {@code
  * dev/countersign/vmexit/hosts/} and the user's own {@code <name>.json} files in {@code
  * src/test/countersign/hosts/} (relative to the working directory, which Surefire sets to the
- * module; system property {@value #HOSTS_DIR_PROPERTY} overrides the directory). A user file may
+ * module; setting {@value #HOSTS_DIR_PROPERTY} overrides the directory). A user file may
  * not reuse a built-in name. Immutable once loaded.
  */
 public final class HostProfiles {
 
-  /** System property naming the directory of user profiles. */
-  public static final String HOSTS_DIR_PROPERTY = "countersign.hostsDir";
+  /** The setting naming the directory of user profiles ({@link Settings#HOSTS_DIR}). */
+  public static final String HOSTS_DIR_PROPERTY = Settings.HOSTS_DIR;
 
   /** Default directory of user profiles, relative to the module. */
-  public static final Path DEFAULT_HOSTS_DIR = Path.of("src", "test", "countersign", "hosts");
+  public static final Path DEFAULT_HOSTS_DIR = Path.of(Settings.DEFAULT_HOSTS_DIR);
 
   /** The built-in profiles, in the jar. */
   public static final List<String> BUILT_IN =
@@ -55,10 +56,17 @@ public final class HostProfiles {
     this.byName = Collections.unmodifiableMap(new TreeMap<>(byName));
   }
 
-  /** Built-in profiles plus those in the directory of {@value #HOSTS_DIR_PROPERTY} or default. */
+  /**
+   * Built-in profiles plus those in the directory of system property {@value
+   * #HOSTS_DIR_PROPERTY} or the default (outside a test JVM: JMH, tools).
+   */
   public static HostProfiles standard() {
-    String dir = System.getProperty(HOSTS_DIR_PROPERTY);
-    return load(dir != null && !dir.isBlank() ? Path.of(dir) : DEFAULT_HOSTS_DIR);
+    return standard(Settings.systemProperties());
+  }
+
+  /** Built-in profiles plus those in the directory of setting {@value #HOSTS_DIR_PROPERTY} or the default. */
+  public static HostProfiles standard(Settings settings) {
+    return load(settings.hostsDir());
   }
 
   /**

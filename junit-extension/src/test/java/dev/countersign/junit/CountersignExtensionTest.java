@@ -8,10 +8,9 @@ import dev.countersign.results.MetricSeries;
 import dev.countersign.results.BuildId;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
+import dev.countersign.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -21,16 +20,6 @@ import org.junit.platform.testkit.engine.Events;
 class CountersignExtensionTest {
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void resultsToTemp() {
-    System.setProperty(CountersignExtension.RESULTS_DIR_PROPERTY, dir.toString());
-  }
-
-  @AfterEach
-  void restore() {
-    System.clearProperty(CountersignExtension.RESULTS_DIR_PROPERTY);
-  }
 
   /** Workloads run by the engine under test, not by this test class's own engine. */
   static class Workloads {
@@ -75,6 +64,7 @@ class CountersignExtensionTest {
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(Workloads.class, method))
         .configurationParameter("junit.jupiter.conditions.deactivate", "*")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
         .execute()
         .testEvents();
   }
@@ -138,6 +128,29 @@ class CountersignExtensionTest {
     // each op allocates one 4 KiB array (plus a header); the invocation one Object[4]
     double median = alloc.perOp().stream().sorted().toList().get(4);
     assertTrue(median >= 4096 && median < 4096 + 200, "alloc-bytes per op " + median);
+  }
+
+  /**
+   * Settings given only as JUnit configuration parameters (as junit-platform.properties and
+   * Surefire's configurationParameters give them; EngineTestKit passes no system properties)
+   * take effect: iterations and the results directory.
+   */
+  @Test
+  void settingsComeFromJUnitConfigurationParameters() {
+    Path elsewhere = dir.resolve("from-configuration-parameters");
+    Workloads.calls = 0;
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "allocates"))
+        .configurationParameter("junit.jupiter.conditions.deactivate", "*")
+        .configurationParameter(Settings.ITERATIONS, "5")
+        .configurationParameter(Settings.RESULTS_DIR, elsewhere.toString())
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    assertEquals(3 + 5, Workloads.calls);
+    List<TestResult> all = new ResultStore(elsewhere).readAll();
+    assertEquals(1, all.size());
+    assertEquals(5, all.get(0).metric("alloc-bytes").orElseThrow().perOp().size());
   }
 
   @Test

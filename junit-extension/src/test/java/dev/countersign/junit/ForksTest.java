@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
+import dev.countersign.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,20 +36,11 @@ class ForksTest {
   Path dir;
 
   private Events run(String method) {
-    String before = System.getProperty(CountersignExtension.RESULTS_DIR_PROPERTY);
-    System.setProperty(CountersignExtension.RESULTS_DIR_PROPERTY, dir.resolve("results").toString());
-    try {
-      return EngineTestKit.engine("junit-jupiter")
-          .selectors(selectMethod(Subject.class, method))
-          .execute()
-          .testEvents();
-    } finally {
-      if (before == null) {
-        System.clearProperty(CountersignExtension.RESULTS_DIR_PROPERTY);
-      } else {
-        System.setProperty(CountersignExtension.RESULTS_DIR_PROPERTY, before);
-      }
-    }
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Subject.class, method))
+        .configurationParameter(Settings.RESULTS_DIR, dir.resolve("results").toString())
+        .execute()
+        .testEvents();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.countersign.junit;
 
+import dev.countersign.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class PerfTestSpecHostTest {
 
   @Test
   void knownHostsGiveBudgetsOnTheirMetrics() throws Exception {
-    PerfTestSpec spec = PerfTestSpec.of(method("known"), k -> null);
+    PerfTestSpec spec = PerfTestSpec.of(method("known"), Settings.none());
     assertTrue(spec.budgets().contains(new Budget("vmexit.amd-kvm-default.MSR_WRITE", 0.5)));
     assertTrue(spec.budgets().contains(new Budget("vmexit.intel-kvm-default.ANY", 2.0)));
     assertEquals(2, spec.derived().size());
@@ -44,7 +45,7 @@ class PerfTestSpecHostTest {
   @Test
   void anUnknownHostInABudgetIsAnErrorListingTheValidHosts() {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("typo"), k -> null));
+        () -> PerfTestSpec.of(method("typo"), Settings.none()));
     assertTrue(e.getMessage().contains("unknown host profile 'intel-kvm-dfault'"), e.getMessage());
     assertTrue(e.getMessage().contains("intel-kvm-default, intel-kvm-ipiv"), e.getMessage());
   }
@@ -52,24 +53,25 @@ class PerfTestSpecHostTest {
   @Test
   void anUnknownHostInEventsIsAnErrorToo() {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("unknownInEvents"), k -> null));
+        () -> PerfTestSpec.of(method("unknownInEvents"), Settings.none()));
     assertTrue(e.getMessage().contains("unknown host profile 'my-laptop'"), e.getMessage());
   }
 
   @Test
   void thePropertyAddsTheExitsOfItsHostsToEveryTest() throws Exception {
-    PerfTestSpec plain = PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"), k -> null);
+    PerfTestSpec plain = PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"), Settings.none());
     assertTrue(plain.derived().isEmpty());
     PerfTestSpec spec = PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"),
-        k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY)
-            ? "intel-kvm-default, amd-kvm-default" : null);
+        Settings.of(k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY)
+            ? "intel-kvm-default, amd-kvm-default" : null));
     assertEquals(java.util.List.of("vmexit.intel-kvm-default.ANY", "vmexit.amd-kvm-default.ANY"),
         spec.derived().stream().map(e -> e.name()).toList());
     assertEquals(PerfTestSpec.DEFAULT_EVENTS.size(), spec.events().size(),
         "the default events are still measured");
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
         () -> PerfTestSpec.of(Fixtures.class.getDeclaredMethod("plain"),
-            k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY) ? "intel-kvm-default,nope" : null));
+            Settings.of(k -> k.equals(PerfTestSpec.VMEXIT_HOSTS_PROPERTY)
+                ? "intel-kvm-default,nope" : null)));
     assertTrue(e.getMessage().contains("unknown host profile 'nope'"), e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.junit;
 
+import dev.countersign.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class PerfTestSpecTest {
 
   @Test
   void readsAnnotations() throws Exception {
-    PerfTestSpec s = PerfTestSpec.of(method("good"), k -> null);
+    PerfTestSpec s = PerfTestSpec.of(method("good"), Settings.none());
     assertEquals(Mode.AUTO, s.mode());
     assertEquals(2, s.warmup());
     assertEquals(7, s.iterations());
@@ -56,7 +57,7 @@ class PerfTestSpecTest {
 
   @Test
   void defaultEventsWhenNoneNamed() throws Exception {
-    PerfTestSpec s = PerfTestSpec.of(method("defaults"), k -> null);
+    PerfTestSpec s = PerfTestSpec.of(method("defaults"), Settings.none());
     assertEquals(PerfTestSpec.DEFAULT_EVENTS, s.events().stream().map(EventSpec::name).toList());
   }
 
@@ -64,7 +65,7 @@ class PerfTestSpecTest {
   void systemPropertiesOverride() throws Exception {
     Map<String, String> props = Map.of("countersign.iterations", "3", "countersign.mode", "SIM",
         "countersign.warmup", "0");
-    PerfTestSpec s = PerfTestSpec.of(method("good"), props::get);
+    PerfTestSpec s = PerfTestSpec.of(method("good"), Settings.of(props::get));
     assertEquals(3, s.iterations());
     assertEquals(0, s.warmup());
     assertEquals(Mode.SIM, s.mode());
@@ -73,7 +74,7 @@ class PerfTestSpecTest {
   @Test
   void reportsEveryProblemAtOnce() throws Exception {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("bad"), k -> null));
+        () -> PerfTestSpec.of(method("bad"), Settings.none()));
     String m = e.getMessage();
     assertTrue(m.contains("Samples.bad"), m);
     assertTrue(m.contains("iterations is 0"), m);
@@ -86,17 +87,17 @@ class PerfTestSpecTest {
   @Test
   void badPropertyIsNamed() throws Exception {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("good"), Map.of("countersign.iterations", "lots")::get));
+        () -> PerfTestSpec.of(method("good"), Settings.of(Map.of("countersign.iterations", "lots")::get)));
     assertTrue(e.getMessage().contains("countersign.iterations='lots'"), e.getMessage());
     InvalidPerfTestException mode = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("good"), Map.of("countersign.mode", "pmu")::get));
+        () -> PerfTestSpec.of(method("good"), Settings.of(Map.of("countersign.mode", "pmu")::get)));
     assertTrue(mode.getMessage().contains("unknown mode 'pmu'"), mode.getMessage());
   }
 
   @Test
   void exitBudgetNeedsExactlyOneLimit() throws Exception {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> PerfTestSpec.of(method("exitBudgetWithoutLimit"), k -> null));
+        () -> PerfTestSpec.of(method("exitBudgetWithoutLimit"), Settings.none()));
     assertTrue(e.getMessage().contains("exactly one of perOp and total"), e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.junit;
 
+import dev.countersign.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class SequentialSamplingTest {
 
   private static PerfTestSpec spec() throws NoSuchMethodException {
     Method m = Subjects.class.getDeclaredMethod("allocating");
-    return PerfTestSpec.of(m, k -> null);
+    return PerfTestSpec.of(m, Settings.none());
   }
 
   private static final Runner RUNNER = new Runner(List.of(new JvmProbeProvider()), List.of());
@@ -72,25 +73,20 @@ class SequentialSamplingTest {
 
   @Test
   void thresholdComesFromMaxRegressionThenPropertyThenDefault() throws Throwable {
-    SequentialSampling s = SequentialSampling.of(spec(), k -> k.equals("countersign.threshold")
-        ? "3" : null);
+    SequentialSampling s = SequentialSampling.of(spec(),
+        Settings.of(k -> k.equals(Settings.THRESHOLD) ? "3" : null));
     assertEquals(2, s.thresholdOf("alloc-bytes"));
     assertEquals(3, s.thresholdOf("gc-count"));
-    assertEquals(5, SequentialSampling.of(spec(), k -> null).thresholdOf("gc-count"));
+    assertEquals(5, SequentialSampling.of(spec(), Settings.none()).thresholdOf("gc-count"));
   }
 
   @Test
-  void timeBudgetsParseWithUnitsAndRejectNonsense() {
-    assertEquals(30, SequentialSampling.seconds("30"));
-    assertEquals(30, SequentialSampling.seconds("30s"));
-    assertEquals(0.5, SequentialSampling.seconds("500ms"));
-    assertEquals(120, SequentialSampling.seconds("2m"));
-    assertEquals(0, SequentialSampling.seconds(null));
+  void badSettingsAreAnInvalidPerfTestNamingTheKey() {
     InvalidPerfTestException e = assertThrows(InvalidPerfTestException.class,
-        () -> SequentialSampling.seconds("soon"));
+        () -> SequentialSampling.of(spec(), Settings.of(k -> k.equals(Settings.MAX_TIME) ? "soon" : null)));
     assertTrue(e.getMessage().contains("countersign.maxTime='soon'")
         && e.getMessage().contains("30s"), e.getMessage());
-    assertThrows(InvalidPerfTestException.class, () -> SequentialSampling.seconds("-1"));
-    assertThrows(InvalidPerfTestException.class, () -> SequentialSampling.threshold("five"));
+    assertThrows(InvalidPerfTestException.class, () -> SequentialSampling.of(spec(),
+        Settings.of(k -> k.equals(Settings.THRESHOLD) ? "five" : null)));
   }
 }

@@ -8,10 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real perf file descriptors are closed on every path. */
 class FdLeakTest {
+
+  @BeforeEach
+  void requirePerf() {
+    PerfAvailability.assumeOpens("page-faults", "task-clock");
+  }
 
   private static long openFds() throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

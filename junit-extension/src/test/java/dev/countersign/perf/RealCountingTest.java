@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Software events and tracepoints counted for real by perf_event_open on this machine. */
 class RealCountingTest {
+
+  @BeforeEach
+  void requirePerf() {
+    PerfAvailability.assumeOpens("page-faults", "minor-faults", "task-clock", "context-switches");
+  }
 
   private final PerfEventProbeProvider provider = new PerfEventProbeProvider();
 
@@ -76,6 +82,7 @@ class RealCountingTest {
 
   @Test
   void sleepingCountsContextSwitchesAndTimerTracepoints() throws Exception {
+    PerfAvailability.assumeOpens("timer:hrtimer_start", "msr:write_msr");
     int sleeps = 20;
     Measure.Outcome out = Measure.once(provider,
         List.of("context-switches", "timer:hrtimer_start", "msr:write_msr"), () -> {

@@ -11,6 +11,7 @@ import dev.countersign.runner.ProbeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.Test;
  * invocation must still be counted, in full.
  */
 class ThreadExitDuringReadTest {
+
+  @BeforeEach
+  void requirePerf() {
+    PerfAvailability.assumeOpens("task-clock", "page-faults", "context-switches");
+  }
 
   private static final int INVOCATIONS = 200;
   private static final long BUSY_NANOS = 1_000_000;

@@ -39,7 +39,8 @@ class StatisticalComparatorTest {
   @Test
   void clearImprovement() {
     SplittableRandom r = new SplittableRandom(2);
-    Comparison c = one(req("cycles", lognormal(r, 20, 100, 0.02), lognormal(r, 20, 88, 0.02), 5));
+    Comparison c = one(req("branch-misses", lognormal(r, 20, 100, 0.02), lognormal(r, 20, 88, 0.02),
+        5));
     assertEquals(Verdict.IMPROVEMENT, c.verdict(), c.note());
     assertTrue(c.ciHigh() < 0.95);
   }
@@ -135,13 +136,13 @@ class StatisticalComparatorTest {
     for (int i = 0; i < 20; i++) {
       warmingUp[i] = (130 - 1.5 * i) * Math.exp(0.01 * r.nextGaussian()); // 130 → 101.5
     }
-    Comparison c = one(req("task-clock", base, warmingUp, 5));
+    Comparison c = one(req("instructions", base, warmingUp, 5));
     assertEquals(Verdict.INCONCLUSIVE, c.verdict());
     assertTrue(c.note().startsWith("not in steady state") && c.note().contains("increase warmup"),
         c.note());
     StatisticalComparator off = new StatisticalComparator(new ComparisonSettings(0.05, 0.95,
         10_000, Correction.HOLM, false));
-    assertEquals(Verdict.REGRESSION, off.compareAll(List.of(req("task-clock", base, warmingUp, 5)))
+    assertEquals(Verdict.REGRESSION, off.compareAll(List.of(req("instructions", base, warmingUp, 5)))
         .get(0).verdict(), "without the check the biased samples would fail the build");
   }
 
@@ -189,15 +190,122 @@ class StatisticalComparatorTest {
       base[i] = levels[runs[i]] * Math.exp(0.01 * r.nextGaussian());
     }
     double[] cur = lognormal(r, 20, 106, 0.01);
-    ComparisonRequest grouped = new ComparisonRequest("T.m", "task-clock", base, cur, 3, false,
+    ComparisonRequest grouped = new ComparisonRequest("T.m", "instructions", base, cur, 3, false,
         runs, new int[0]);
     Comparison c = one(grouped);
     assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
     assertTrue(c.note().contains("the baseline pools 3 runs (or forks) whose medians differ"), c.note());
     // the same current run is one of the baseline's own levels: treating the pool as one run
     // would call it a regression
-    Comparison flat = one(new ComparisonRequest("T.m", "task-clock", base, cur, 3, false));
+    Comparison flat = one(new ComparisonRequest("T.m", "instructions", base, cur, 3, false));
     assertEquals(Verdict.REGRESSION, flat.verdict(), flat.note());
+  }
+
+  /** A baseline of {@code runs} runs of 20 iterations each, run r at level × levels[r]. */
+  private static ComparisonRequest pooled(String metric, double[] levels, double[] cur) {
+    SplittableRandom r = new SplittableRandom(31);
+    double[] base = new double[20 * levels.length];
+    int[] runs = new int[base.length];
+    for (int i = 0; i < base.length; i++) {
+      runs[i] = i / 20;
+      base[i] = levels[runs[i]] * Math.exp(0.01 * r.nextGaussian());
+    }
+    return new ComparisonRequest("T.m", metric, base, cur, 5, false, runs, new int[0]);
+  }
+
+  @Test
+  void aTimeMetricWithAOneRunBaselineIsInconclusiveWithAdvice() {
+    SplittableRandom r = new SplittableRandom(11);
+    double[] base = lognormal(r, 20, 100, 0.02);
+    double[] cur = lognormal(r, 20, 130, 0.02);
+    for (String metric : List.of("task-clock", "context-switches", "cpu-migrations", "gc-time",
+        "vmexit.intel-kvm-default.HLT")) {
+      Comparison c = one(req(metric, base, cur, 5));
+      assertEquals(Verdict.INCONCLUSIVE, c.verdict(), metric + ": " + c.note());
+      assertTrue(c.note().contains("between-run noise is unknown")
+          && c.note().contains("countersign.history=3")
+          && c.note().contains("countersign:compare"), c.note());
+    }
+    // a count of work done keeps its verdict on a one-run baseline
+    assertEquals(Verdict.REGRESSION, one(req("instructions", base, cur, 5)).verdict());
+  }
+
+  @Test
+  void aChangeWithinTheBaselinesBetweenRunNoiseIsNotARegression() {
+    SplittableRandom r = new SplittableRandom(12);
+    // three promoted runs whose medians differ by ±6%: a run at +15% is within that noise
+    ComparisonRequest q = pooled("task-clock", new double[] {94, 100, 106},
+        lognormal(r, 20, 115, 0.01));
+    Comparison c = one(q);
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
+    assertTrue(c.note().contains("within the between-run noise the baseline measured")
+        && c.note().contains("from 3 runs or forks"), c.note());
+    RunNoise noise = RunNoise.of(q.baseline(), q.baselineGroups(), 0.95);
+    assertTrue(noise.percent() > 15, "noise " + noise);
+  }
+
+  @Test
+  void aChangeBeyondThresholdSignificanceAndNoiseIsARegression() {
+    SplittableRandom r = new SplittableRandom(13);
+    Comparison c = one(pooled("task-clock", new double[] {99.5, 100, 100.5},
+        lognormal(r, 20, 125, 0.01)));
+    assertEquals(Verdict.REGRESSION, c.verdict(), c.note());
+    assertTrue(c.note().contains("and the between-run noise ±"), c.note());
+  }
+
+  @Test
+  void runLevelNoiseGivesNoFalseAlarmsWhereIgnoringItWould() {
+    // 200 A/A builds: every run (baseline or current) has its own level, CV 8% between runs,
+    // 1% within: the situation of a shared CI VM
+    SplittableRandom r = new SplittableRandom(14);
+    int withNoise = 0;
+    int ignoringNoise = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      double[] levels = new double[3];
+      for (int k = 0; k < 3; k++) {
+        levels[k] = 100 * Math.exp(0.08 * r.nextGaussian());
+      }
+      double[] cur = lognormal(r, 20, 100 * Math.exp(0.08 * r.nextGaussian()), 0.01);
+      ComparisonRequest q = pooled("instructions", levels, cur);
+      if (one(q).verdict() == Verdict.REGRESSION) {
+        withNoise++;
+      }
+      if (one(new ComparisonRequest("T.m", "instructions", q.baseline(), cur, 5, false))
+          .verdict() == Verdict.REGRESSION) {
+        ignoringNoise++;
+      }
+    }
+    // the 95% prediction band leaves 2.5% per side by construction: at most 5 of 200 plus slack
+    assertTrue(withNoise <= 8, withNoise + " false REGRESSIONs of 200");
+    assertTrue(ignoringNoise >= 40, "the pooled samples as one run should raise many false"
+        + " alarms here, got " + ignoringNoise);
+  }
+
+  @Test
+  void buildsOfEighteenNoisyMetricsKeepTheFamilyWiseRate() {
+    // 50 A/A builds of 18 metrics (6 tests x task-clock, context-switches, cycles), each run at its
+    // own level (CV 8% between runs, 1% within), against three-run baselines
+    SplittableRandom r = new SplittableRandom(15);
+    String[] metrics = {"task-clock", "context-switches", "cycles"};
+    int failing = 0;
+    for (int build = 0; build < 50; build++) {
+      List<ComparisonRequest> family = new ArrayList<>();
+      for (int k = 0; k < 18; k++) {
+        double[] levels = new double[3];
+        for (int j = 0; j < 3; j++) {
+          levels[j] = 100 * Math.exp(0.08 * r.nextGaussian());
+        }
+        ComparisonRequest q = pooled(metrics[k % 3], levels,
+            lognormal(r, 20, 100 * Math.exp(0.08 * r.nextGaussian()), 0.01));
+        family.add(new ComparisonRequest("T" + k / 3 + ".m", q.metric(), q.baseline(), q.current(),
+            5, false, q.baselineGroups(), new int[0]));
+      }
+      if (engine.compareAll(family).stream().anyMatch(c -> c.verdict() == Verdict.REGRESSION)) {
+        failing++;
+      }
+    }
+    // Holm keeps the family-wise rate at 5% two-sided, 2.5% for regressions: about 1 in 40
+    assertTrue(failing <= 3, failing + " of 50 builds with a false REGRESSION");
   }
 
   @Test

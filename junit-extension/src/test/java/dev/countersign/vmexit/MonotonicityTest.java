@@ -93,12 +93,4 @@ class MonotonicityTest {
       assertEquals(0, model.estimate(userOnly, intel).of(ExitReason.PAUSE).orElseThrow());
     }
   }
-
-  @Test
-  void theSameActivityGivesTheSameExits() {
-    GuestActivity a = random(new SplittableRandom(5));
-    for (String host : Profiles.builtIn().names()) {
-      assertEquals(model.estimate(a, Profiles.get(host)), model.estimate(a, Profiles.get(host)));
-    }
-  }
 }

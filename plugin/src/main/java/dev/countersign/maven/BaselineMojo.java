@@ -1,5 +1,6 @@
 package dev.countersign.maven;
 
+import dev.countersign.settings.Settings;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
@@ -30,27 +31,27 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractMojo {
 
-  @Parameter(property = "countersign.skip", defaultValue = "false")
+  @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
 
   /** Directory of the committed baselines. */
-  @Parameter(property = "countersign.baselineDir", defaultValue = "${project.basedir}/src/test/countersign")
+  @Parameter(property = Settings.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/countersign")
   File baselineDir;
 
   /** Directory of the results, one folder per build; the last build's are promoted. */
-  @Parameter(property = "countersign.resultsDir", defaultValue = "${project.build.directory}/countersign/results")
+  @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
   /** How many promoted runs a baseline keeps (their samples are pooled by check). */
-  @Parameter(property = "countersign.history", defaultValue = "1")
+  @Parameter(property = Settings.HISTORY, defaultValue = "1")
   int history;
 
   /** JMH result files ({@code -rf json}, comma-separated, relative to the module) to promote too. */
-  @Parameter(property = "countersign.jmhResults")
+  @Parameter(property = Settings.JMH_RESULTS)
   String jmhResults;
 
   /** The build whose results to promote; default: this session's, else the build started last. */
-  @Parameter(property = "countersign.buildId")
+  @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true)

@@ -1,5 +1,6 @@
 package dev.countersign.maven;
 
+import dev.countersign.settings.Settings;
 import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
@@ -34,41 +35,41 @@ import org.apache.maven.project.MavenProject;
 public class CheckMojo extends AbstractMojo {
 
   /** Skip the goal. */
-  @Parameter(property = "countersign.skip", defaultValue = "false")
+  @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
 
   /** Fail the build on a REGRESSION, OVER BUDGET or INCOMPARABLE row; false = advisory. */
-  @Parameter(property = "countersign.failOnRegression", defaultValue = "true")
+  @Parameter(property = Settings.FAIL_ON_REGRESSION, defaultValue = "true")
   boolean failOnRegression;
 
   /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
-  @Parameter(property = "countersign.threshold", defaultValue = "5.0")
+  @Parameter(property = Settings.THRESHOLD, defaultValue = "5.0")
   double threshold;
 
   /**
    * Multiple-testing correction across all comparisons of the build: {@code holm} (family-wise
    * error rate 5%), {@code bh} (Benjamini-Hochberg, false-discovery rate 5%) or {@code none}.
    */
-  @Parameter(property = "countersign.correction", defaultValue = "holm")
+  @Parameter(property = Settings.CORRECTION, defaultValue = "holm")
   String correction;
 
   /** Fail the build when a test has no committed baseline. */
-  @Parameter(property = "countersign.requireBaseline", defaultValue = "false")
+  @Parameter(property = Settings.REQUIRE_BASELINE, defaultValue = "false")
   boolean requireBaseline;
 
   /** Directory of the committed baselines. */
-  @Parameter(property = "countersign.baselineDir", defaultValue = "${project.basedir}/src/test/countersign")
+  @Parameter(property = Settings.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/countersign")
   File baselineDir;
 
   /**
    * Directory of the results (written by the JUnit extension), one folder per build; check reads
    * this build's only.
    */
-  @Parameter(property = "countersign.resultsDir", defaultValue = "${project.build.directory}/countersign/results")
+  @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
   /** Directory the reports are written to. */
-  @Parameter(property = "countersign.reportDir", defaultValue = "${project.build.directory}/countersign")
+  @Parameter(property = Settings.REPORT_DIR, defaultValue = "${project.build.directory}/countersign")
   File reportDir;
 
   /**
@@ -76,11 +77,11 @@ public class CheckMojo extends AbstractMojo {
    * module, e.g. {@code target/jmh-result.json}. Each benchmark is compared with its baseline like a
    * {@code @PerfTest}; throughput (ops/time) is higher-is-better.
    */
-  @Parameter(property = "countersign.jmhResults")
+  @Parameter(property = Settings.JMH_RESULTS)
   String jmhResults;
 
   /** The build whose results to check; default: this session's, else the build started last. */
-  @Parameter(property = "countersign.buildId")
+  @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true)

@@ -4,6 +4,7 @@ import dev.countersign.results.BuildId;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.ResultsDirectory;
+import dev.countersign.settings.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,30 +37,30 @@ public class PrepareAgentMojo extends AbstractMojo {
 
   static final String AGENT_ARTIFACT = "dev.countersign:countersign-junit";
 
-  @Parameter(property = "countersign.skip", defaultValue = "false")
+  @Parameter(property = Settings.SKIP, defaultValue = "false")
   boolean skip;
 
   /** The property to set; Surefire and Failsafe read {@code argLine}. */
-  @Parameter(property = "countersign.propertyName", defaultValue = "argLine")
+  @Parameter(property = Settings.PROPERTY_NAME, defaultValue = "argLine")
   String propertyName;
 
   /**
    * Class-name patterns to instrument ({@code com.example.*}); default: every class loaded from
    * the module's own output directories.
    */
-  @Parameter(property = "countersign.includes")
+  @Parameter(property = Settings.INCLUDES)
   List<String> includes;
 
   /** Class-name patterns never to instrument. */
-  @Parameter(property = "countersign.excludes")
+  @Parameter(property = Settings.EXCLUDES)
   List<String> excludes;
 
   /** Directory of the results; each build writes into a folder of its own under it. */
-  @Parameter(property = "countersign.resultsDir", defaultValue = "${project.build.directory}/countersign/results")
+  @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
   /** This build's id; default: minted from the session's start time and Maven's process id. */
-  @Parameter(property = "countersign.buildId")
+  @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)

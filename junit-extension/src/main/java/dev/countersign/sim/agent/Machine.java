@@ -38,7 +38,10 @@ public final class Machine {
   private final List<Machine> children = new ArrayList<>();
   private final List<Thread> startedThreads = new ArrayList<>();
   private final GuestEvents guest;
-  private final IdentityAddressMap addresses = new IdentityAddressMap();
+  private final CoreModel core;
+  private final IdentityAddressMap addresses;
+  /** Cores of the threads counted in earlier iterations, by start index, for reuse. */
+  private final List<CoreModel> childCores = new ArrayList<>();
 
   /** The thread this machine counts (set while attached). */
   Thread owner;
@@ -62,12 +65,12 @@ public final class Machine {
   private long idleTicks;
   private long tscBase;
 
-  private SetAssociativeCache l1;
-  private SetAssociativeCache l2;
-  private SetAssociativeCache llc;
-  private SetAssociativeCache dtlb;
-  private SetAssociativeCache stlb;
-  private BranchPredictor predictor;
+  private final SetAssociativeCache l1;
+  private final SetAssociativeCache l2;
+  private final SetAssociativeCache llc;
+  private final SetAssociativeCache dtlb;
+  private final SetAssociativeCache stlb;
+  private final BranchPredictor predictor;
   private long lastMissLine = -2;
   /** The line accessed last: MRU in L1D, its page MRU in the TLB, so a repeat changes nothing. */
   private long lastLine = -1;
@@ -92,6 +95,15 @@ public final class Machine {
     this.pageBytes = profile.pageBytes();
     this.guest = new GuestEvents(profile.ticks(profile.spinGapCycles()));
     this.bornInGeneration = root == null ? 0 : root.generation;
+    this.core = root == null ? new CoreModel(profile, memoryModel || predictorModel)
+        : root.childCore(index);
+    this.addresses = core.addresses;
+    this.l1 = core.l1;
+    this.l2 = core.l2;
+    this.llc = core.llc;
+    this.dtlb = core.dtlb;
+    this.stlb = core.stlb;
+    this.predictor = core.predictor;
     resetState();
   }
 
@@ -180,27 +192,19 @@ public final class Machine {
     lastLine = -1;
     lastObject = null;
     lastAddress = 0;
-    addresses.clear();
+    core.clear();
     youngTop = YOUNG_BASE + index * REGION;
     oldTop = OLD_BASE + index * REGION;
     directTop = DIRECT_BASE + index * REGION;
-    if (l1 != null) {
-      l1.clear();
-      l2.clear();
-      llc.clear();
-      dtlb.clear();
-      stlb.clear();
-      predictor.clear();
-    }
   }
 
-  private void initModel() {
-    l1 = new SetAssociativeCache(profile.l1d());
-    l2 = new SetAssociativeCache(profile.l2());
-    llc = new SetAssociativeCache(profile.llc());
-    dtlb = new SetAssociativeCache(profile.dtlb());
-    stlb = new SetAssociativeCache(profile.stlb());
-    predictor = new BranchPredictor(profile.predictorIndexBits());
+  /** The core of the {@code index}-th thread counted in an iteration (from 1), reused. */
+  private CoreModel childCore(int index) {
+    // called with 'children' locked, by spawnChild
+    while (childCores.size() < index) {
+      childCores.add(new CoreModel(profile, memoryModel || predictorModel));
+    }
+    return childCores.get(index - 1);
   }
 
   // ---- events from instrumented code ----
@@ -212,32 +216,21 @@ public final class Machine {
 
   void conditional(int site, boolean taken) {
     branches++;
-    if (predictorModel && predictor().conditional(site, taken)) {
+    if (predictorModel && predictor.conditional(site, taken)) {
       branchMisses++;
     }
   }
 
   void switchOutcome(int site, int key) {
     branches++;
-    if (predictorModel && predictor().indirect(site, key)) {
+    if (predictorModel && predictor.indirect(site, key)) {
       branchMisses++;
     }
-  }
-
-  /** The predictor, the model being built on the first branch that needs it. */
-  private BranchPredictor predictor() {
-    if (predictor == null) {
-      initModel();
-    }
-    return predictor;
   }
 
   void load(long address) {
     if (!memoryModel) {
       return;
-    }
-    if (l1 == null) {
-      initModel();
     }
     loads++;
     long same = address / lineBytes;
@@ -266,9 +259,6 @@ public final class Machine {
   void store(long address) {
     if (!memoryModel) {
       return;
-    }
-    if (l1 == null) {
-      initModel();
     }
     long same = address / lineBytes;
     if (same == lastLine) {

@@ -21,6 +21,7 @@ import org.objectweb.asm.tree.MultiANewArrayInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Instruments one method in place:
@@ -31,13 +32,16 @@ import org.objectweb.asm.tree.TypeInsnNode;
  *       switch, return or throw) or before the next branch target — so a block an exception
  *       leaves early is not counted;
  *   <li>each conditional branch and switch reports its operands and site first;
- *   <li>field and array loads report the accessed object and index; array stores are replaced by
- *       {@code SimRuntime.xastore}, which stores;
+ *   <li>field and array loads and stores report the accessed object and index first;
  *   <li>allocations report the new object after its constructor (NEW) or at once (arrays);
  *   <li>calls of {@code Thread.onSpinWait}, {@code LockSupport.park*}/{@code unpark}, {@code
  *       Thread.sleep}, {@code Object.wait}/{@code notify*}, {@code Thread.start}, {@code
- *       ByteBuffer.allocateDirect} and {@code Unsafe.invokeCleaner} are redirected to wrappers.
+ *       ByteBuffer.allocateDirect} and {@code Unsafe.invokeCleaner} get probes before and/or after.
  * </ul>
+ *
+ * <p>Every original instruction stays in place and probes only read copies of its operands, so
+ * an instruction that throws does so from the user's frame with the exception, helpful NPE
+ * message and stack trace it has without the agent.
  *
  * <p>Branch sites are identified by a hash of class, method, descriptor and instruction index, so
  * that predictor indexes do not depend on the order classes are loaded in.
@@ -299,20 +303,31 @@ final class MethodInstrumenter {
       insns.insertBefore(n, l);
       return;
     }
-    String[] store =
+    int shift =
         switch (op) {
-          case Opcodes.IASTORE -> new String[] {"iastore", "([III)V"};
-          case Opcodes.LASTORE -> new String[] {"lastore", "([JIJ)V"};
-          case Opcodes.FASTORE -> new String[] {"fastore", "([FIF)V"};
-          case Opcodes.DASTORE -> new String[] {"dastore", "([DID)V"};
-          case Opcodes.AASTORE -> new String[] {"aastore", "([Ljava/lang/Object;ILjava/lang/Object;)V"};
-          case Opcodes.BASTORE -> new String[] {"bastore", "(Ljava/lang/Object;II)V"};
-          case Opcodes.CASTORE -> new String[] {"castore", "([CII)V"};
-          case Opcodes.SASTORE -> new String[] {"sastore", "([SII)V"};
-          default -> null;
+          case Opcodes.BASTORE -> 0;
+          case Opcodes.CASTORE, Opcodes.SASTORE -> 1;
+          case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE -> 2;
+          case Opcodes.LASTORE, Opcodes.DASTORE -> 3;
+          default -> -1;
         };
-    if (store != null) {
-      insns.set(n, new MethodInsnNode(Opcodes.INVOKESTATIC, RT, store[0], store[1], false));
+    if (shift >= 0) {
+      // The store itself stays the original instruction, so its exceptions (NPE with the helpful
+      // message, AIOOBE, ArrayStoreException) are raised in this frame by this bytecode. The
+      // probe gets copies of array and index: [a, i, v] -> [a, i, v, a, i].
+      InsnList l = new InsnList();
+      if (shift == 3) {
+        l.add(new InsnNode(Opcodes.DUP2_X2)); // [v2, a, i, v2]
+        l.add(new InsnNode(Opcodes.POP2)); // [v2, a, i]
+        l.add(new InsnNode(Opcodes.DUP2_X2)); // [a, i, v2, a, i]
+      } else {
+        l.add(new InsnNode(Opcodes.DUP_X2)); // [v, a, i, v]
+        l.add(new InsnNode(Opcodes.POP)); // [v, a, i]
+        l.add(new InsnNode(Opcodes.DUP2_X1)); // [a, i, v, a, i]
+      }
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "store" + (1 << shift),
+          "(Ljava/lang/Object;I)V", false));
+      insns.insertBefore(n, l);
     }
   }
 
@@ -324,54 +339,117 @@ final class MethodInstrumenter {
     return l;
   }
 
-  /** Redirects a JDK call that is a guest event to its wrapper in {@link SimRuntime}. */
+  /**
+   * Brackets a JDK call that is a guest event with probes of {@link SimRuntime}. The call itself
+   * stays the original instruction, so whatever it throws (a null receiver's helpful NPE, an
+   * IllegalMonitorStateException) comes from this frame exactly as without the agent. Operands
+   * the probes need are copied on the stack, or through fresh locals beyond the method's own
+   * (which no stack-map frame mentions, so the frames stay valid).
+   */
   private void redirect(MethodInsnNode m) {
     String key = m.owner + "." + m.name + m.desc;
-    String target = null;
-    String desc = m.desc;
+    InsnList before = new InsnList();
+    InsnList after = new InsnList();
     switch (m.getOpcode()) {
       case Opcodes.INVOKESTATIC -> {
         switch (key) {
-          case "java/lang/Thread.onSpinWait()V" -> target = "onSpinWait";
+          case "java/lang/Thread.onSpinWait()V" -> before.add(probe("spinWaiting", "()V"));
           case "java/util/concurrent/locks/LockSupport.park()V",
-              "java/util/concurrent/locks/LockSupport.park(Ljava/lang/Object;)V",
-              "java/util/concurrent/locks/LockSupport.parkNanos(J)V",
-              "java/util/concurrent/locks/LockSupport.parkNanos(Ljava/lang/Object;J)V",
-              "java/util/concurrent/locks/LockSupport.parkUntil(J)V",
-              "java/util/concurrent/locks/LockSupport.parkUntil(Ljava/lang/Object;J)V",
-              "java/util/concurrent/locks/LockSupport.unpark(Ljava/lang/Thread;)V",
-              "java/lang/Thread.sleep(J)V",
-              "java/lang/Thread.sleep(JI)V" -> target = m.name;
-          case "java/nio/ByteBuffer.allocateDirect(I)Ljava/nio/ByteBuffer;" ->
-              target = "allocateDirect";
+              "java/util/concurrent/locks/LockSupport.park(Ljava/lang/Object;)V" -> {
+            before.add(probe("parking", "()V"));
+            after.add(probe("parked", "()V"));
+          }
+          case "java/util/concurrent/locks/LockSupport.parkNanos(J)V",
+              "java/util/concurrent/locks/LockSupport.parkNanos(Ljava/lang/Object;J)V" -> {
+            before.add(new InsnNode(Opcodes.DUP2));
+            before.add(probe("parkingNanos", "(J)V"));
+            after.add(probe("parked", "()V"));
+          }
+          case "java/util/concurrent/locks/LockSupport.parkUntil(J)V",
+              "java/util/concurrent/locks/LockSupport.parkUntil(Ljava/lang/Object;J)V" -> {
+            before.add(new InsnNode(Opcodes.DUP2));
+            before.add(probe("parkingUntil", "(J)V"));
+            after.add(probe("parked", "()V"));
+          }
+          case "java/util/concurrent/locks/LockSupport.unpark(Ljava/lang/Thread;)V" -> {
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(probe("unparking", "(Ljava/lang/Thread;)V"));
+          }
+          case "java/lang/Thread.sleep(J)V" -> {
+            before.add(new InsnNode(Opcodes.DUP2));
+            before.add(probe("sleeping", "(J)V"));
+          }
+          case "java/lang/Thread.sleep(JI)V" -> {
+            int millis = method.maxLocals;
+            int nanos = millis + 2;
+            method.maxLocals += 3;
+            before.add(new VarInsnNode(Opcodes.ISTORE, nanos));
+            before.add(new VarInsnNode(Opcodes.LSTORE, millis));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            before.add(new VarInsnNode(Opcodes.ILOAD, nanos));
+            before.add(probe("sleeping", "(JI)V"));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            before.add(new VarInsnNode(Opcodes.ILOAD, nanos));
+          }
+          case "java/nio/ByteBuffer.allocateDirect(I)Ljava/nio/ByteBuffer;" -> {
+            after.add(new InsnNode(Opcodes.DUP));
+            after.add(probe("allocatedDirect", "(Ljava/nio/ByteBuffer;)V"));
+          }
           default -> {
             // not a guest event
           }
         }
       }
       case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
-        String sig = m.name + m.desc;
-        switch (sig) {
+        switch (m.name + m.desc) {
           // final in Object: whatever the owner, these are Object's methods
-          case "wait()V", "wait(J)V", "wait(JI)V" -> {
-            target = "objectWait";
-            desc = "(Ljava/lang/Object;" + m.desc.substring(1);
+          case "wait()V" -> {
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(probe("waiting", "(Ljava/lang/Object;)V"));
+            after.add(probe("waited", "(Ljava/lang/Object;)V"));
+          }
+          case "wait(J)V" -> {
+            int millis = method.maxLocals;
+            method.maxLocals += 2;
+            before.add(new VarInsnNode(Opcodes.LSTORE, millis));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            before.add(probe("waiting", "(Ljava/lang/Object;J)V"));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            after.add(probe("waited", "(Ljava/lang/Object;)V"));
+          }
+          case "wait(JI)V" -> {
+            int millis = method.maxLocals;
+            int nanos = millis + 2;
+            method.maxLocals += 3;
+            before.add(new VarInsnNode(Opcodes.ISTORE, nanos));
+            before.add(new VarInsnNode(Opcodes.LSTORE, millis));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            before.add(new VarInsnNode(Opcodes.ILOAD, nanos));
+            before.add(probe("waiting", "(Ljava/lang/Object;JI)V"));
+            before.add(new VarInsnNode(Opcodes.LLOAD, millis));
+            before.add(new VarInsnNode(Opcodes.ILOAD, nanos));
+            after.add(probe("waited", "(Ljava/lang/Object;)V"));
           }
           case "notify()V" -> {
-            target = "objectNotify";
-            desc = "(Ljava/lang/Object;)V";
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(probe("notifying", "(Ljava/lang/Object;)V"));
           }
           case "notifyAll()V" -> {
-            target = "objectNotifyAll";
-            desc = "(Ljava/lang/Object;)V";
+            before.add(new InsnNode(Opcodes.DUP));
+            before.add(probe("notifyingAll", "(Ljava/lang/Object;)V"));
           }
           default -> {
             if (key.equals("java/lang/Thread.start()V")) {
-              target = "threadStart";
-              desc = "(Ljava/lang/Thread;)V";
+              before.add(new InsnNode(Opcodes.DUP));
+              before.add(probe("starting", "(Ljava/lang/Thread;)V"));
             } else if (key.equals("sun/misc/Unsafe.invokeCleaner(Ljava/nio/ByteBuffer;)V")) {
-              target = "invokeCleaner";
-              desc = "(Lsun/misc/Unsafe;Ljava/nio/ByteBuffer;)V";
+              before.add(new InsnNode(Opcodes.DUP_X1)); // [u, b] -> [b, u, b]
+              after.add(probe("cleaned", "(Ljava/nio/ByteBuffer;)V"));
             }
           }
         }
@@ -380,9 +458,12 @@ final class MethodInstrumenter {
         // INVOKESPECIAL: never a guest event
       }
     }
-    if (target != null) {
-      insns.set(m, new MethodInsnNode(Opcodes.INVOKESTATIC, RT, target, desc, false));
-    }
+    insns.insertBefore(m, before);
+    insns.insert(m, after);
+  }
+
+  private static MethodInsnNode probe(String name, String desc) {
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, RT, name, desc, false);
   }
 
   private static AbstractInsnNode push(int v) {

@@ -1,10 +1,8 @@
 package dev.countersign.sim.agent;
 
 import java.nio.ByteBuffer;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The static entry points instrumented code calls. Each finds the {@link Machine} of the calling
@@ -12,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * created during that iteration — and does nothing when there is none, so instrumented code
  * outside measured iterations (warm-up, JUnit, other threads) only pays the look-up.
  *
- * <p>The wrappers of JDK calls ({@link #park()}, {@link #sleep(long)}, {@link #objectWait(Object)},
- * {@link #threadStart(Thread)}, {@link #allocateDirect(int)}, ...) perform the original call with
- * the original semantics and record the guest event. This class is public only because
+ * <p>The probes of JDK calls ({@link #parking()}, {@link #sleeping(long)}, {@link
+ * #waiting(Object)}, {@link #starting(Thread)}, {@link #allocatedDirect(ByteBuffer)}, ...) run
+ * before or after the original call, which stays in the user's code, and record the guest event. This class is public only because
  * instrumented classes in any package call it; it is not an API.
  */
 public final class SimRuntime {
@@ -41,7 +39,7 @@ public final class SimRuntime {
   /** Threads inside an instrumented park, for deciding whether an unpark wakes a sleeper. */
   private static final Map<Thread, Boolean> PERMITS = new WeakHashMap<>();
   /** Threads inside an instrumented {@code Object.wait}, per monitor. */
-  private static final Map<Object, Integer> WAITERS = new IdentityHashMap<>();
+  private static final WaitSets WAITS = new WaitSets();
 
   private SimRuntime() {}
 
@@ -217,56 +215,24 @@ public final class SimRuntime {
     arrayLoad(a, i, 3);
   }
 
-  /** Replaces IASTORE. */
-  public static void iastore(int[] a, int i, int v) {
-    arrayStore(a, i, 2);
-    a[i] = v;
-  }
-
-  /** Replaces LASTORE. */
-  public static void lastore(long[] a, int i, long v) {
-    arrayStore(a, i, 3);
-    a[i] = v;
-  }
-
-  /** Replaces FASTORE. */
-  public static void fastore(float[] a, int i, float v) {
-    arrayStore(a, i, 2);
-    a[i] = v;
-  }
-
-  /** Replaces DASTORE. */
-  public static void dastore(double[] a, int i, double v) {
-    arrayStore(a, i, 3);
-    a[i] = v;
-  }
-
-  /** Replaces AASTORE (the JVM still performs the array store check). */
-  public static void aastore(Object[] a, int i, Object v) {
-    arrayStore(a, i, 2);
-    a[i] = v;
-  }
-
-  /** Replaces BASTORE, which serves byte[] and boolean[] alike. */
-  public static void bastore(Object a, int i, int v) {
+  /** Before BASTORE (byte[] and boolean[]). */
+  public static void store1(Object a, int i) {
     arrayStore(a, i, 0);
-    if (a instanceof byte[] b) {
-      b[i] = (byte) v;
-    } else {
-      ((boolean[]) a)[i] = (v & 1) != 0;
-    }
   }
 
-  /** Replaces CASTORE. */
-  public static void castore(char[] a, int i, int v) {
+  /** Before CASTORE, SASTORE. */
+  public static void store2(Object a, int i) {
     arrayStore(a, i, 1);
-    a[i] = (char) v;
   }
 
-  /** Replaces SASTORE. */
-  public static void sastore(short[] a, int i, int v) {
-    arrayStore(a, i, 1);
-    a[i] = (short) v;
+  /** Before IASTORE, FASTORE, AASTORE. */
+  public static void store4(Object a, int i) {
+    arrayStore(a, i, 2);
+  }
+
+  /** Before LASTORE, DASTORE. */
+  public static void store8(Object a, int i) {
+    arrayStore(a, i, 3);
   }
 
   // ---- allocation ----
@@ -306,15 +272,14 @@ public final class SimRuntime {
     }
   }
 
-  // ---- guest events: wrappers of JDK calls ----
+  // ---- guest events: probes around the original JDK calls ----
 
-  /** Replaces {@code Thread.onSpinWait()}: one PAUSE. */
-  public static void onSpinWait() {
+  /** Before {@code Thread.onSpinWait()}: one PAUSE. */
+  public static void spinWaiting() {
     Machine m = current();
     if (m != null) {
       m.pause();
     }
-    Thread.onSpinWait();
   }
 
   private static void parking(long nanos) {
@@ -332,216 +297,133 @@ public final class SimRuntime {
     }
   }
 
-  private static void parked() {
+  /** Before {@code LockSupport.park()} and {@code park(Object)}. */
+  public static void parking() {
+    parking(0);
+  }
+
+  /** Before {@code LockSupport.parkNanos}: a timed park (none at all when not positive). */
+  public static void parkingNanos(long nanos) {
+    if (nanos > 0) {
+      parking(nanos);
+    }
+  }
+
+  /** Before {@code LockSupport.parkUntil}. */
+  public static void parkingUntil(long deadlineMillis) {
+    parking(Math.max(1, (deadlineMillis - System.currentTimeMillis()) * 1_000_000L));
+  }
+
+  /** After any {@code LockSupport.park*} returned. */
+  public static void parked() {
     synchronized (PERMITS) {
       PERMITS.remove(Thread.currentThread());
     }
   }
 
-  /** Replaces {@code LockSupport.park()}. */
-  public static void park() {
-    parking(0);
-    try {
-      LockSupport.park();
-    } finally {
-      parked();
-    }
-  }
-
-  /** Replaces {@code LockSupport.park(Object)}. */
-  public static void park(Object blocker) {
-    parking(0);
-    try {
-      LockSupport.park(blocker);
-    } finally {
-      parked();
-    }
-  }
-
-  /** Replaces {@code LockSupport.parkNanos(long)}. */
-  public static void parkNanos(long nanos) {
-    if (nanos > 0) {
-      parking(nanos);
-    }
-    try {
-      LockSupport.parkNanos(nanos);
-    } finally {
-      parked();
-    }
-  }
-
-  /** Replaces {@code LockSupport.parkNanos(Object, long)}. */
-  public static void parkNanos(Object blocker, long nanos) {
-    if (nanos > 0) {
-      parking(nanos);
-    }
-    try {
-      LockSupport.parkNanos(blocker, nanos);
-    } finally {
-      parked();
-    }
-  }
-
-  /** Replaces {@code LockSupport.parkUntil(long)}. */
-  public static void parkUntil(long deadlineMillis) {
-    parking(Math.max(1, (deadlineMillis - System.currentTimeMillis()) * 1_000_000L));
-    try {
-      LockSupport.parkUntil(deadlineMillis);
-    } finally {
-      parked();
-    }
-  }
-
-  /** Replaces {@code LockSupport.parkUntil(Object, long)}. */
-  public static void parkUntil(Object blocker, long deadlineMillis) {
-    parking(Math.max(1, (deadlineMillis - System.currentTimeMillis()) * 1_000_000L));
-    try {
-      LockSupport.parkUntil(blocker, deadlineMillis);
-    } finally {
-      parked();
-    }
-  }
-
   /**
-   * Replaces {@code LockSupport.unpark(Thread)}: waking a parked thread is a wake-up IPI; else the
+   * Before {@code LockSupport.unpark(Thread)}: waking a parked thread is a wake-up IPI; else the
    * permit is stored and the target's next park does not block.
    */
-  public static void unpark(Thread t) {
-    if (t != null) {
-      boolean wakes;
-      synchronized (PERMITS) {
-        wakes = PERMITS.containsKey(t) && !PERMITS.get(t)
-            || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
-        if (!wakes) {
-          PERMITS.put(t, Boolean.TRUE);
-        }
-      }
-      Machine m = current();
-      if (m != null && wakes) {
-        m.ipi();
+  public static void unparking(Thread t) {
+    if (t == null) {
+      return;
+    }
+    boolean wakes;
+    synchronized (PERMITS) {
+      wakes = PERMITS.containsKey(t) && !PERMITS.get(t)
+          || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
+      if (!wakes) {
+        PERMITS.put(t, Boolean.TRUE);
       }
     }
-    LockSupport.unpark(t);
-  }
-
-  /** Replaces {@code Thread.sleep(long)}. */
-  public static void sleep(long millis) throws InterruptedException {
     Machine m = current();
-    if (m != null && millis > 0) {
-      m.blocks(millis * 1_000_000L);
-    }
-    Thread.sleep(millis);
-  }
-
-  /** Replaces {@code Thread.sleep(long, int)}. */
-  public static void sleep(long millis, int nanos) throws InterruptedException {
-    Machine m = current();
-    if (m != null && (millis > 0 || nanos > 0)) {
-      m.blocks(millis * 1_000_000L + nanos);
-    }
-    Thread.sleep(millis, nanos);
-  }
-
-  private static void waiting(Object o, long nanos) {
-    Machine m = current();
-    if (m != null) {
-      m.blocks(nanos);
-    }
-    synchronized (WAITERS) {
-      WAITERS.merge(o, 1, Integer::sum);
-    }
-  }
-
-  private static void waited(Object o) {
-    synchronized (WAITERS) {
-      WAITERS.computeIfPresent(o, (k, n) -> n <= 1 ? null : n - 1);
-    }
-  }
-
-  /** Replaces {@code Object.wait()}. */
-  public static void objectWait(Object o) throws InterruptedException {
-    waiting(o, 0);
-    try {
-      o.wait();
-    } finally {
-      waited(o);
-    }
-  }
-
-  /** Replaces {@code Object.wait(long)}. */
-  public static void objectWait(Object o, long millis) throws InterruptedException {
-    waiting(o, millis * 1_000_000L);
-    try {
-      o.wait(millis);
-    } finally {
-      waited(o);
-    }
-  }
-
-  /** Replaces {@code Object.wait(long, int)}. */
-  public static void objectWait(Object o, long millis, int nanos) throws InterruptedException {
-    waiting(o, millis * 1_000_000L + nanos);
-    try {
-      o.wait(millis, nanos);
-    } finally {
-      waited(o);
-    }
-  }
-
-  private static int waiters(Object o) {
-    synchronized (WAITERS) {
-      return WAITERS.getOrDefault(o, 0);
-    }
-  }
-
-  /** Replaces {@code Object.notify()}: an IPI when a thread waits on the monitor. */
-  public static void objectNotify(Object o) {
-    o.notify();
-    Machine m = current();
-    if (m != null && waiters(o) > 0) {
+    if (m != null && wakes) {
       m.ipi();
     }
   }
 
-  /** Replaces {@code Object.notifyAll()}: an IPI per waiting thread. */
-  public static void objectNotifyAll(Object o) {
-    o.notifyAll();
+  /** Before {@code Thread.sleep(long)}. */
+  public static void sleeping(long millis) {
+    Machine m = current();
+    if (m != null && millis > 0) {
+      m.blocks(millis * 1_000_000L);
+    }
+  }
+
+  /** Before {@code Thread.sleep(long, int)}. */
+  public static void sleeping(long millis, int nanos) {
+    Machine m = current();
+    if (m != null && millis >= 0 && nanos >= 0 && nanos <= 999_999 && (millis > 0 || nanos > 0)) {
+      m.blocks(millis * 1_000_000L + nanos);
+    }
+  }
+
+  /** Before {@code Object.wait()}. */
+  public static void waiting(Object o) {
+    WAITS.enter(o, 0);
+  }
+
+  /** Before {@code Object.wait(long)}. */
+  public static void waiting(Object o, long millis) {
+    if (millis >= 0) {
+      WAITS.enter(o, millis * 1_000_000L);
+    }
+  }
+
+  /** Before {@code Object.wait(long, int)}. */
+  public static void waiting(Object o, long millis, int nanos) {
+    if (millis >= 0 && nanos >= 0 && nanos <= 999_999) {
+      WAITS.enter(o, millis * 1_000_000L + nanos);
+    }
+  }
+
+  /** After {@code Object.wait*} returned (notified, timed out or woken spuriously). */
+  public static void waited(Object o) {
+    WAITS.leave(o);
+  }
+
+  /** Before {@code Object.notify()}: an IPI when it takes a blocked waiter out of the wait set. */
+  public static void notifying(Object o) {
+    int woken = WAITS.notify(o, false);
+    Machine m = current();
+    if (m != null && woken > 0) {
+      m.ipi();
+    }
+  }
+
+  /** Before {@code Object.notifyAll()}: an IPI per blocked waiter it takes out of the wait set. */
+  public static void notifyingAll(Object o) {
+    int woken = WAITS.notify(o, true);
     Machine m = current();
     if (m != null) {
-      for (int i = waiters(o); i > 0; i--) {
+      for (int i = 0; i < woken; i++) {
         m.ipi();
       }
     }
   }
 
-  /** Replaces {@code Thread.start()}: the new thread wakes another CPU (an IPI). */
-  public static void threadStart(Thread t) {
-    t.start();
+  /** Before {@code Thread.start()}: the new thread wakes another CPU (an IPI). */
+  public static void starting(Thread t) {
     Machine m = current();
-    if (m != null) {
+    if (m != null && t != null && t.getState() == Thread.State.NEW) {
       m.threadStarted(t);
     }
   }
 
-  /** Replaces {@code ByteBuffer.allocateDirect(int)}: the JDK zeroes (touches) every page. */
-  public static ByteBuffer allocateDirect(int capacity) {
-    ByteBuffer b = ByteBuffer.allocateDirect(capacity);
+  /** After {@code ByteBuffer.allocateDirect(int)}: the JDK zeroes (touches) every page. */
+  public static void allocatedDirect(ByteBuffer b) {
     Machine m = current();
     if (m != null) {
-      m.directAllocated(capacity);
+      m.directAllocated(b.capacity());
     }
-    return b;
   }
 
-  /** Replaces {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)}: frees (unmaps) the buffer. */
-  @SuppressWarnings("removal")
-  public static void invokeCleaner(sun.misc.Unsafe unsafe, ByteBuffer b) {
-    int capacity = b == null ? 0 : b.capacity();
-    boolean direct = b != null && b.isDirect();
-    unsafe.invokeCleaner(b);
+  /** After {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)} freed (unmapped) the buffer. */
+  public static void cleaned(ByteBuffer b) {
     Machine m = current();
-    if (m != null && direct) {
-      m.directReleased(capacity);
+    if (m != null && b.isDirect()) {
+      m.directReleased(b.capacity());
     }
   }
 }

@@ -62,4 +62,14 @@ class GuestEventsTest {
     assertEquals(g.pagesFirstTouched(), m.total(Counter.PAGES_FIRST_TOUCHED));
     assertEquals(0, g.mmioKicks() + g.pioKicks() + g.hypercalls());
   }
+
+  @Test
+  void notifyIsAWakeUpOnlyWhereAWaiterIsStillBlocked() throws Throwable {
+    Machine m = measure(workloads, "notifyThriceOneWaiter");
+    GuestActivity g = m.guestActivity();
+    // one IPI starting the consumer, one for the first notifyAll; the second notifyAll and the
+    // notify find the consumer already taken out of the wait set (woken, not yet re-locked)
+    assertEquals(2, g.ipisSent());
+    assertEquals(1, g.idleEntries(), "the consumer blocked once");
+  }
 }

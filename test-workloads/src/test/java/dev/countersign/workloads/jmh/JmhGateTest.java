@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
@@ -112,7 +113,9 @@ class JmhGateTest {
     CheckReport report = gate(sameJson);
     assertEquals(List.of(), report.failures(), String.join("\n", report.rows().toString()));
     assertEquals(Verdict.UNCHANGED, verdict(report, "countersign.alloc-bytes"));
-    assertNotEquals(Verdict.NO_BASELINE, verdict(report, "score"));
+    // a time on a shared machine: equal, or not shown to differ; never a change either way
+    assertTrue(Set.of(Verdict.UNCHANGED, Verdict.INCONCLUSIVE).contains(verdict(report, "score")),
+        () -> "score: " + verdict(report, "score"));
   }
 
   @Test
@@ -121,7 +124,9 @@ class JmhGateTest {
     assertEquals(Verdict.REGRESSION, verdict(report, "countersign.alloc-bytes"));
     assertNotEquals(Verdict.IMPROVEMENT, verdict(report, "score"),
         "the regressed twin does more work per op; its throughput cannot improve");
-    assertTrue(!report.failures().isEmpty());
+    // the build fails naming the allocation metric (more allocation may also cost GCs and time)
+    List<String> failed = report.failures().stream().map(CheckRow::metric).toList();
+    assertTrue(failed.contains("countersign.alloc-bytes"), failed::toString);
     List<Path> written = Reports.writeAll(report, DIR.resolve("report"), Map.of());
     assertTrue(written.contains(DIR.resolve("report/report.html")));
   }

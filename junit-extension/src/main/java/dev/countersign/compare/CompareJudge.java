@@ -1,0 +1,292 @@
+package dev.countersign.compare;
+
+import dev.countersign.check.CheckReport;
+import dev.countersign.check.CheckRow;
+import dev.countersign.check.CheckSettings;
+import dev.countersign.results.Baseline;
+import dev.countersign.results.BaselineRun;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.RegressionLimit;
+import dev.countersign.results.TestResult;
+import dev.countersign.results.UnavailableMetric;
+import dev.countersign.stats.Comparison;
+import dev.countersign.stats.ComparisonRequest;
+import dev.countersign.stats.ComparisonSettings;
+import dev.countersign.stats.Numbers;
+import dev.countersign.stats.PairedRatio;
+import dev.countersign.stats.Samples;
+import dev.countersign.stats.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Judges the paired rounds of an A/B comparison, metric by metric: the per-round ratio B / A of
+ * the medians ({@link PairedRatio}), its interval and paired t-test, the p-values of all metrics
+ * corrected together. Verdicts as {@code check}'s: REGRESSION when significant after correction
+ * and the whole interval is beyond the threshold; UNCHANGED when the whole interval is inside it;
+ * INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
+ * sides (a simulated count) is compared exactly, from one round.
+ */
+public final class CompareJudge {
+
+  private final CompareSettings settings;
+  private final double alpha = ComparisonSettings.DEFAULT_ALPHA;
+  private final double confidence = ComparisonSettings.DEFAULT_CONFIDENCE;
+
+  public CompareJudge(CompareSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A paired comparison waiting for the build's correction. */
+  private record Pending(int row, ComparisonRequest request, PairedRatio paired) {}
+
+  /**
+   * @param a per round, A's results by test id ({@link Compare#idOf})
+   * @param b per round, B's results by test id, the same rounds
+   * @param base what A is, for the notes
+   */
+  public CheckReport judge(List<Map<String, TestResult>> a, List<Map<String, TestResult>> b,
+      BaseRevision base) {
+    Map<String, TestResult> firstA = a.get(0);
+    Map<String, TestResult> firstB = b.get(0);
+    List<CheckRow> rows = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
+    Map<String, Baseline> asBaselines = new TreeMap<>();
+    String at = base.ref() + " (" + base.commit().substring(0, Math.min(10, base.commit().length()))
+        + ")";
+
+    for (Map.Entry<String, TestResult> e : new TreeMap<>(firstB).entrySet()) {
+      TestResult r = e.getValue();
+      String test = r.test().key();
+      if (!firstA.containsKey(e.getKey())) {
+        rows.add(row(test, "-", "-", Double.NaN, Double.NaN, Double.NaN, Verdict.NO_BASELINE,
+            "new: this test is not at " + at + ", so there is nothing to compare it with; not"
+                + " judged"));
+        continue;
+      }
+      List<BaselineRun> aRuns = new ArrayList<>();
+      for (Map<String, TestResult> round : a) {
+        TestResult x = round.get(e.getKey());
+        if (x != null) {
+          aRuns.add(BaselineRun.of(x));
+        }
+      }
+      asBaselines.put(test, new Baseline(Baseline.SCHEMA_VERSION, r.test(), aRuns));
+      for (MetricSeries m : r.metrics()) {
+        judgeMetric(e.getKey(), r, m, a, b, at, rows, pending);
+      }
+      for (UnavailableMetric u : r.unavailable()) {
+        rows.add(row(test, u.name(), u.source().id(), Double.NaN, Double.NaN, Double.NaN,
+            Verdict.UNAVAILABLE, u.describe()));
+      }
+    }
+    for (Map.Entry<String, TestResult> e : new TreeMap<>(firstA).entrySet()) {
+      if (!firstB.containsKey(e.getKey())) {
+        rows.add(row(e.getValue().test().key(), "-", "-", Double.NaN, Double.NaN, Double.NaN,
+            Verdict.NOT_RUN, "only at " + at + ": removed or renamed in this working tree; not"
+                + " judged"));
+      }
+    }
+
+    double[] p = new double[pending.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = pending.get(i).paired().pValue();
+    }
+    double[] adjusted = settings.correction().adjust(p);
+    for (int i = 0; i < p.length; i++) {
+      Pending q = pending.get(i);
+      rows.set(q.row(), decide(rows.get(q.row()), q, adjusted[i]));
+    }
+    rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));
+    List<TestResult> lastB = new ArrayList<>(b.get(b.size() - 1).values());
+    lastB.sort(Comparator.comparing(x -> x.test().key()));
+    return new CheckReport(rows, describe(base, a.size()), new CheckSettings(
+        settings.thresholdPercent(), settings.failOnRegression(), false, settings.correction()),
+        lastB, asBaselines);
+  }
+
+  /** The method, for the table's footer and the reports. */
+  String describe(BaseRevision base, int rounds) {
+    return "A/B against " + base.ref() + " (" + base.commit().substring(0,
+        Math.min(10, base.commit().length())) + ", " + base.chosenBy() + "): " + rounds
+        + " round(s) of fresh JVMs, A and B alternately in a seeded random order; per metric the"
+        + " per-round ratio B/A of medians, " + pct(confidence) + " t interval of its geometric"
+        + " mean and a paired t-test on the log ratios, alpha " + alpha + ", "
+        + settings.correction().label() + " across the comparison's metrics; constant metrics"
+        + " compared exactly";
+  }
+
+  private void judgeMetric(String id, TestResult r, MetricSeries m,
+      List<Map<String, TestResult>> a, List<Map<String, TestResult>> b, String at,
+      List<CheckRow> rows, List<Pending> pending) {
+    String test = r.test().key();
+    String source = m.source().id();
+    int n = a.size();
+    double[] am = new double[n];
+    double[] bm = new double[n];
+    List<Double> pooledA = new ArrayList<>();
+    List<Double> pooledB = new ArrayList<>();
+    boolean constant = true;
+    for (int k = 0; k < n; k++) {
+      Optional<MetricSeries> x = metric(a.get(k).get(id), m.name());
+      Optional<MetricSeries> y = metric(b.get(k).get(id), m.name());
+      if (x.isEmpty() || y.isEmpty()) {
+        rows.add(row(test, m.name(), source, Double.NaN, Double.NaN, Double.NaN,
+            Verdict.INCONCLUSIVE, "no result of this metric from side " + (x.isEmpty() ? "A" : "B")
+                + " in round " + (k + 1) + " (the test failed or was not run there: see"
+                + " target/countersign/compare/round-" + (k + 1) + "); not judged"));
+        return;
+      }
+      if (x.get().source() != m.source()) {
+        rows.add(row(test, m.name(), source, Double.NaN, Double.NaN, Double.NaN,
+            Verdict.INCOMPARABLE, "measured by " + x.get().source().id() + " at " + at + " and by "
+                + source + " here: values of different sources are never compared"));
+        return;
+      }
+      double[] xv = x.get().values();
+      double[] yv = y.get().values();
+      am[k] = Samples.median(xv);
+      bm[k] = Samples.median(yv);
+      constant &= isConstant(xv) && isConstant(yv) && am[k] == am[0] && bm[k] == bm[0];
+      x.get().perOp().forEach(pooledA::add);
+      y.get().perOp().forEach(pooledB::add);
+    }
+    double aCenter = Samples.median(am);
+    double bCenter = Samples.median(bm);
+    if (r.informational().contains(m.name())) {
+      rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+          Verdict.INFORMATIONAL, "recorded for information: the test declares no limit on it"));
+      return;
+    }
+    double t = threshold(r, m.name()) / 100;
+    if (constant) {
+      double ratio = aCenter == 0 ? (bCenter == 0 ? 1 : Double.POSITIVE_INFINITY)
+          : bCenter / aCenter;
+      Verdict v = worse(m, ratio, ratio, t) ? Verdict.REGRESSION
+          : better(m, ratio, ratio, t) ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
+      rows.add(row(test, m.name(), source, aCenter, bCenter, (ratio - 1) * 100, v,
+          "deterministic: exact comparison (constant in " + n + " round(s) on both sides)"));
+      return;
+    }
+    if (n < 2) {
+      rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+          Verdict.INCONCLUSIVE, "varies within a round, and only one round ran: set"
+              + " countersign.rounds to 2 or more (default " + CompareSettings.DEFAULT_ROUNDS + ")"));
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      if (!(am[k] > 0 && bm[k] > 0)) {
+        rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+            Verdict.INCONCLUSIVE, "a median of 0 in round " + (k + 1) + " (A " + Numbers.format(am[k])
+                + ", B " + Numbers.format(bm[k]) + ") leaves the ratio undefined; an absolute"
+                + " budget (@CounterBudget) suits this metric better"));
+        return;
+      }
+    }
+    PairedRatio paired = PairedRatio.of(am, bm, confidence);
+    ComparisonRequest request = new ComparisonRequest(test, m.name(), toArray(pooledA),
+        toArray(pooledB), t * 100, m.higherIsBetter());
+    pending.add(new Pending(rows.size(), request, paired));
+    rows.add(row(test, m.name(), source, aCenter, bCenter, paired.changePercent(),
+        Verdict.INCONCLUSIVE, ""));
+  }
+
+  private CheckRow decide(CheckRow row, Pending q, double p) {
+    PairedRatio pr = q.paired();
+    double t = q.request().thresholdPercent() / 100;
+    boolean higher = q.request().higherIsBetter();
+    double lo = pr.low();
+    double hi = pr.high();
+    String ci = pct(confidence) + " CI of B/A " + Numbers.percent((lo - 1) * 100) + ".."
+        + Numbers.percent((hi - 1) * 100) + " over " + pr.rounds() + " paired rounds";
+    String pText = "paired t-test p = " + num(p) + " (" + settings.correction().id() + ")";
+    String band = "±" + num(t * 100) + "%";
+    boolean worse = higher ? hi < 1 - t : lo > 1 + t;
+    boolean better = higher ? lo > 1 + t : hi < 1 - t;
+    Verdict v;
+    String note;
+    if (p < alpha && worse) {
+      v = Verdict.REGRESSION;
+      note = ci + " beyond the threshold " + band + "; " + pText;
+    } else if (p < alpha && better) {
+      v = Verdict.IMPROVEMENT;
+      note = ci + " beyond the threshold " + band + "; " + pText;
+    } else if (lo >= 1 - t && hi <= 1 + t) {
+      v = Verdict.UNCHANGED;
+      note = ci;
+    } else if (worse || better) {
+      v = Verdict.INCONCLUSIVE;
+      note = ci + " lies beyond " + band + " but is not significant after correction (" + pText
+          + "): more rounds would decide (-Dcountersign.rounds=" + (2 * pr.rounds()) + ")";
+    } else {
+      v = Verdict.INCONCLUSIVE;
+      note = ci + " reaches beyond " + band + ": the rounds disagree by more than the threshold;"
+          + " more rounds would decide (-Dcountersign.rounds=" + (2 * pr.rounds()) + "), or a"
+          + " threshold above this noise; " + pText;
+    }
+    Comparison c = new Comparison(q.request(), row.baseline(), row.current(), pr.ratio(), lo, hi, p,
+        v, note);
+    return new CheckRow(row.test(), row.metric(), row.source(), row.baseline(), row.current(),
+        row.changePercent(), v, note, Optional.of(c), Optional.empty());
+  }
+
+  private double threshold(TestResult r, String metric) {
+    return r.maxRegressions().stream()
+        .filter(l -> l.metric().equals(metric))
+        .mapToDouble(RegressionLimit::percent)
+        .findFirst()
+        .orElse(settings.thresholdPercent());
+  }
+
+  private static Optional<MetricSeries> metric(TestResult r, String name) {
+    return r == null ? Optional.empty() : r.metric(name);
+  }
+
+  private static boolean worse(MetricSeries m, double lo, double hi, double t) {
+    return m.higherIsBetter() ? hi < 1 - t : lo > 1 + t;
+  }
+
+  private static boolean better(MetricSeries m, double lo, double hi, double t) {
+    return m.higherIsBetter() ? lo > 1 + t : hi < 1 - t;
+  }
+
+  private static boolean isConstant(double[] v) {
+    for (double x : v) {
+      if (x != v[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double change(double a, double b) {
+    return a == 0 ? Double.NaN : (b / a - 1) * 100;
+  }
+
+  private static double[] toArray(List<Double> v) {
+    return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static CheckRow row(String test, String metric, String source, double a, double b,
+      double change, Verdict v, String note) {
+    return new CheckRow(test, metric, source, a, b, change, v, note, Optional.empty(),
+        Optional.empty());
+  }
+
+  private static String pct(double fraction) {
+    return num(fraction * 100) + "%";
+  }
+
+  private static String num(double v) {
+    if (v != 0 && Math.abs(v) < 1e-3) {
+      return String.format(Locale.ROOT, "%.1e", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
+        .replaceAll("\\.$", "");
+  }
+}

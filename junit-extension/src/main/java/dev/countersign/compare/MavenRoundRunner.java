@@ -1,0 +1,147 @@
+package dev.countersign.compare;
+
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Runs a side with Maven: {@code mvn test} in the side's checkout, so each round compiles what
+ * changed (nothing, after the first) and runs the tests in Surefire's fresh JVM with the project's
+ * own configuration (the simulator's {@code prepare-agent}, {@code argLine}, properties). Test
+ * failures do not stop the comparison ({@code maven.test.failure.ignore}); a build that fails for
+ * another reason does, with the tail of its log.
+ */
+public final class MavenRoundRunner implements RoundRunner {
+
+  /**
+   * How to start Maven.
+   *
+   * @param executable the {@code mvn} launcher
+   * @param arguments arguments for every invocation (batch mode, settings, local repository,
+   *     offline, properties)
+   */
+  public record Invocation(Path executable, List<String> arguments) {
+    public Invocation {
+      arguments = List.copyOf(arguments);
+    }
+  }
+
+  private final Invocation maven;
+  private final Map<Side, Path> moduleDirs;
+  private final Path logDir;
+
+  /**
+   * @param moduleDirs per side, the directory of the module whose tests are compared
+   * @param logDir where each run's build log and results are kept ({@code
+   *     round-<n>/<side>.log}, {@code round-<n>/<side>/*.json})
+   */
+  public MavenRoundRunner(Invocation maven, Map<Side, Path> moduleDirs, Path logDir) {
+    this.maven = maven;
+    this.moduleDirs = Map.copyOf(moduleDirs);
+    this.logDir = logDir;
+  }
+
+  @Override
+  public List<TestResult> run(Side side, int round, Set<String> tests) {
+    Path module = moduleDirs.get(side);
+    Path results = module.resolve(ResultStore.DEFAULT_DIR);
+    deleteTree(results);
+    Path roundDir = logDir.resolve("round-" + round);
+    Path log = roundDir.resolve(side + ".log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(maven.executable().toString());
+    cmd.addAll(maven.arguments());
+    cmd.add("-Dmaven.test.failure.ignore=true");
+    if (!tests.isEmpty()) {
+      cmd.add("-Dtest=" + surefireFilter(tests));
+      cmd.add("-Dsurefire.failIfNoSpecifiedTests=false");
+    }
+    cmd.add("test");
+    int status;
+    try {
+      Files.createDirectories(roundDir);
+      Process p = new ProcessBuilder(cmd).directory(module.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      p.getOutputStream().close();
+      status = p.waitFor();
+    } catch (IOException e) {
+      throw new CompareException("cannot start Maven (" + String.join(" ", cmd) + "): "
+          + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompareException("interrupted in round " + round + " of side " + side, e);
+    }
+    if (status != 0) {
+      throw new CompareException("the build of side " + side + " (" + module + ") failed in round "
+          + round + " (exit " + status + "); its log is " + log + ", ending:\n" + tail(log, 25));
+    }
+    List<TestResult> read = new ResultStore(results).readAll();
+    copyTree(results, roundDir.resolve(side.name()));
+    return read;
+  }
+
+  /** Surefire's {@code -Dtest} syntax: {@code pkg.Class#m1+m2,pkg.Other#m}. */
+  static String surefireFilter(Set<String> tests) {
+    Map<String, Set<String>> byClass = new TreeMap<>();
+    for (String t : tests) {
+      int dot = t.lastIndexOf('.');
+      byClass.computeIfAbsent(t.substring(0, dot), c -> new TreeSet<>())
+          .add(t.substring(dot + 1));
+    }
+    Map<String, String> parts = new LinkedHashMap<>();
+    byClass.forEach((c, methods) -> parts.put(c, c + "#" + String.join("+", methods)));
+    return String.join(",", parts.values());
+  }
+
+  private static String tail(Path log, int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new CompareException("cannot clear " + dir + " before a round: " + e.getMessage(), e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new CompareException("cannot keep the results of a round in " + to + ": "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.countersign.stats;
+
+import java.util.Set;
+
+/**
+ * The metrics whose values depend on time and scheduling rather than on the work the code does:
+ * CPU time, context switches, migrations, GC time, cycles, idle and timer-driven VM exits. On a
+ * shared or virtualised machine they move between runs of unchanged code by far more than within
+ * one run (a noisy neighbour, a migration of the VM, another JIT decision), so a within-run
+ * interval says nothing about the next build. {@code check} judges them against a baseline only
+ * when the baseline measured that between-run noise ({@link RunNoise}); otherwise their verdict
+ * is INCONCLUSIVE with advice, never a false alarm.
+ */
+public final class TimeSensitiveMetrics {
+
+  private static final Set<String> NAMES = Set.of(
+      "task-clock", "cpu-clock", "context-switches", "cs", "cpu-migrations", "migrations",
+      "gc-time", "gc-count", "cycles", "cpu-cycles", "ref-cycles", "bus-cycles",
+      "stalled-cycles-frontend", "stalled-cycles-backend", "power:cpu_idle");
+
+  /** Tracepoint subsystems that count scheduler, timer and interrupt activity. */
+  private static final Set<String> SUBSYSTEMS = Set.of("sched", "timer", "irq", "irq_vectors",
+      "power", "ipi");
+
+  /**
+   * VM-exit reasons driven by timers, idling or spinning: how many there are depends on how long
+   * the code ran and waited, not only on what it did (SDM Vol. 3C 25.1.3 and 26.2: HLT, external
+   * interrupts, the preemption timer, PAUSE-loop exiting).
+   */
+  private static final Set<String> TIMED_EXITS = Set.of("HLT", "EXTERNAL_INTERRUPT",
+      "PREEMPTION_TIMER", "PAUSE", "ANY", "overhead-ns");
+
+  private TimeSensitiveMetrics() {}
+
+  /** Whether the named metric measures time or scheduling (see the class comment). */
+  public static boolean isTimeOrScheduling(String metric) {
+    if (NAMES.contains(metric)) {
+      return true;
+    }
+    int colon = metric.indexOf(':');
+    if (colon > 0 && SUBSYSTEMS.contains(metric.substring(0, colon))) {
+      return true;
+    }
+    if (metric.startsWith("vmexit.")) {
+      return TIMED_EXITS.contains(metric.substring(metric.lastIndexOf('.') + 1));
+    }
+    return false;
+  }
+}
