@@ -12,7 +12,7 @@ new File(basedir, 'target/barrier').deleteDir()
 def start = { String name, List<String> extra ->
   def cmd = [mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
              '-Dcountersign.mode=auto', "-Dsample.barrier=${name}"] + extra + ['verify']
-  new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
+  new ProcessBuilder(cmd*.toString()).directory(basedir).redirectErrorStream(true)
       .redirectOutput(new File(basedir, "${name}.log")).start()
 }
 def regressed = start('regressed', ['-Dsample.regressed=true'])

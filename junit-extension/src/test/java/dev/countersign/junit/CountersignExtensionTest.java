@@ -92,6 +92,7 @@ class CountersignExtensionTest {
     EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(Workloads.class, "allocates"))
         .configurationParameter(BuildId.PROPERTY, "ci-4711")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
         .execute()
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
@@ -104,6 +105,7 @@ class CountersignExtensionTest {
     Events e = EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(Workloads.class, "allocates"))
         .configurationParameter(BuildId.PROPERTY, "../elsewhere")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
         .execute()
         .testEvents();
     e.assertStatistics(s -> s.failed(1));
@@ -148,7 +150,8 @@ class CountersignExtensionTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
     assertEquals(3 + 5, Workloads.calls);
-    List<TestResult> all = new ResultStore(elsewhere).readAll();
+    ResultsDirectory results = new ResultsDirectory(elsewhere);
+    List<TestResult> all = results.build(results.latest().orElseThrow()).readAll();
     assertEquals(1, all.size());
     assertEquals(5, all.get(0).metric("alloc-bytes").orElseThrow().perOp().size());
   }
