@@ -70,11 +70,7 @@ public final class JsonFiles {
     try {
       Files.createDirectories(dir);
       writeDurably(tmp, text);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      replace(tmp, file);
       syncDirectory(dir);
     } catch (IOException e) {
       throw new CountersignFileException(file, "cannot write: " + e + "; the file is as it was",
@@ -103,6 +99,15 @@ public final class JsonFiles {
     } catch (IOException e) {
       Files.deleteIfExists(file);
       throw e;
+    }
+  }
+
+  /** Renames {@code from} over {@code to}, atomically where the file system can. */
+  static void replace(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

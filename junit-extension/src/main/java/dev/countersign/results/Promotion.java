@@ -2,11 +2,9 @@ package dev.countersign.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class Promotion {
           lines.append(stage.getFileName()).append('\t').append(target.getFileName()).append('\n'));
       Path journalTmp = dir.resolve(JOURNAL_PREFIX + id + ".tmp");
       JsonFiles.writeDurably(journalTmp, lines.toString());
-      move(journalTmp, journal);
+      JsonFiles.replace(journalTmp, journal);
       JsonFiles.syncDirectory(dir);
     } catch (IOException e) {
       discard(dir, id);
@@ -70,7 +68,7 @@ public final class Promotion {
     List<Path> done = new ArrayList<>();
     for (Map.Entry<Path, Path> e : staged.entrySet()) {
       try {
-        move(e.getValue(), e.getKey());
+        JsonFiles.replace(e.getValue(), e.getKey());
         done.add(e.getKey());
       } catch (IOException ex) {
         List<Path> pending = new ArrayList<>(staged.keySet());
@@ -112,7 +110,7 @@ public final class Promotion {
           }
           Path stage = dir.resolve(parts[0]);
           if (Files.exists(stage)) {
-            move(stage, dir.resolve(parts[1]));
+            JsonFiles.replace(stage, dir.resolve(parts[1]));
             completed++;
           }
         }
@@ -165,11 +163,4 @@ public final class Promotion {
         : String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList());
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
 }

@@ -1,12 +1,10 @@
 package dev.countersign.results;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,11 +127,7 @@ public final class ResultsDirectory {
     Path tmp = root.resolve("." + LATEST + "-" + id.value() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.createSymbolicLink(tmp, Path.of(id.value()));
-    try {
-      Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, link, StandardCopyOption.REPLACE_EXISTING);
-    }
+    JsonFiles.replace(tmp, link);
   }
 
   private void removeOldBuilds(BuildId current, Instant now) {

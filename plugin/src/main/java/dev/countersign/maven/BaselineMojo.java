@@ -74,7 +74,8 @@ public class BaselineMojo extends AbstractMojo {
     ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
     if (results.files().isEmpty() && jmh.isEmpty()) {
-      getLog().info("Countersign baseline: no results of this build in " + results.dir()
+      getLog().info("Countersign baseline: no results of this build in "
+          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
           + "; run the tests first (mvn verify), then 'mvn countersign:baseline'. Nothing written.");
       return;
     }

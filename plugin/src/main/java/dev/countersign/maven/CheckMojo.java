@@ -110,7 +110,8 @@ public class CheckMojo extends AbstractMojo {
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
     if (results.files().isEmpty() && jmh.isEmpty()) {
       long baselines = countBaselines();
-      getLog().info("Countersign check: no results of this build in " + results.dir()
+      getLog().info("Countersign check: no results of this build in "
+          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
           + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
           + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
       return;
@@ -124,6 +125,9 @@ public class CheckMojo extends AbstractMojo {
     }
     CheckReport report;
     try {
+      // a promotion a crash interrupted is completed (or undone) before any baseline is read
+      new BaselineStore(baselineDir.toPath()).recover()
+          .forEach(line -> getLog().info("Countersign check: " + line));
       report = new Check(Comparators.standard(settings.correction()))
           .run(results, jmh, new BaselineStore(baselineDir.toPath()), settings);
     } catch (CountersignFileException e) {
