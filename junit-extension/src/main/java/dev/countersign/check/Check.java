@@ -67,7 +67,7 @@ public final class Check {
       baseline.ifPresent(b -> byTest.put(test, b));
       for (MetricSeries current : r.metrics()) {
         if (r.informational().contains(current.name())) {
-          rows.add(informationalRow(test, current, baseline));
+          rows.add(informationalRow(r, current, baseline));
           continue;
         }
         // a null row is filled once all comparisons of the build are decided together
@@ -134,14 +134,18 @@ public final class Check {
     List<Double> pooled = new ArrayList<>();
     List<Integer> runOf = new ArrayList<>();
     MetricSeries latest = null;
+    MetricIdentity latestIdentity = null;
     int runIndex = 0;
     for (BaselineRun run : baseline.get().runs()) {
       for (MetricSeries m : run.metrics()) {
         if (m.name().equals(current.name())) {
+          MetricIdentity identity = MetricIdentity.of(m, run.configuration(), run.metrics());
           if (latest == null) {
             latest = m;
+            latestIdentity = identity;
           }
-          if (m.source() == latest.source()) {
+          // only runs whose values mean what the newest one's do are pooled
+          if (identity.sameMeaning(latestIdentity)) {
             pooled.addAll(m.perOp());
             // each promoted run (and each fork within it) is a group, so the spread between runs
             // and JVMs is resampled as such
@@ -160,21 +164,13 @@ public final class Check {
           "the baseline has no samples of this metric; promote this run with"
               + " 'mvn countersign:baseline'"));
     }
-    if (latest.source() != current.source()) {
-      String baselineMode = baseline.get().latest().configuration().mode();
-      String runMode = r.configuration().mode();
-      // same mode, other source: the machines differ (e.g. a PMU there, a VM here), so naming
-      // the mode again would be no advice at all
-      String advice = baselineMode.equals(runMode)
-          ? "Run where " + latest.source().id() + " gives this metric (as on the machine that"
-              + " recorded the baseline)"
-          : "Run in the baseline's mode (-Dcountersign.mode=" + baselineMode + ")";
+    Optional<String> incomparable = MetricIdentity.of(current, r.configuration(), r.metrics())
+        .differenceFrom(latestIdentity, baseline.get().latest().configuration().mode(),
+            r.configuration().mode());
+    if (incomparable.isPresent()) {
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(),
           Samples.median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
-          "baseline measured by " + latest.source().id() + " (mode " + baselineMode
-              + "), this run by " + current.source().id() + " (mode " + runMode
-              + "): values of different sources are never compared. " + advice
-              + ", or re-record the baseline here with 'mvn countersign:baseline'"));
+          incomparable.get()));
     }
     double threshold = r.maxRegressions().stream()
         .filter(l -> l.metric().equals(current.name()))
@@ -215,13 +211,16 @@ public final class Check {
 
   /**
    * A metric the test did not declare: its medians and their change, for reading, without a
-   * statistical verdict. A baseline of another source is not used.
+   * statistical verdict. A baseline of another meaning ({@link MetricIdentity}) is not used.
    */
-  private static CheckRow informationalRow(String test, MetricSeries current,
+  private static CheckRow informationalRow(TestResult r, MetricSeries current,
       Optional<Baseline> baseline) {
+    String test = r.test().key();
     double now = Samples.median(current.values());
+    MetricIdentity identity = MetricIdentity.of(current, r.configuration(), r.metrics());
     double before = baseline.flatMap(b -> b.latest().metrics().stream()
-            .filter(m -> m.name().equals(current.name()) && m.source() == current.source())
+            .filter(m -> m.name().equals(current.name()) && identity.sameMeaning(
+                MetricIdentity.of(m, b.latest().configuration(), b.latest().metrics())))
             .findFirst())
         .map(m -> Samples.median(m.values()))
         .orElse(Double.NaN);

@@ -69,7 +69,7 @@ final class IterationProbes implements AutoCloseable {
               "measure fewer events at once"));
         } else {
           series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(),
-              List.of(values[k][m] / ops)));
+              List.of(values[k][m] / ops), List.of(), List.of(), pm.kernel(), null));
         }
       }
       Optional<GuestActivity> g = probes.get(k).guestActivity();

@@ -6,6 +6,7 @@ import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.Environment;
 import dev.countersign.results.JsonFiles;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.JvmAgents;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
 import dev.countersign.results.TestId;
@@ -162,8 +163,11 @@ public final class JmhResults {
     }
     int iterations = metrics.stream().filter(m -> m.name().equals(SCORE))
         .mapToInt(m -> m.perOp().size()).findFirst().orElse(0);
+    List<String> jvmArgs = new ArrayList<>();
+    e.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText("")));
     RunConfiguration conf = new RunConfiguration("jmh-" + mode,
-        e.path("warmupIterations").asInt(0), iterations, 1, Math.max(1, forks));
+        e.path("warmupIterations").asInt(0), iterations, 1, Math.max(1, forks),
+        JvmAgents.of(jvmArgs));
     String vm = (e.path("vmName").asText("") + " " + e.path("vmVersion").asText("")).strip();
     Environment env = new Environment(host.os(), host.kernel(), host.cpuModel(), host.cpus(),
         host.virtualization(), vm.isEmpty() ? host.jvm() : vm, host.extra());

@@ -3,6 +3,7 @@ package dev.countersign.junit;
 import dev.countersign.results.BuildId;
 import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
+import dev.countersign.results.JvmAgents;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Printable;
 import dev.countersign.results.ResultStore;
@@ -96,7 +97,8 @@ public final class CountersignExtension implements InvocationInterceptor {
     RunConfiguration configured = spec.configuration();
     RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
         m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
-        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks());
+        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks(),
+        JvmAgents.current());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));

@@ -43,7 +43,7 @@ final class Forks {
   static Measurement mark(Measurement m, int index) {
     List<MetricSeries> marked = new ArrayList<>();
     for (MetricSeries s : m.metrics()) {
-      marked.add(new MetricSeries(s.name(), s.source(), s.unit(), s.perOp(), s.fractionCounted(),
+      marked.add(s.withSamples(s.perOp(), s.fractionCounted(),
           Collections.nCopies(s.perOp().size(), index)));
     }
     return new Measurement(m.opsPerInvocation(), marked, m.unavailable(), m.guestActivity());

@@ -1,6 +1,7 @@
 package dev.countersign.perf;
 
 import dev.countersign.events.EventSpec;
+import dev.countersign.results.KernelCounting;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Mode;
@@ -28,13 +29,26 @@ public final class CapabilityProbe {
    * @param source where its values come from
    * @param state the answer
    * @param diagnosis why not, when not supported (null when supported)
+   * @param kernel when supported, whether kernel mode is counted (null otherwise)
    */
-  public record EventStatus(String name, Source source, State state, UnavailableMetric diagnosis) {
-    /** "supported", or "BLIND: reason — remedy", or "ENOENT: ...". */
+  public record EventStatus(String name, Source source, State state, UnavailableMetric diagnosis,
+      KernelCounting kernel) {
+    /**
+     * "supported", "supported, user-mode only (...)", or "BLIND: reason — remedy", or "ENOENT:
+     * ...".
+     */
     public String describe() {
-      return state == State.SUPPORTED ? "supported" : diagnosis.describe();
+      if (state != State.SUPPORTED) {
+        return diagnosis.describe();
+      }
+      return kernel == KernelCounting.EXCLUDED ? "supported, " + USER_MODE_ONLY : "supported";
     }
   }
+
+  /** What a count without kernel mode leaves out, and how to include it. */
+  static final String USER_MODE_ONLY = "user-mode only (what the thread does in the kernel, such"
+      + " as page faults inside read(), is not counted; " + PerfAccess.enableKernelCommand()
+      + " to count it)";
 
   private final PerfEventProbeProvider provider;
 
@@ -55,15 +69,16 @@ public final class CapabilityProbe {
   public EventStatus check(EventSpec spec) {
     ProbeOffer offer = provider.open(List.of(spec), new ProbeRequest(Mode.PERF, List.of()));
     if (offer.probe().isPresent()) {
+      KernelCounting kernel = offer.probe().get().metrics().get(0).kernel();
       offer.probe().get().close();
       return new EventStatus(spec.qualifiedName(), Diagnoses.sourceOf(spec), State.SUPPORTED,
-          null);
+          null, kernel);
     }
     UnavailableMetric why = offer.unavailable().isEmpty()
         ? new UnavailableMetric(spec.qualifiedName(), Diagnoses.sourceOf(spec), "UNSUPPORTED",
             "not a perf_event_open event", "")
         : offer.unavailable().get(0);
     return new EventStatus(spec.qualifiedName(), why.source(),
-        "BLIND".equals(why.error()) ? State.BLIND : State.UNSUPPORTED, why);
+        "BLIND".equals(why.error()) ? State.BLIND : State.UNSUPPORTED, why, null);
   }
 }

@@ -5,6 +5,7 @@ import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.Environment;
 import dev.countersign.results.Environments;
+import dev.countersign.results.KernelCounting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,8 @@ public final class Doctor {
     out.add("  capabilities:    CAP_PERFMON " + yes(access.capPerfmon()) + ", CAP_SYS_ADMIN "
         + yes(access.capSysAdmin()) + " -> " + (access.countsKernel()
             ? "kernel activity is counted (exclude_kernel=0)"
-            : "user-space activity only (exclude_kernel=1); kernel-only events are BLIND"));
+            : "user-mode only (exclude_kernel=1): counts leave out kernel mode, and"
+                + " kernel-only events are BLIND"));
     out.add("  tracefs:         " + tracefsState());
     out.add("  inherit + group reads: " + capabilities.inheritWithGroupReads()
         .map(ok -> ok ? "accepted (threads the test starts are counted in one group read)"
@@ -88,7 +90,8 @@ public final class Doctor {
       String label = kindLabel(spec.kind());
       out.add(String.format(Locale.ROOT, "  %-9s %-24s %-11s %s", label, name,
           s.state().name().toLowerCase(Locale.ROOT),
-          ok ? "(source " + s.source().id() + ")" : s.describe()));
+          ok ? "(source " + s.source().id() + (s.kernel() == KernelCounting.EXCLUDED
+              ? "; " + CapabilityProbe.USER_MODE_ONLY : "") + ")" : s.describe()));
       int[] tally = perClass.computeIfAbsent(label, k -> new int[2]);
       tally[ok ? 0 : 1]++;
       if (!ok) {
@@ -149,7 +152,7 @@ public final class Doctor {
   private String whyAvailable(String label) {
     return switch (label) {
       case "software" -> "kernel software events need no PMU"
-          + (access.countsKernel() ? "" : "; user-space part only");
+          + (access.countsKernel() ? "" : "; user-mode only");
       case "trace" -> "tracefs readable and kernel counting permitted ("
           + (access.privileged() ? "CAP_PERFMON/CAP_SYS_ADMIN" : "perf_event_paranoid "
               + access.paranoid()) + ")";

@@ -3,6 +3,7 @@ package dev.countersign.perf;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
+import dev.countersign.results.KernelCounting;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.ProbeOffer;
 import dev.countersign.runner.ProbeProvider;
@@ -171,7 +172,7 @@ public final class PerfEventProbeProvider implements ProbeProvider {
           EventSpec spec = slotSpecs.get(s);
           outputOf[s] = metrics.size();
           metrics.add(new ProbedMetric(spec.qualifiedName(), Diagnoses.sourceOf(spec),
-              spec.unit()));
+              spec.unit(), KernelCounting.of(kernel)));
         }
       }
       if (metrics.isEmpty()) {

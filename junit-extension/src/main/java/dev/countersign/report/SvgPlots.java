@@ -5,6 +5,7 @@ import static dev.countersign.report.Html.px;
 
 import dev.countersign.stats.Numbers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +20,16 @@ final class SvgPlots {
   private static final int ROW = 38;
   private static final int TOP = 8;
   private static final int AXIS = 30;
+  /** Most samples per side drawn one by one; more are drawn as a histogram of {@link #BINS} bins. */
+  static final int STRIP_LIMIT = 200;
+  static final int BINS = 60;
 
   private SvgPlots() {}
 
   /**
-   * Baseline and current samples of one metric as two strip plots over a box plot (box: quartiles,
-   * thick line: median, whiskers: min to max) on one shared axis.
+   * Baseline and current samples of one metric as two strip plots (a histogram beyond {@value
+   * #STRIP_LIMIT} samples) over a box plot (box: quartiles, thick line: median, whiskers: min to
+   * max) on one shared axis.
    */
   static String distributions(Optional<Samples> baseline, Optional<Samples> current,
       String currentColor, String unit) {
@@ -80,14 +85,44 @@ final class SvgPlots {
         .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"><title>median ")
         .append(escape(Numbers.format(s.median()))).append("</title></line>");
     double[] v = s.values();
-    for (int i = 0; i < v.length; i++) {
-      // deterministic jitter (golden-ratio sequence) so that equal values stay visible
-      double jitter = ((i * 0.6180339887) % 1.0 - 0.5) * 20;
-      svg.append("<circle class=\"pt\" cx=\"").append(px(x.at(v[i]))).append("\" cy=\"")
-          .append(px(mid + jitter)).append("\" r=\"2.4\" fill=\"").append(color)
-          .append("\" fill-opacity=\"0.55\"/>");
+    if (v.length > STRIP_LIMIT) {
+      histogram(svg, v, mid, x, color);
+    } else {
+      for (int i = 0; i < v.length; i++) {
+        // deterministic jitter (golden-ratio sequence) so that equal values stay visible
+        double jitter = ((i * 0.6180339887) % 1.0 - 0.5) * 20;
+        svg.append("<circle class=\"pt\" cx=\"").append(px(x.at(v[i]))).append("\" cy=\"")
+            .append(px(mid + jitter)).append("\" r=\"2.4\" fill=\"").append(color)
+            .append("\" fill-opacity=\"0.55\"/>");
+      }
     }
     svg.append("</g>");
+  }
+
+  /**
+   * More samples than a strip plot can show: their density as {@value #BINS} bins across the plot,
+   * each bar as tall as its count relative to the fullest bin, so the page stays the same size
+   * whatever the sample count.
+   */
+  private static void histogram(StringBuilder svg, double[] sorted, double mid, Scale x,
+      String color) {
+    int[] counts = new int[BINS];
+    double width = (x.to - x.from) / BINS;
+    for (double v : sorted) {
+      int bin = (int) Math.floor((x.at(v) - x.from) / width);
+      counts[Math.max(0, Math.min(BINS - 1, bin))]++;
+    }
+    int max = Arrays.stream(counts).max().orElse(1);
+    for (int b = 0; b < BINS; b++) {
+      if (counts[b] == 0) {
+        continue;
+      }
+      double h = Math.max(1, 22.0 * counts[b] / max);
+      svg.append("<rect class=\"bin\" x=\"").append(px(x.from + b * width)).append("\" y=\"")
+          .append(px(mid - h / 2)).append("\" width=\"").append(px(width)).append("\" height=\"")
+          .append(px(h)).append("\" fill=\"").append(color).append("\" fill-opacity=\"0.45\"><title>")
+          .append(counts[b]).append(" samples</title></rect>");
+    }
   }
 
   private static void axis(StringBuilder svg, Scale x, int y, String unit) {

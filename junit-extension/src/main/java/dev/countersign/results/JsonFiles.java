@@ -185,6 +185,7 @@ public final class JsonFiles {
                   : "Run the tests again with this version ('mvn clean verify')"));
     }
     FileValidation.check(file, tree, what);
+    OptionalFields.fill(tree);
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {

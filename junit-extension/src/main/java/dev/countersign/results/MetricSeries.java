@@ -1,5 +1,6 @@
 package dev.countersign.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,11 @@ import java.util.Objects;
  *     on the PMU (1.0 when not multiplexed); empty when the source has no such notion
  * @param fork per iteration, the index of the JVM fork it was measured in (0 = the test JVM);
  *     empty when all come from one JVM
+ * @param kernel for a {@code perf_event_open} count ({@code pmu}, {@code kernel}, {@code
+ *     tracepoint}), whether kernel mode was counted; null for other sources, and in files written
+ *     before it was recorded (see {@link dev.countersign.check.MetricIdentity})
+ * @param feed for a VM-exit estimate ({@code model}), the guest events it was derived from; null
+ *     for other sources, and in files written before it was recorded
  */
 public record MetricSeries(
     String name,
@@ -23,7 +29,9 @@ public record MetricSeries(
     String unit,
     List<Double> perOp,
     List<Double> fractionCounted,
-    List<Integer> fork) {
+    List<Integer> fork,
+    @JsonInclude(JsonInclude.Include.NON_NULL) KernelCounting kernel,
+    @JsonInclude(JsonInclude.Include.NON_NULL) VmExitFeed feed) {
 
   public MetricSeries {
     Objects.requireNonNull(name, "name");
@@ -34,8 +42,20 @@ public record MetricSeries(
     fork = fork == null ? List.of() : List.copyOf(fork);
   }
 
+  /** A series whose source has neither kernel counting nor a feed ({@code jvm}, {@code sim}). */
+  public MetricSeries(String name, Source source, String unit, List<Double> perOp,
+      List<Double> fractionCounted, List<Integer> fork) {
+    this(name, source, unit, perOp, fractionCounted, fork, null, null);
+  }
+
   public MetricSeries(String name, Source source, String unit, List<Double> perOp) {
     this(name, source, unit, perOp, List.of(), List.of());
+  }
+
+  /** This series with other samples; name, source, unit and meaning are kept. */
+  public MetricSeries withSamples(List<Double> perOp, List<Double> fractionCounted,
+      List<Integer> fork) {
+    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed);
   }
 
   /**

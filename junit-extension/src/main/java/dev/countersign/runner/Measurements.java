@@ -33,7 +33,8 @@ public final class Measurements {
     }
     for (MetricSeries a : first.metrics()) {
       Optional<MetricSeries> b = more.metrics().stream()
-          .filter(m -> m.name().equals(a.name()) && m.source() == a.source())
+          .filter(m -> m.name().equals(a.name()) && m.source() == a.source()
+              && m.kernel() == a.kernel() && m.feed() == a.feed())
           .findFirst();
       if (b.isEmpty()) {
         unavailable.putIfAbsent(a.name(), new UnavailableMetric(a.name(), a.source(),
@@ -41,7 +42,7 @@ public final class Measurements {
             "run without sequential sampling (-Dcountersign.maxTime=0) to see why"));
         continue;
       }
-      joined.add(new MetricSeries(a.name(), a.source(), a.unit(), join(a.perOp(), b.get().perOp()),
+      joined.add(a.withSamples(join(a.perOp(), b.get().perOp()),
           a.fractionCounted().isEmpty() || b.get().fractionCounted().isEmpty() ? List.of()
               : join(a.fractionCounted(), b.get().fractionCounted()),
           a.fork().isEmpty() || b.get().fork().isEmpty() ? List.of()

@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.KernelCounting;
 import dev.countersign.results.Source;
 
 /**
@@ -8,5 +9,13 @@ import dev.countersign.results.Source;
  * @param name the metric name as requested (tracepoints with their filter)
  * @param source its source
  * @param unit unit of one value
+ * @param kernel for a {@code perf_event_open} counter, whether kernel mode is counted; null for
+ *     other sources
  */
-public record ProbedMetric(String name, Source source, String unit) {}
+public record ProbedMetric(String name, Source source, String unit, KernelCounting kernel) {
+
+  /** A metric of a source without kernel counting ({@code jvm}, {@code sim}). */
+  public ProbedMetric(String name, Source source, String unit) {
+    this(name, source, unit, null);
+  }
+}

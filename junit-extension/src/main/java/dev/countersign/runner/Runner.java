@@ -138,7 +138,7 @@ public final class Runner {
           continue;
         }
         series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(), perOp,
-            hasFraction ? frac : List.of(), List.of()));
+            hasFraction ? frac : List.of(), List.of(), pm.kernel(), null));
       }
     }
     return new Measurement(plan.opsPerInvocation(), series, missing,

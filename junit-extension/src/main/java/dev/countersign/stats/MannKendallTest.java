@@ -15,6 +15,13 @@ public final class MannKendallTest {
   /** Fewest values in a group for it to enter the test. */
   public static final int MIN_VALUES = 8;
 
+  /**
+   * Longest group whose pairwise slopes are all computed (about 2 million pairs). A longer group's
+   * S is counted in O(n log n) and its Sen's slope taken over this many evenly spaced iterations,
+   * so that memory and time stay bounded for long runs.
+   */
+  static final int SLOPE_POINTS = 2_000;
+
   private MannKendallTest() {}
 
   /**
@@ -31,7 +38,8 @@ public final class MannKendallTest {
     int tested = 0;
     for (int[] g : members) {
       if (g.length >= MIN_VALUES) {
-        pairs += g.length * (g.length - 1) / 2;
+        int m = Math.min(g.length, SLOPE_POINTS);
+        pairs += m * (m - 1) / 2;
         lengthSum += g.length;
         tested++;
       }
@@ -46,19 +54,24 @@ public final class MannKendallTest {
       if (n < MIN_VALUES) {
         continue;
       }
-      for (int i = 0; i < n; i++) {
-        double vi = values[g[i]];
-        for (int j = i + 1; j < n; j++) {
-          double d = values[g[j]] - vi;
-          s += Math.signum(d);
-          slopes[k++] = d / (j - i);
-        }
-      }
       double[] sorted = new double[n];
       for (int i = 0; i < n; i++) {
-        sorted[i] = values[g[i]];
+        sorted[i] = values[g[i]] + 0.0; // -0.0 becomes 0.0: equal values are one rank
       }
       Arrays.sort(sorted);
+      if (n <= SLOPE_POINTS) {
+        for (int i = 0; i < n; i++) {
+          double vi = values[g[i]];
+          for (int j = i + 1; j < n; j++) {
+            double d = values[g[j]] - vi;
+            s += Math.signum(d);
+            slopes[k++] = d / (j - i);
+          }
+        }
+      } else {
+        s += pairSignSum(values, g, sorted);
+        k = thinnedSlopes(values, g, slopes, k);
+      }
       double ties = 0;
       for (int i = 0; i < n; ) {
         int t = 1;
@@ -83,5 +96,64 @@ public final class MannKendallTest {
     }
     double span = (double) lengthSum / tested - 1;
     return new TrendResult(s, p, slope, slope * span);
+  }
+
+  /**
+   * S = Σ_{i&lt;j} sign(v_j − v_i) of one group in O(n log n): a Fenwick tree over the ranks of
+   * the values seen so far ({@code sorted}: the group's values ascending, -0.0 as 0.0) counts, for
+   * each j, the earlier values below and above it. The same S
+   * as the pairwise sum (the sign of a difference of two finite doubles is their order).
+   */
+  private static double pairSignSum(double[] values, int[] g, double[] sorted) {
+    int n = g.length;
+    double[] distinct = new double[n];
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sorted[i] != distinct[d - 1]) {
+        distinct[d++] = sorted[i];
+      }
+    }
+    long[] tree = new long[d + 1];
+    long s = 0;
+    for (int j = 0; j < n; j++) {
+      int rank = Arrays.binarySearch(distinct, 0, d, values[g[j]] + 0.0) + 1; // 1-based
+      long below = count(tree, rank - 1);
+      long atOrBelow = count(tree, rank);
+      long above = j - atOrBelow;
+      s += below - above;
+      for (int r = rank; r <= d; r += r & -r) {
+        tree[r]++;
+      }
+    }
+    return s;
+  }
+
+  /** How many values seen so far have a rank of at most {@code rank}. */
+  private static long count(long[] tree, int rank) {
+    long c = 0;
+    for (int r = rank; r > 0; r -= r & -r) {
+      c += tree[r];
+    }
+    return c;
+  }
+
+  /**
+   * The pairwise slopes among {@value #SLOPE_POINTS} evenly spaced iterations of a longer group,
+   * written from {@code k}; returns the next free index. Sen's slope of the thinned series
+   * estimates the same slope; the trend's significance (S) still uses every iteration.
+   */
+  private static int thinnedSlopes(double[] values, int[] g, double[] slopes, int k) {
+    int n = g.length;
+    int[] at = new int[SLOPE_POINTS];
+    for (int q = 0; q < SLOPE_POINTS; q++) {
+      at[q] = (int) ((long) q * (n - 1) / (SLOPE_POINTS - 1));
+    }
+    for (int a = 0; a < SLOPE_POINTS; a++) {
+      double va = values[g[at[a]]];
+      for (int b = a + 1; b < SLOPE_POINTS; b++) {
+        slopes[k++] = (values[g[at[b]]] - va) / (at[b] - at[a]);
+      }
+    }
+    return k;
   }
 }

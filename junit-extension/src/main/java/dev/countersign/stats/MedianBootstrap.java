@@ -18,9 +18,11 @@ import java.util.stream.IntStream;
  * <p>Speed: a resample is never materialised. For one group of up to {@value
  * ResampledMedian#MAX_SIZE} values, the median of a resample is drawn directly from its exact
  * distribution ({@link ResampledMedian}): one random number per resample. Otherwise the values are
- * sorted once; a resample only counts how often each sorted position is drawn, and its median is
- * found by one cumulative pass over the counts. Everything is primitive arrays; the random
- * generator is a {@link SplittableRandom} with a fixed seed.
+ * sorted once; up to {@value #DESCENT_MIN} values a resample only counts how often each sorted
+ * position is drawn, and its median is found by one cumulative pass over the counts; beyond, the
+ * median is found by descending a halving of the sorted positions with binomial draws ({@link
+ * MedianDescent}), so that a resample costs O(groups · log n), not O(n). Everything is primitive
+ * arrays; the random generator is a {@link SplittableRandom} with a fixed seed.
  */
 final class MedianBootstrap {
 
@@ -95,6 +97,13 @@ final class MedianBootstrap {
     return (int) ((bits32 * bound) >>> 32);
   }
 
+  /**
+   * Largest sample resampled by counting every draw; a larger one draws each resampled median by
+   * {@link MedianDescent} (same distribution, O(log n) binomial draws per group instead of n
+   * draws). Samples up to this size are resampled exactly as before that path existed.
+   */
+  static final int DESCENT_MIN = 2_000;
+
   /** Draws medians of resamples of one sample. */
   static final class Resampler {
     private final double[] sorted;
@@ -103,9 +112,25 @@ final class MedianBootstrap {
     private final int[] counts;
     /** For one group of moderate size: draws from the exact law of the resampled median. */
     private final ResampledMedian exact;
+    /** For more than {@link #DESCENT_MIN} values: binomial splits instead of n draws. */
+    private final MedianDescent descent;
 
-    Resampler(double[] values, int[] groupLabels) {
+    /**
+     * @param forceDescent draw by {@link MedianDescent} whatever the size (for tests that compare
+     *     the two ways of drawing)
+     */
+    Resampler(double[] values, int[] groupLabels, boolean forceDescent) {
       int n = values.length;
+      int[][] members = Groups.members(n, groupLabels);
+      if (n > DESCENT_MIN || forceDescent) {
+        descent = MedianDescent.of(values, members);
+        sorted = new double[0];
+        groups = new int[0][];
+        counts = new int[0];
+        exact = null;
+        return;
+      }
+      descent = null;
       Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
       Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i])
           .thenComparingInt(i -> i));
@@ -115,7 +140,6 @@ final class MedianBootstrap {
         sorted[p] = values[order[p]];
         positionOf[order[p]] = p;
       }
-      int[][] members = Groups.members(n, groupLabels);
       groups = new int[members.length][];
       for (int g = 0; g < members.length; g++) {
         groups[g] = new int[members[g].length];
@@ -124,13 +148,20 @@ final class MedianBootstrap {
         }
       }
       counts = new int[n];
-      exact = groups.length == 1 && n <= ResampledMedian.MAX_SIZE ? ResampledMedian.of(sorted)
+      exact = members.length == 1 && n <= ResampledMedian.MAX_SIZE ? ResampledMedian.of(sorted)
           : null;
+    }
+
+    Resampler(double[] values, int[] groupLabels) {
+      this(values, groupLabels, false);
     }
 
     double nextMedian(SplittableRandom random) {
       if (exact != null) {
         return exact.draw(random);
+      }
+      if (descent != null) {
+        return descent.nextMedian(random);
       }
       Arrays.fill(counts, 0);
       int total = 0;

@@ -1,5 +1,6 @@
 package dev.countersign.vmexit;
 
+import dev.countersign.results.VmExitFeed;
 import java.util.List;
 import java.util.Map;
 
@@ -7,12 +8,12 @@ import java.util.Map;
  * What a feed observed of the guest: one {@link GuestActivity} per measured invocation, and the
  * causes it could not observe with why (their fields in the activities are placeholders).
  *
- * @param feed {@code sim} or {@code perf}, for messages
+ * @param feed which feed observed it
  * @param perInvocation one activity per measured invocation, in order
  * @param unobserved causes the feed could not see, each with the reason
  */
 public record ObservedActivity(
-    String feed, List<GuestActivity> perInvocation, Map<Cause, String> unobserved) {
+    VmExitFeed feed, List<GuestActivity> perInvocation, Map<Cause, String> unobserved) {
 
   public ObservedActivity {
     perInvocation = List.copyOf(perInvocation);

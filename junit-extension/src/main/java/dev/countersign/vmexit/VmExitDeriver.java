@@ -7,6 +7,7 @@ import dev.countersign.junit.ExitReason;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.results.VmExitFeed;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.MetricDeriver;
 import dev.countersign.runner.Mode;
@@ -133,7 +134,7 @@ public final class VmExitDeriver implements MetricDeriver {
     boolean perfComplete = perf.isPresent()
         && perf.get().unobserved().keySet().equals(PerfFeed.UNOBSERVABLE.keySet());
     if (!perfComplete && !m.guestActivity().isEmpty()) {
-      return Optional.of(new ObservedActivity("sim", m.guestActivity(), Map.of()));
+      return Optional.of(new ObservedActivity(VmExitFeed.SIM, m.guestActivity(), Map.of()));
     }
     return perf;
   }
@@ -154,17 +155,19 @@ public final class VmExitDeriver implements MetricDeriver {
       String name = EventCatalog.vmExitMetric(host.name(), r);
       List<Double> values = perReason.get(r);
       if (values != null) {
-        series.add(new MetricSeries(name, Source.MODEL, "count", values));
+        series.add(new MetricSeries(name, Source.MODEL, "count", values, List.of(), List.of(),
+            null, observed.feed()));
       } else {
         unavailable.add(new UnavailableMetric(name, Source.MODEL, "BLIND",
-            "the " + observed.feed() + " feed cannot estimate " + r + " on " + host.name() + ": "
+            "the " + observed.feed().id() + " feed cannot estimate " + r + " on " + host.name() + ": "
                 + unknown.getOrDefault(r, "no invocation was measured"),
             "use mode sim with the agent for the causes tracepoints cannot see"));
       }
     }
     String overheadName = overheadName(host.name());
     if (!overhead.isEmpty()) {
-      series.add(new MetricSeries(overheadName, Source.MODEL, "ns", overhead));
+      series.add(new MetricSeries(overheadName, Source.MODEL, "ns", overhead, List.of(),
+          List.of(), null, observed.feed()));
     } else {
       unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, "BLIND",
           "the overhead needs every exit reason; unknown: " + unknown.keySet(), ""));

@@ -59,4 +59,46 @@ class MannKendallTestTest {
     assertTrue(MannKendallTest.test(v, new int[0]).pValue() < 0.001, "pooled: looks like a trend");
     assertTrue(MannKendallTest.test(v, fork).pValue() > 0.05, "per fork: none");
   }
+
+  /**
+   * A group longer than {@link MannKendallTest#SLOPE_POINTS}: S is counted in O(n log n) and must
+   * equal the pairwise sum exactly (ties and -0.0 included); Sen's slope over the thinned series
+   * still finds a known slope.
+   */
+  @Test
+  void longGroupsGiveTheExactSAndTheSlope() {
+    int n = 5_001;
+    SplittableRandom r = new SplittableRandom(5);
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      // coarse values: many ties; a slope of 0.002 per iteration under noise of sd 1
+      v[i] = Math.round((0.002 * i + r.nextGaussian()) * 4) / 4.0;
+    }
+    v[10] = -0.0;
+    v[20] = 0.0;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        s += Math.signum(v[j] - v[i]);
+      }
+    }
+    TrendResult t = MannKendallTest.test(v, new int[0]);
+    assertEquals(s, t.s());
+    assertTrue(t.pValue() < 1e-6, "p = " + t.pValue());
+    assertEquals(0.002, t.slopePerIteration(), 0.0005);
+    assertEquals(0.002 * (n - 1), t.drift(), 0.0005 * (n - 1));
+  }
+
+  @Test
+  void aMillionIterationsAreTestedInBoundedMemory() {
+    int n = 1_000_000;
+    double[] v = new double[n];
+    SplittableRandom r = new SplittableRandom(9);
+    for (int i = 0; i < n; i++) {
+      v[i] = 100 + r.nextGaussian();
+    }
+    TrendResult t = MannKendallTest.test(v, new int[0]);
+    assertTrue(t.pValue() > 0.001, "no trend: p = " + t.pValue());
+    assertEquals(0, t.slopePerIteration(), 1e-3);
+  }
 }

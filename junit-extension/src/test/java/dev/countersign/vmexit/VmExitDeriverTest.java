@@ -87,6 +87,7 @@ class VmExitDeriverTest {
     String[][] tp = {
       {"msr:write_msr[msr == 0x6e0]", "1000", "1200"},
       {"ipi:ipi_send_cpu", "50", "60"},
+      {"sched:sched_waking", "40", "80"},
       {"ipi:ipi_send_cpumask", "0", "2"},
       {"sched:sched_switch[prev_state == 1 || prev_state == 2]", "900", "1000"},
       {"exceptions:page_fault_user", "256", "512"},
@@ -107,9 +108,9 @@ class VmExitDeriverTest {
   void perfFeedTurnsTracepointCountsIntoExits() {
     Derivation d = deriver.derive(metrics("vmexit.intel-kvm-default.MSR_WRITE"),
         perfMeasurement(100, true));
-    // timer arms + ipi_send_cpu + cpumask sends × 2 other CPUs (intel-kvm-default has 2 vCPUs:
-    // each shootdown IPI is an ICR write)
-    assertEquals(List.of((1000 + 50) / 100.0, (1200 + 60 + 2 * 2) / 100.0),
+    // timer arms + the larger of ipi_send_cpu and the wake-ups of blocked threads + cpumask sends
+    // × 2 other CPUs (intel-kvm-default has 2 vCPUs: each shootdown IPI is an ICR write)
+    assertEquals(List.of((1000 + 50) / 100.0, (1200 + 80 + 2 * 2) / 100.0),
         series(d, "vmexit.intel-kvm-default.MSR_WRITE").orElseThrow().perOp());
     assertEquals(List.of(9.0, 10.0), series(d, "vmexit.intel-kvm-default.HLT").orElseThrow()
         .perOp());

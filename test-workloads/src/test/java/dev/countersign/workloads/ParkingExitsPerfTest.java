@@ -27,11 +27,14 @@ class ParkingExitsPerfTest {
   @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 0.25, host = "intel-kvm-ipiv")
   @VmExitBudget(reason = ExitReason.MSR_WRITE, perOp = 1.5, host = "intel-kvm-default")
   // The counts per hand-off are scheduling-dependent: whether a wake-up finds its thread parked
-  // depends on what else runs. 20 runs of unchanged code on the shared 2-vCPU VM moved
-  // MSR_WRITE between 0.001 and 0.006 per op (and HLT by up to +51%, too close to the twin's +59%
-  // to be gated, so HLT is not declared); the regressed twin's timed polling raises MSR_WRITE by
-  // about 1,000x. The thresholds sit between the two; the budgets are the tighter guard.
-  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 1000)
+  // depends on what else runs. 20 runs of unchanged code on the shared 2-vCPU VM moved HLT by up
+  // to +51% (too close to the twin's +59% to be gated, so HLT is not declared). MSR_WRITE on
+  // intel-kvm-default counts every wake-up of a parked thread as an IPI (perf feed: the larger of
+  // ipi_send_cpu and sched_waking), about 0.6 per op, moving with HLT; the regressed twin's timed
+  // polling adds timer arms: 1.6 per op (+175%). On intel-kvm-ipiv only the timer arms exit:
+  // 0.002 unchanged, about 0.9 for the twin. The thresholds sit between; the budgets are the
+  // tighter guard.
+  @MaxRegression(event = "vmexit.intel-kvm-default.MSR_WRITE", percent = 100)
   @MaxRegression(event = "vmexit.intel-kvm-ipiv.MSR_WRITE", percent = 1000)
   void handOffBothWays() throws InterruptedException {
     assertEquals(2 * HAND_OFFS, pingPong.run(HAND_OFFS));

@@ -1,0 +1,185 @@
+package dev.countersign.check;
+
+import dev.countersign.events.EventSpec;
+import dev.countersign.results.Baseline;
+import dev.countersign.results.JvmAgent;
+import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.RunConfiguration;
+import dev.countersign.results.Source;
+import dev.countersign.results.VmExitFeed;
+import dev.countersign.vmexit.PerfFeed;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a recorded value means beyond its metric's name: where it came from, whether kernel mode
+ * was counted, which feed a VM-exit estimate was derived from, and which other JVM agents were
+ * present. Two series are compared only when these are equal; otherwise the row is INCOMPARABLE
+ * with {@link #differenceFrom the reason and the fix}.
+ *
+ * <p>Files written before a part was recorded are read with the meaning the old Countersign gave
+ * it, and that part is listed in {@link #assumed()}: kernel mode counted (as for a privileged run,
+ * or one at {@code perf_event_paranoid} ≤ 1; a tracepoint is always so, it is not opened
+ * otherwise), the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
+ * feed when every one of its tracepoints was recorded, else the simulator's), and no other agent.
+ *
+ * @param source where the values came from
+ * @param kernel whether kernel mode was counted; null where the source has no such notion
+ * @param feed the VM-exit feed; null unless the source is {@code model}
+ * @param agents the JVM agents present besides Countersign's own, sorted
+ * @param assumed the parts the file did not record, as read (empty for current files)
+ */
+public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed feed,
+    List<JvmAgent> agents, List<String> assumed) {
+
+  private static final Set<Source> PERF_EVENT_SOURCES =
+      Set.of(Source.PMU, Source.KERNEL, Source.TRACEPOINT);
+
+  private static final Set<String> PERF_FEED_INPUTS = new PerfFeed(1).inputs().stream()
+      .map(EventSpec::qualifiedName).collect(Collectors.toUnmodifiableSet());
+
+  public MetricIdentity {
+    Objects.requireNonNull(source, "source");
+    agents = List.copyOf(agents);
+    assumed = List.copyOf(assumed);
+  }
+
+  /**
+   * The identity of {@code series}, recorded in a run with {@code configuration} next to {@code
+   * runMetrics} (all series of that run, to tell an old file's feed).
+   */
+  public static MetricIdentity of(MetricSeries series, RunConfiguration configuration,
+      List<MetricSeries> runMetrics) {
+    List<String> assumed = new ArrayList<>();
+    KernelCounting kernel = null;
+    if (PERF_EVENT_SOURCES.contains(series.source())) {
+      kernel = series.kernel();
+      if (kernel == null) {
+        kernel = KernelCounting.COUNTED;
+        if (series.source() != Source.TRACEPOINT) {
+          assumed.add("kernel mode counted");
+        }
+      }
+    }
+    VmExitFeed feed = null;
+    if (series.source() == Source.MODEL) {
+      feed = series.feed();
+      if (feed == null) {
+        feed = legacyFeed(configuration.mode(), runMetrics);
+        if (configuration.mode().equals("auto")) {
+          assumed.add("the " + feed.id() + " feed");
+        }
+      }
+    }
+    List<JvmAgent> agents = configuration.agents();
+    if (agents == null) {
+      agents = List.of();
+      assumed.add("no other JVM agent");
+    }
+    return new MetricIdentity(series.source(), kernel, feed, agents, assumed);
+  }
+
+  /** The feed an old Countersign used: see the class comment. */
+  private static VmExitFeed legacyFeed(String mode, List<MetricSeries> runMetrics) {
+    if (mode.equals("sim")) {
+      return VmExitFeed.SIM;
+    }
+    if (mode.equals("perf")) {
+      return VmExitFeed.PERF;
+    }
+    Set<String> recorded = runMetrics.stream().filter(m -> m.source() == Source.TRACEPOINT
+            || m.source() == Source.KERNEL).map(MetricSeries::name).collect(Collectors.toSet());
+    return recorded.containsAll(PERF_FEED_INPUTS) ? VmExitFeed.PERF : VmExitFeed.SIM;
+  }
+
+  /** Whether values of the two identities mean the same and may be compared (or pooled). */
+  public boolean sameMeaning(MetricIdentity other) {
+    return source == other.source && kernel == other.kernel && feed == other.feed
+        && agents.equals(other.agents);
+  }
+
+  /**
+   * Why values of this (the current run's) identity cannot be compared with {@code baseline}'s,
+   * and what to do; empty when they mean the same.
+   *
+   * @param baselineMode the mode the baseline was recorded in
+   * @param runMode the mode of this run
+   */
+  public Optional<String> differenceFrom(MetricIdentity baseline, String baselineMode,
+      String runMode) {
+    String reRecord = ", or re-record the baseline here with 'mvn countersign:baseline'";
+    if (baseline.source != source) {
+      // same mode, other source: the machines differ (e.g. a PMU there, a VM here), so naming
+      // the mode again would be no advice at all
+      String advice = baselineMode.equals(runMode)
+          ? "Run where " + baseline.source.id() + " gives this metric (as on the machine that"
+              + " recorded the baseline)"
+          : "Run in the baseline's mode (-Dcountersign.mode=" + baselineMode + ")";
+      return Optional.of("baseline measured by " + baseline.source.id() + " (mode " + baselineMode
+          + "), this run by " + source.id() + " (mode " + runMode
+          + "): values of different sources are never compared. " + advice + reRecord);
+    }
+    if (baseline.kernel != kernel) {
+      String advice = kernel == KernelCounting.EXCLUDED
+          ? "Let this run count kernel mode as the baseline's did ("
+              + "sudo sysctl -w kernel.perf_event_paranoid=1, or give the JVM CAP_PERFMON)"
+          : "Run as the baseline did (as an unprivileged user at perf_event_paranoid >= 2)";
+      return Optional.of("baseline counted " + baseline.kernel.describe() + assumedNote(baseline,
+          "kernel mode counted") + ", this run " + kernel.describe()
+          + ": what a thread does inside the kernel (page faults in read(), ...) is in one and not"
+          + " the other, so they are never compared. " + advice + reRecord);
+    }
+    if (baseline.feed != feed) {
+      return Optional.of("baseline's VM exits were estimated from the " + baseline.feed.id()
+          + " feed" + assumedNote(baseline, "the " + baseline.feed.id() + " feed")
+          + ", this run's from the " + feed.id() + " feed: the feeds see different guest"
+          + " events, so their estimates are never compared. Estimate from the baseline's feed ("
+          + (baseline.feed == VmExitFeed.SIM ? "-Dcountersign.mode=sim with the agent"
+              : "-Dcountersign.mode=perf where the tracepoints are readable, see 'mvn"
+                  + " countersign:doctor'")
+          + ")" + reRecord);
+    }
+    if (!baseline.agents.equals(agents)) {
+      return Optional.of("baseline ran with " + describe(baseline.agents)
+          + assumedNote(baseline, "no other JVM agent") + ", this run with " + describe(agents)
+          + ": an agent that instruments classes changes every count, so runs with different"
+          + " agents are never compared. Run the performance tests with the baseline's agents"
+          + " (for JaCoCo: -Djacoco.skip=true, or a Surefire execution of their own)" + reRecord);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The one note for a build that read baselines written before the meaning was recorded: how
+   * many, how they were read, and how to make it explicit; empty when there are none.
+   */
+  public static Optional<String> oldBaselinesNote(Collection<Baseline> baselines) {
+    long old = baselines.stream().filter(b -> b.runs().stream().anyMatch(run -> run.metrics()
+        .stream().anyMatch(m -> !of(m, run.configuration(), run.metrics()).assumed().isEmpty())))
+        .count();
+    if (old == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(old + " baseline(s) were recorded before Countersign recorded what a"
+        + " number means (kernel mode counted or not, the VM-exit feed, other JVM agents); they"
+        + " are read as the old Countersign measured: kernel mode counted, the feed of the"
+        + " recorded mode, no other agent. A run that differs is INCOMPARABLE. Promote a fresh"
+        + " run with 'mvn countersign:baseline' to record it.");
+  }
+
+  private static String assumedNote(MetricIdentity baseline, String part) {
+    return baseline.assumed.contains(part)
+        ? " (not recorded in this old baseline: read as " + part + ")" : "";
+  }
+
+  private static String describe(List<JvmAgent> agents) {
+    return agents.isEmpty() ? "no other JVM agent"
+        : "agents " + agents.stream().map(JvmAgent::toString).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.countersign.results;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A JVM agent that was loaded in the measuring JVM besides Countersign's own (JaCoCo, a profiler,
+ * an APM agent, ...). Part of what every value of a run means: an agent that instruments classes
+ * changes instructions, allocation and time alike. Named without its directory, version and
+ * options, so that a moved repository or a version bump of the agent (a change whose effect a
+ * regression test should see) does not make runs incomparable, while adding or removing one does.
+ *
+ * @param kind how it was loaded
+ * @param name the jar or library name without directory, version and options (e.g. {@code
+ *     org.jacoco.agent-runtime} for {@code
+ *     -javaagent:/…/org.jacoco.agent-0.8.12-runtime.jar=destfile=…}), or the {@code -agentlib}
+ *     name
+ */
+public record JvmAgent(Kind kind, String name) implements Comparable<JvmAgent> {
+
+  private static final Comparator<JvmAgent> ORDER =
+      Comparator.comparing(JvmAgent::kind).thenComparing(JvmAgent::name);
+
+  public JvmAgent {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** The JVM option that loads an agent. */
+  public enum Kind {
+    /** {@code -javaagent:<jar>[=options]}: a Java agent. */
+    JAVAAGENT,
+    /** {@code -agentpath:<library>[=options]}: a native (JVMTI) agent by path. */
+    AGENTPATH,
+    /** {@code -agentlib:<name>[=options]}: a native (JVMTI) agent by library name. */
+    AGENTLIB;
+
+    /** The option's name without the dash, as written in files. */
+    @JsonValue
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Kind of(String id) {
+      for (Kind k : values()) {
+        if (k.id().equals(id)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown agent kind '" + id + "' (expected javaagent, agentpath or agentlib)");
+    }
+  }
+
+  /** How it reads in messages: {@code -javaagent org.jacoco.agent-runtime}. */
+  @Override
+  public String toString() {
+    return "-" + kind.id() + " " + name;
+  }
+
+  @Override
+  public int compareTo(JvmAgent o) {
+    return ORDER.compare(this, o);
+  }
+}

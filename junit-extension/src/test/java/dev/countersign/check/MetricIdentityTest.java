@@ -1,0 +1,179 @@
+package dev.countersign.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.Fixtures;
+import dev.countersign.results.JsonFiles;
+import dev.countersign.results.JvmAgent;
+import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.RunConfiguration;
+import dev.countersign.results.Source;
+import dev.countersign.results.TestResult;
+import dev.countersign.results.VmExitFeed;
+import dev.countersign.stats.Comparators;
+import dev.countersign.stats.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A baseline and a run whose numbers mean different things (kernel mode counted or not, the
+ * VM-exit feed, other JVM agents) are INCOMPARABLE with the reason and the fix, never an
+ * IMPROVEMENT; files written before the meaning was recorded are read with the old meaning and
+ * said so once.
+ */
+class MetricIdentityTest {
+
+  private static final List<JvmAgent> JACOCO =
+      List.of(new JvmAgent(JvmAgent.Kind.JAVAAGENT, "org.jacoco.agent-runtime"));
+
+  @TempDir Path dir;
+  ResultStore results;
+  BaselineStore baselines;
+
+  @BeforeEach
+  void stores() {
+    results = new ResultStore(dir.resolve("results"));
+    baselines = new BaselineStore(dir.resolve("baselines"));
+  }
+
+  private CheckRow row(String metric) {
+    CheckReport report = new Check(Comparators.standard())
+        .run(results, baselines, CheckSettings.defaults());
+    return report.rows().stream().filter(r -> r.metric().equals(metric)).findFirst()
+        .orElseThrow(() -> new AssertionError(report.rows().toString()));
+  }
+
+  private static TestResult result(String mode, List<JvmAgent> agents, MetricSeries series) {
+    return new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration(mode, 5, series.perOp().size(), 1, 1, agents),
+        Fixtures.environment(), List.of(series), List.of(), List.of(), List.of());
+  }
+
+  private static MetricSeries faults(double perOp, KernelCounting kernel) {
+    return new MetricSeries("page-faults", Source.KERNEL, "count",
+        Collections.nCopies(10, perOp), List.of(), List.of(), kernel, null);
+  }
+
+  private static MetricSeries msrWrites(double perOp, VmExitFeed feed) {
+    return new MetricSeries("vmexit.intel-kvm-default.MSR_WRITE", Source.MODEL, "count",
+        Collections.nCopies(10, perOp), List.of(), List.of(), null, feed);
+  }
+
+  @Test
+  void userModeOnlyIsNotAnImprovementOverKernelCounted() {
+    baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);
+    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().startsWith("baseline counted user+kernel mode, this run user-mode"
+        + " only"), row.note());
+    assertTrue(row.note().contains("kernel.perf_event_paranoid=1"), row.note());
+    assertTrue(row.note().contains("'mvn countersign:baseline'"), row.note());
+  }
+
+  @Test
+  void simFeedEstimatesAreNotComparedWithThePerfFeeds() {
+    baselines.promote(result("sim", List.of(), msrWrites(0.92, VmExitFeed.SIM)), 3);
+    results.write(result("auto", List.of(), msrWrites(0.013, VmExitFeed.PERF)));
+    CheckRow row = row("vmexit.intel-kvm-default.MSR_WRITE");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("from the sim feed, this run's from the perf feed"),
+        row.note());
+    assertTrue(row.note().contains("-Dcountersign.mode=sim"), row.note());
+  }
+
+  @Test
+  void anotherAgentMakesEveryMetricIncomparable() {
+    MetricSeries alloc = new MetricSeries("alloc-bytes", Source.JVM, "bytes",
+        Collections.nCopies(10, 64.0));
+    baselines.promote(result("auto", List.of(), alloc), 3);
+    results.write(result("auto", JACOCO, alloc));
+    CheckRow row = row("alloc-bytes");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("baseline ran with no other JVM agent, this run with agents"
+        + " -javaagent org.jacoco.agent-runtime"), row.note());
+    assertTrue(row.note().contains("-Djacoco.skip=true"), row.note());
+  }
+
+  @Test
+  void sameMeaningIsComparedAsBefore() {
+    baselines.promote(result("auto", JACOCO, faults(1024, KernelCounting.EXCLUDED)), 3);
+    results.write(result("auto", JACOCO, faults(1024, KernelCounting.EXCLUDED)));
+    assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
+  }
+
+  @Test
+  void onlyRunsOfTheNewestRunsMeaningArePooled() {
+    baselines.promote(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)), 3);
+    baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.UNCHANGED, row.verdict(), row.toString());
+    assertEquals(1024, row.baseline());
+  }
+
+  @Test
+  void anOldBaselineIsReadWithTheOldMeaningAndSaidSoOnce() throws Exception {
+    Path file = baselines.fileOf(Fixtures.TEST);
+    Files.createDirectories(file.getParent());
+    // as written before kernel counting and agents were recorded
+    Files.writeString(file, """
+        {"schemaVersion": 1,
+         "test": {"className": "com.example.QueuePerfTest", "methodName": "offerPoll",
+                  "displayName": "offerPoll()"},
+         "runs": [{"configuration": {"mode": "auto", "warmup": 5, "iterations": 3,
+                                     "opsPerInvocation": 1, "forks": 1},
+                   "environment": {"os": "Linux amd64", "kernel": "6.1", "cpuModel": "x",
+                                   "cpus": 2, "virtualization": "vm", "jvm": "17", "extra": {}},
+                   "metrics": [{"name": "page-faults", "source": "kernel", "unit": "count",
+                                "perOp": [1024.0, 1024.0, 1024.0], "fractionCounted": [],
+                                "fork": []}]}]}
+        """);
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
+    String note = MetricIdentity.oldBaselinesNote(baselines.readAll()).orElseThrow();
+    assertTrue(note.startsWith("1 baseline(s) were recorded before"), note);
+    assertTrue(note.contains("kernel mode counted"), note);
+
+    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("(not recorded in this old baseline: read as kernel mode"
+        + " counted)"), row.note());
+  }
+
+  @Test
+  void baselinesThatRecordTheMeaningNeedNoNote() {
+    baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);
+    assertTrue(MetricIdentity.oldBaselinesNote(baselines.readAll()).isEmpty());
+  }
+
+  @Test
+  void theMeaningIsWrittenOnlyWhereItApplies() {
+    TestResult r = new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration("auto", 5, 1, 1, 1, JACOCO), Fixtures.environment(),
+        List.of(faults(1, KernelCounting.EXCLUDED), msrWrites(1, VmExitFeed.PERF),
+            new MetricSeries("alloc-bytes", Source.JVM, "bytes", List.of(1.0))),
+        List.of(), List.of(), List.of());
+    String json = JsonFiles.toJson(r);
+    assertTrue(json.contains("\"kernel\" : \"excluded\""), json);
+    assertTrue(json.contains("\"feed\" : \"perf\""), json);
+    assertTrue(json.contains("\"kind\" : \"javaagent\""), json);
+    // only on the perf_event_open series (the environment's "kernel" is the release)
+    assertEquals(1, json.split("\"kernel\" : \"(excluded|counted)\"", -1).length - 1, json);
+    assertEquals(1, json.split("\"feed\"", -1).length - 1, json);
+    Path file = results.write(r);
+    assertEquals(r, new ResultStore(file.getParent()).readAll().get(0));
+    assertFalse(JsonFiles.toJson(Fixtures.result(List.of(1.0))).contains("\"agents\""));
+  }
+}
