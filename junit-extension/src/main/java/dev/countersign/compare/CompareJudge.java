@@ -3,6 +3,7 @@ package dev.countersign.compare;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
+import dev.countersign.check.MetricIdentity;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
@@ -19,7 +20,6 @@ import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -142,10 +142,15 @@ public final class CompareJudge {
                 + " target/countersign/compare/round-" + (k + 1) + "); not judged"));
         return;
       }
-      if (x.get().source() != m.source()) {
+      TestResult ra = a.get(k).get(id);
+      TestResult rb = b.get(k).get(id);
+      Optional<String> differs = MetricIdentity.of(y.get(), rb.configuration(), rb.metrics())
+          .differenceFrom(MetricIdentity.of(x.get(), ra.configuration(), ra.metrics()),
+              ra.configuration().mode(), rb.configuration().mode());
+      if (differs.isPresent()) {
         rows.add(row(test, m.name(), source, Double.NaN, Double.NaN, Double.NaN,
-            Verdict.INCOMPARABLE, "measured by " + x.get().source().id() + " at " + at + " and by "
-                + source + " here: values of different sources are never compared"));
+            Verdict.INCOMPARABLE, "A (" + at + ") and B measure this metric differently in round "
+                + (k + 1) + ": " + differs.get()));
         return;
       }
       double[] xv = x.get().values();
@@ -204,8 +209,9 @@ public final class CompareJudge {
     double hi = pr.high();
     String ci = pct(confidence) + " CI of B/A " + Numbers.percent((lo - 1) * 100) + ".."
         + Numbers.percent((hi - 1) * 100) + " over " + pr.rounds() + " paired rounds";
-    String pText = "paired t-test p = " + num(p) + " (" + settings.correction().id() + ")";
-    String band = "±" + num(t * 100) + "%";
+    String pText = "paired t-test p = " + Numbers.compact(p) + " (" + settings.correction().id()
+        + ")";
+    String band = "±" + Numbers.compact(t * 100) + "%";
     boolean worse = higher ? hi < 1 - t : lo > 1 + t;
     boolean better = higher ? lo > 1 + t : hi < 1 - t;
     Verdict v;
@@ -279,14 +285,6 @@ public final class CompareJudge {
   }
 
   private static String pct(double fraction) {
-    return num(fraction * 100) + "%";
-  }
-
-  private static String num(double v) {
-    if (v != 0 && Math.abs(v) < 1e-3) {
-      return String.format(Locale.ROOT, "%.1e", v);
-    }
-    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
-        .replaceAll("\\.$", "");
+    return Numbers.compact(fraction * 100) + "%";
   }
 }

@@ -54,6 +54,12 @@ public final class PerfEventProbe implements Probe {
     return n;
   }
 
+  /** True: task-clock, cycles, instructions, ... count whatever the thread runs. */
+  @Override
+  public boolean countsHarnessWork() {
+    return true;
+  }
+
   @Override
   public void begin() {
     if (!enabled) {

@@ -37,6 +37,17 @@ public interface Probe extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether this probe's counts include any CPU work done between its {@link #begin} and {@link
+   * #end}, the other probes' reads included (kernel and PMU counters do; the JVM's allocation and
+   * GC counters and the simulator, which counts only instrumented code, do not). Such probes are
+   * begun last and ended first, innermost, so that the other probes' work stays outside their
+   * window.
+   */
+  default boolean countsHarnessWork() {
+    return false;
+  }
+
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();

@@ -4,6 +4,7 @@ import dev.countersign.events.EventSpec;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.stats.Samples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ public final class ProbeSet implements AutoCloseable {
   private final List<Probe> probes = new ArrayList<>();
   private final Map<MetricDeriver, List<EventSpec>> derivations = new LinkedHashMap<>();
   private final List<UnavailableMetric> unavailable = new ArrayList<>();
+  /** Begin order of the probes, computed at the first span. */
+  private int[] nesting;
 
   private ProbeSet() {}
 
@@ -107,24 +110,106 @@ public final class ProbeSet implements AutoCloseable {
     return unavailable;
   }
 
-  /** Starts a measured span: every probe, in order. */
+  /**
+   * Starts a measured span: every probe, those that {@linkplain Probe#countsHarnessWork() count
+   * the harness's work} last, so that the others' reads fall outside their window.
+   */
   public void begin() {
-    for (Probe p : probes) {
-      p.begin();
+    int[] order = nesting();
+    for (int i = 0; i < order.length; i++) {
+      probes.get(order[i]).begin();
     }
   }
 
   /**
-   * Ends a measured span, probes in reverse order, so that each brackets the others' work as
-   * tightly as it can.
+   * Ends a measured span, probes in the reverse order of {@link #begin()}, so that each brackets
+   * the others' work as tightly as it can.
    *
-   * @param values per probe, one total per metric
+   * @param values per probe (in the order of {@link #probes()}), one total per metric
    * @param fractions per probe, the fraction counted per metric
    */
   public void end(double[][] values, double[][] fractions) {
-    for (int k = probes.size() - 1; k >= 0; k--) {
+    int[] order = nesting();
+    for (int i = order.length - 1; i >= 0; i--) {
+      int k = order[i];
       probes.get(k).end(values[k], fractions[k]);
     }
+  }
+
+  /**
+   * Measures the harness's floor: {@code spans} empty spans of every probe (begin, then end at
+   * once, the workload not invoked), before the first measured invocation. The first half only
+   * warms the read path (JNA, the syscalls' Java side), which is then compiled rather than
+   * interpreted; the second half gives, per probe and metric, the median count of an empty span —
+   * the work of the probes' own reads that falls inside the window of the probes that {@linkplain
+   * Probe#countsHarnessWork() count the harness's work}. For every other probe it is 0.
+   *
+   * @return per probe (in the order of {@link #probes()}), per metric, the floor of one span
+   */
+  public double[][] harnessFloor(int spans) {
+    int p = probes.size();
+    double[][] values = new double[p][];
+    double[][] fractions = new double[p][];
+    double[][][] kept = new double[p][][];
+    int measured = spans / 2;
+    for (int k = 0; k < p; k++) {
+      int m = probes.get(k).metrics().size();
+      values[k] = new double[m];
+      fractions[k] = new double[m];
+      kept[k] = new double[m][measured];
+    }
+    int[] order = nesting();
+    int hot = 0;
+    while (hot < order.length && !probes.get(order[hot]).countsHarnessWork()) {
+      hot++;
+    }
+    for (int i = 0; i < spans; i++) {
+      // only the counting probes: the others (the simulator) must not see spans that are no
+      // invocation, and they count none of this work anyway
+      for (int j = hot; j < order.length; j++) {
+        probes.get(order[j]).begin();
+      }
+      for (int j = order.length - 1; j >= hot; j--) {
+        probes.get(order[j]).end(values[order[j]], fractions[order[j]]);
+      }
+      int at = i - (spans - measured);
+      if (at >= 0) {
+        for (int j = hot; j < order.length; j++) {
+          int k = order[j];
+          for (int m = 0; m < values[k].length; m++) {
+            kept[k][m][at] = values[k][m];
+          }
+        }
+      }
+    }
+    double[][] floor = new double[p][];
+    for (int k = 0; k < p; k++) {
+      floor[k] = new double[values[k].length];
+      if (probes.get(k).countsHarnessWork()) {
+        for (int m = 0; m < floor[k].length; m++) {
+          double median = Samples.median(kept[k][m]);
+          floor[k][m] = Double.isNaN(median) ? 0 : median;
+        }
+      }
+    }
+    return floor;
+  }
+
+  /** Probe indices in begin order: stable, probes counting harness work at the end. */
+  private int[] nesting() {
+    if (nesting == null || nesting.length != probes.size()) {
+      int[] order = new int[probes.size()];
+      int next = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        for (int k = 0; k < probes.size(); k++) {
+          if (probes.get(k).countsHarnessWork() == (pass == 1)) {
+            order[next++] = k;
+          }
+        }
+      }
+      nesting = order;
+    }
+    return nesting;
   }
 
   /** Adds the derived metrics (and those that could not be derived) to a measurement. */

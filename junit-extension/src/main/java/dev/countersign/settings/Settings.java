@@ -140,12 +140,59 @@ public final class Settings {
   /** Default of {@link #ROUNDS}. */
   public static final int DEFAULT_ROUNDS = 6;
 
+  /**
+   * The history store {@code check} appends to and {@code history} reads: a JDBC URL ({@code
+   * jdbc:sqlite:<file>} or {@code jdbc:postgresql://host[:port]/db}) or {@code none} = off; default
+   * {@code jdbc:sqlite:~/.countersign/history.db}. Credentials never here (see {@link
+   * #HISTORY_SERVER}). Not to be confused with {@link #HISTORY}.
+   */
+  public static final String HISTORY_URL = "countersign.history.url";
+
+  /**
+   * The {@code settings.xml} server whose username and password log in to the history database, an
+   * id; default {@value #DEFAULT_HISTORY_SERVER}. Else the environment variables {@code
+   * COUNTERSIGN_HISTORY_USER} and {@code COUNTERSIGN_HISTORY_PASSWORD}.
+   */
+  public static final String HISTORY_SERVER = "countersign.history.server";
+
+  /** Default of {@link #HISTORY_SERVER}. */
+  public static final String DEFAULT_HISTORY_SERVER = "countersign-history";
+
+  /** The build's unique key in the history, a name; default a random UUID per {@code check}. */
+  public static final String HISTORY_BUILD_ID = "countersign.history.buildId";
+
+  /** The commit a build is recorded for; default the CI's variable, else {@code git rev-parse HEAD}. */
+  public static final String HISTORY_COMMIT = "countersign.history.commit";
+
+  /** The branch a build is recorded for; default the CI's variable, else git's current branch. */
+  public static final String HISTORY_BRANCH = "countersign.history.branch";
+
+  /** {@code history}: the latest builds each trend covers, count ≥ 2; default {@value #DEFAULT_HISTORY_BUILDS}. */
+  public static final String HISTORY_BUILDS = "countersign.history.builds";
+
+  /** Default of {@link #HISTORY_BUILDS}. */
+  public static final int DEFAULT_HISTORY_BUILDS = 100;
+
+  /** {@code history}: only builds of this branch; default all branches. */
+  public static final String HISTORY_ONLY_BRANCH = "countersign.history.onlyBranch";
+
+  /** {@code history}: builds per window of the change-point search, count ≥ 6; default 50. */
+  public static final String HISTORY_WINDOW = "countersign.history.window";
+
+  /** {@code history}: Student t p-value below which a change is significant, in (0, 0.5); default 0.001. */
+  public static final String HISTORY_MAX_P_VALUE = "countersign.history.maxPValue";
+
+  /** {@code history}: smallest relative change of the mean that counts, a fraction in [0, 1); default 0.01. */
+  public static final String HISTORY_MIN_MAGNITUDE = "countersign.history.minMagnitude";
+
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       BUILD_ID,
       MAX_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
-      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS);
+      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
+      HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
+      HISTORY_WINDOW, HISTORY_MAX_P_VALUE, HISTORY_MIN_MAGNITUDE);
 
   private final UnaryOperator<String> lookup;
   private final String origin;

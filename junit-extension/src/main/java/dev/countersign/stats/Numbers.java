@@ -41,6 +41,18 @@ public final class Numbers {
     return String.format(Locale.ROOT, Math.abs(p) >= 1000 ? "%+,.0f%%" : "%+.2f%%", p);
   }
 
+  /**
+   * Three significant digits without trailing zeros ("0.05", "12.7", "1.2e-05" below 0.001): for
+   * p-values, thresholds and levels in notes.
+   */
+  public static String compact(double v) {
+    if (v != 0 && Math.abs(v) < 1e-3) {
+      return String.format(Locale.ROOT, "%.1e", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
+        .replaceAll("\\.$", "");
+  }
+
   private static String strip(String s) {
     if (!s.contains(".") || s.contains("e")) {
       return s;

@@ -3,7 +3,6 @@ package dev.countersign.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The statistics engine of {@code check}. For each metric of each test:
@@ -281,10 +280,6 @@ public final class StatisticalComparator implements MetricComparator {
   }
 
   private static String num(double v) {
-    if (v != 0 && Math.abs(v) < 1e-3) {
-      return String.format(Locale.ROOT, "%.1e", v);
-    }
-    return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1")
-        .replaceAll("\\.$", "");
+    return Numbers.compact(v);
   }
 }

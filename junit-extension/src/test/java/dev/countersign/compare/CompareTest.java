@@ -207,6 +207,17 @@ class CompareTest {
   }
 
   @Test
+  void aMetricMeasuredDifferentlyOnTheTwoSidesIsIncomparable() {
+    RoundRunner runner = (side, round, tests) -> List.of(result(QUEUE, "instructions",
+        side == Side.A ? Source.PMU : Source.SIM, new double[] {100, 101, 102, 103}));
+    Compare.Outcome o = run(settings(2), runner);
+    CheckRow queue = row(o, "QueuePerfTest.offerPoll");
+    assertEquals(Verdict.INCOMPARABLE, queue.verdict(), queue.note());
+    assertTrue(queue.note().contains("measure this metric differently"), queue.note());
+    assertEquals(List.of(queue), o.report().failures());
+  }
+
+  @Test
   void surefireFilterGroupsMethodsByClass() {
     assertEquals("a.B#x+y,a.C#z", MavenRoundRunner.surefireFilter(Set.of("a.B.x", "a.C.z",
         "a.B.y")));

@@ -18,7 +18,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -91,6 +90,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  /** For the history store ({@code countersign.history.*}, see docs/history.md). */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  org.apache.maven.execution.MavenSession session;
+
+  @org.apache.maven.plugins.annotations.Component
+  org.apache.maven.settings.crypto.SettingsDecrypter decrypter;
+
   private long countBaselines() {
     try {
       return new BaselineStore(baselineDir.toPath()).files().size();
@@ -147,14 +153,12 @@ public class CheckMojo extends AbstractMojo {
     for (Path f : files) {
       getLog().info("Countersign report: " + f);
     }
+    HistoryHook.afterCheck(report, session, decrypter, getLog());
     List<CheckRow> failures = report.failures();
     if (failures.isEmpty()) {
       return;
     }
-    String summary = failures.stream()
-        .map(r -> r.test() + " " + r.metric() + ": " + r.verdict().label()
-            + (Double.isNaN(r.changePercent()) ? "" : " (" + dev.countersign.stats.Numbers.percent(r.changePercent()) + ")"))
-        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    String summary = GateLog.failures(failures, "");
     if (!failOnRegression) {
       getLog().warn("Countersign found " + failures.size() + " failing row(s); not failing the"
           + " build (countersign.failOnRegression=false):" + summary);

@@ -2,23 +2,19 @@ package dev.countersign.maven;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
-import dev.countersign.check.CheckTable;
 import dev.countersign.compare.Compare;
 import dev.countersign.compare.CompareException;
 import dev.countersign.compare.CompareSettings;
 import dev.countersign.compare.MavenRoundRunner;
-import dev.countersign.report.Reports;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.settings.Settings;
 import dev.countersign.stats.Correction;
-import dev.countersign.stats.Numbers;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -107,21 +103,12 @@ public class CompareMojo extends AbstractMojo {
     CheckReport report = outcome.report();
     getLog().info("Countersign compare: " + report.results().size() + " performance test(s), "
         + outcome.rounds() + " round(s); builds and results of each round in " + logDir);
-    for (String line : CheckTable.lines(report)) {
-      getLog().info(line);
-    }
-    for (Path f : Reports.writeAll(report, reportDir.toPath())) {
-      getLog().info("Countersign report: " + f);
-    }
+    GateLog.tableAndReports(getLog(), report, reportDir.toPath());
     List<CheckRow> failures = report.failures();
     if (failures.isEmpty()) {
       return;
     }
-    String summary = failures.stream()
-        .map(r -> r.test() + " " + r.metric() + ": " + r.verdict().label()
-            + (Double.isNaN(r.changePercent()) ? "" : " (" + Numbers.percent(r.changePercent())
-                + " against " + outcome.base().ref() + ")"))
-        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    String summary = GateLog.failures(failures, " against " + outcome.base().ref());
     if (!failOnRegression) {
       getLog().warn("Countersign compare found " + failures.size() + " failing row(s); not"
           + " failing the build (countersign.failOnRegression=false):" + summary);

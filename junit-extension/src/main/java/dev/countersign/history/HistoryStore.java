@@ -1,0 +1,344 @@
+package dev.countersign.history;
+
+import dev.countersign.results.Source;
+import dev.countersign.stats.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The history database: one schema for SQLite and PostgreSQL, created and upgraded by Flyway's
+ * versioned migrations ({@code dev/countersign/history/migration/V*.sql}, history table {@code
+ * cs_schema_history}). A build is appended in one transaction, keyed by module and build id, so
+ * concurrent writers never leave half a build and a build is never recorded twice.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+  private static final String MIGRATIONS = "classpath:dev/countersign/history/migration";
+  private static final int MIGRATION_ATTEMPTS = 3;
+
+  /**
+   * Flyway reports every step at INFO through java.util.logging; a build log needs only its
+   * warnings. Held here because the JUL logger is only weakly referenced.
+   */
+  private static final java.util.logging.Logger FLYWAY_LOG = quiet("org.flywaydb");
+
+  private final StoreLocation location;
+  private final Connection connection;
+
+  private HistoryStore(StoreLocation location, Connection connection) {
+    this.location = location;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens the store, creating it (and an embedded file's directory) and migrating its schema to
+   * the current version.
+   *
+   * @throws HistoryException naming the store and what is wrong
+   */
+  public static HistoryStore open(StoreLocation location) throws HistoryException {
+    try {
+      return openMigrated(location);
+    } catch (FlywayException e) {
+      throw new HistoryException("cannot open the history store " + location + ": "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static HistoryStore openMigrated(StoreLocation location) throws HistoryException {
+    String url = jdbcUrl(location);
+    Flyway flyway = Flyway.configure(HistoryStore.class.getClassLoader())
+        .dataSource(url, location.user().orElse(null), location.password().orElse(null))
+        .locations(MIGRATIONS)
+        .table("cs_schema_history")
+        .failOnMissingLocations(true)
+        .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
+        .load();
+    FLYWAY_LOG.fine("opening " + location);
+    migrate(flyway, location);
+    try {
+      Connection c = flyway.getConfiguration().getDataSource().getConnection();
+      return new HistoryStore(location, c);
+    } catch (SQLException e) {
+      throw new HistoryException("cannot connect to the history store " + location + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+    log.setLevel(java.util.logging.Level.WARNING);
+    return log;
+  }
+
+  /** For SQLite: the directory exists, writers wait for each other, readers never block. */
+  private static String jdbcUrl(StoreLocation location) throws HistoryException {
+    String url = location.url();
+    if (location.embedded()) {
+      String file = url.substring("jdbc:sqlite:".length());
+      int query = file.indexOf('?');
+      Path path = Path.of(query < 0 ? file : file.substring(0, query));
+      try {
+        if (path.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(path.toAbsolutePath().getParent());
+        }
+      } catch (IOException e) {
+        throw new HistoryException("cannot create the directory of the history file " + path
+            + ": " + e, e);
+      }
+      // IMMEDIATE: a transaction takes the write lock when it begins, so two writers queue
+      // (busy_timeout) instead of one failing at its first write
+      return url + (query < 0 ? "?" : "&")
+          + "busy_timeout=60000&journal_mode=WAL&transaction_mode=IMMEDIATE&foreign_keys=true";
+    }
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new HistoryException("the history store URL " + url + " is not supported: give"
+          + " jdbc:sqlite:<file> (embedded) or jdbc:postgresql://host[:port]/database in "
+          + StoreLocation.URL_KEY + ", or '" + StoreLocation.DISABLED + "' to keep no history");
+    }
+    return url;
+  }
+
+  /**
+   * Migrates, retrying when another process created the schema at the same moment (Flyway locks
+   * PostgreSQL with an advisory lock; on SQLite the loser of the race sees the tables on retry).
+   */
+  private static void migrate(Flyway flyway, StoreLocation location) throws HistoryException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway.migrate();
+        return;
+      } catch (FlywayException e) {
+        if (attempt == MIGRATION_ATTEMPTS) {
+          throw new HistoryException("cannot open or migrate the history store " + location
+              + ": " + firstLine(e.getMessage()), e);
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new HistoryException("interrupted while migrating " + location, interrupted);
+        }
+      }
+    }
+  }
+
+  /** Whether {@link #append} recorded the build or found it already there. */
+  public enum Appended { RECORDED, ALREADY_RECORDED }
+
+  /**
+   * Appends one build and all its entries in one transaction.
+   *
+   * @param environments the fingerprints the entries refer to
+   * @throws HistoryException when the store cannot be written (nothing of the build is kept)
+   */
+  public Appended append(BuildInfo build, List<EnvironmentFingerprint> environments,
+      List<HistoryEntry> entries) throws HistoryException {
+    try {
+      connection.setAutoCommit(false);
+      if (exists(build)) {
+        connection.rollback();
+        return Appended.ALREADY_RECORDED;
+      }
+      try (PreparedStatement env = connection.prepareStatement(
+          "INSERT INTO cs_environment (fingerprint, description) VALUES (?, ?)"
+              + " ON CONFLICT (fingerprint) DO NOTHING")) {
+        for (EnvironmentFingerprint e : environments) {
+          env.setString(1, e.id());
+          env.setString(2, e.description());
+          env.addBatch();
+        }
+        env.executeBatch();
+      }
+      try (PreparedStatement b = connection.prepareStatement("INSERT INTO cs_build"
+          + " (module, build_id, commit_id, branch, built_at) VALUES (?, ?, ?, ?, ?)")) {
+        b.setString(1, build.module());
+        b.setString(2, build.buildId());
+        b.setString(3, build.commit());
+        b.setString(4, build.branch());
+        b.setLong(5, build.builtAt().toEpochMilli());
+        b.executeUpdate();
+      }
+      try (PreparedStatement r = connection.prepareStatement("INSERT INTO cs_result (module,"
+          + " build_id, test, metric, source, meaning, unit, environment, samples, median, mean,"
+          + " stddev, per_op, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (HistoryEntry e : entries) {
+          SeriesKey k = e.key();
+          r.setString(1, build.module());
+          r.setString(2, build.buildId());
+          r.setString(3, k.test());
+          r.setString(4, k.metric());
+          r.setString(5, k.source().id());
+          r.setString(6, k.meaning());
+          r.setString(7, k.unit());
+          r.setString(8, k.environment());
+          r.setInt(9, e.perOp().size());
+          r.setDouble(10, e.median());
+          r.setDouble(11, e.mean());
+          r.setDouble(12, e.stddev());
+          r.setString(13, join(e.perOp()));
+          r.setString(14, e.verdict().name());
+          r.addBatch();
+        }
+        r.executeBatch();
+      }
+      connection.commit();
+      return Appended.RECORDED;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      try {
+        if (exists(build)) { // a concurrent writer recorded the same build first
+          connection.rollback();
+          return Appended.ALREADY_RECORDED;
+        }
+      } catch (SQLException ignored) {
+        rollbackQuietly();
+      }
+      throw new HistoryException("cannot write build " + build.buildId() + " to the history store "
+          + location + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // a broken connection: the next call reports it
+      }
+    }
+  }
+
+  private boolean exists(BuildInfo build) throws SQLException {
+    try (PreparedStatement q = connection.prepareStatement(
+        "SELECT 1 FROM cs_build WHERE module = ? AND build_id = ?")) {
+      q.setString(1, build.module());
+      q.setString(2, build.buildId());
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Every trend of the module, sorted by test, metric, source, meaning, unit, environment. */
+  public List<SeriesKey> series(String module) throws HistoryException {
+    List<SeriesKey> keys = new ArrayList<>();
+    try (PreparedStatement q = connection.prepareStatement("SELECT DISTINCT test, metric, source,"
+        + " meaning, unit, environment FROM cs_result WHERE module = ?"
+        + " ORDER BY test, metric, source, meaning, unit, environment")) {
+      q.setString(1, module);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new SeriesKey(module, rs.getString(1), rs.getString(2),
+              Source.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)));
+        }
+      }
+      return keys;
+    } catch (SQLException | IllegalArgumentException e) {
+      throw new HistoryException("cannot read the trends of " + module + " from " + location
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The last {@code builds} points of a trend, oldest first, optionally of one branch only.
+   */
+  public List<TrendPoint> trend(SeriesKey key, int builds, Optional<String> branch)
+      throws HistoryException {
+    List<TrendPoint> points = new ArrayList<>();
+    try (PreparedStatement q = connection.prepareStatement("SELECT b.build_id, b.commit_id,"
+        + " b.branch, b.built_at, r.median, r.samples, r.verdict FROM cs_result r JOIN cs_build b"
+        + " ON b.module = r.module AND b.build_id = r.build_id WHERE r.module = ? AND r.test = ?"
+        + " AND r.metric = ? AND r.source = ? AND r.meaning = ? AND r.unit = ?"
+        + " AND r.environment = ?"
+        + (branch.isPresent() ? " AND b.branch = ?" : "")
+        + " ORDER BY b.built_at DESC, b.build_id DESC LIMIT ?")) {
+      int i = 1;
+      q.setString(i++, key.module());
+      q.setString(i++, key.test());
+      q.setString(i++, key.metric());
+      q.setString(i++, key.source().id());
+      q.setString(i++, key.meaning());
+      q.setString(i++, key.unit());
+      q.setString(i++, key.environment());
+      if (branch.isPresent()) {
+        q.setString(i++, branch.get());
+      }
+      q.setInt(i, builds);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          BuildInfo b = new BuildInfo(key.module(), rs.getString(1), rs.getString(2),
+              rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+          points.add(new TrendPoint(b, rs.getDouble(5), rs.getInt(6),
+              Verdict.valueOf(rs.getString(7))));
+        }
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw new HistoryException("cannot read the trend of " + key.label() + " from " + location
+          + ": " + e.getMessage(), e);
+    }
+    Collections.reverse(points);
+    return points;
+  }
+
+  /** The description of an environment fingerprint, if the store has it. */
+  public Optional<String> environment(String fingerprint) throws HistoryException {
+    try (PreparedStatement q = connection.prepareStatement(
+        "SELECT description FROM cs_environment WHERE fingerprint = ?")) {
+      q.setString(1, fingerprint);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new HistoryException("cannot read environment " + fingerprint + " from " + location
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Flyway appends a table of SQL state and error code to its first line, which says it all. */
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no reason given";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+
+  private static String join(List<Double> values) {
+    StringJoiner j = new StringJoiner(" ");
+    for (double v : values) {
+      j.add(Double.toString(v));
+    }
+    return j.toString();
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken; the caller reports the first error
+    }
+  }
+
+  public StoreLocation location() {
+    return location;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing was pending: append commits or rolls back before it returns
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.countersign.workloads.noise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.countersign.check.Check;
+import dev.countersign.check.CheckReport;
+import dev.countersign.check.CheckRow;
+import dev.countersign.check.CheckSettings;
+import dev.countersign.compare.BaseRevision;
+import dev.countersign.compare.Compare;
+import dev.countersign.compare.CompareJudge;
+import dev.countersign.compare.CompareSettings;
+import dev.countersign.compare.RoundOrder;
+import dev.countersign.compare.Side;
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.TestResult;
+import dev.countersign.stats.Comparators;
+import dev.countersign.stats.Correction;
+import dev.countersign.stats.Samples;
+import dev.countersign.stats.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The figures of docs/statistics.md ("A/A and A/B on this machine"), on demand: runs the six-test
+ * noise suite ({@link RunSuite}: default metrics, a two-thread hand-off among them) in fresh JVMs
+ * and judges the runs as {@code check} against a three-run baseline and as {@code compare} (the
+ * real {@link Check} and {@link CompareJudge}; the rounds are JVMs started here rather than
+ * {@code mvn test}, which changes the cost, not the statistics).
+ *
+ * <pre>
+ * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
+ *     [-Dnoise.checkBuilds=20 -Dnoise.trials=10 -Dnoise.extraWork=10]
+ * </pre>
+ *
+ * Prints a Markdown table and writes it to {@code test-workloads/target/noise-figures.md}.
+ */
+@EnabledIfSystemProperty(named = "countersign.noiseFigures", matches = "true")
+class NoiseFiguresTest {
+
+  private final Path work = Path.of("target", "noise-figures");
+  private final int checkBuilds = Integer.getInteger("noise.checkBuilds", 20);
+  private final int trials = Integer.getInteger("noise.trials", 10);
+  private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
+  private final double extra = Double.parseDouble(System.getProperty("noise.extraWork", "10"));
+  private int runs;
+  private long runNanos;
+
+  /** One build of the suite in a fresh JVM; its results. */
+  private List<TestResult> runSuite(double extraWork) throws IOException, InterruptedException {
+    Path dir = work.resolve("run-" + (++runs));
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", cp, "-Dcountersign.resultsDir=" + dir.toAbsolutePath(),
+        "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork, RunSuite.class.getName());
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(work.resolve("run-" + runs + ".log").toFile()).start();
+    assertEquals(0, p.waitFor(), "suite run " + runs + " failed: see " + work);
+    runNanos += System.nanoTime() - t0;
+    return new ResultStore(dir).readAll();
+  }
+
+  @Test
+  void figures() throws Exception {
+    Files.createDirectories(work);
+    StringBuilder md = new StringBuilder();
+    long start = System.nanoTime();
+    md.append(String.format(Locale.ROOT, "load average at start: %s%n",
+        Files.readString(Path.of("/proc/loadavg")).strip()));
+
+    // check: a baseline of three promoted runs (and of one), then `checkBuilds` builds
+    BaselineStore three = new BaselineStore(work.resolve("baseline-3"));
+    BaselineStore one = new BaselineStore(work.resolve("baseline-1"));
+    for (int k = 0; k < 3; k++) {
+      for (TestResult r : runSuite(0)) {
+        three.promote(r, 3);
+        if (k == 2) {
+          one.promote(r, 1);
+        }
+      }
+    }
+    int[] failing3 = new int[1];
+    int[] failing1 = new int[1];
+    int[] inconclusive1 = new int[1];
+    for (int b = 0; b < checkBuilds; b++) {
+      runSuite(0);
+      ResultStore results = new ResultStore(work.resolve("run-" + runs));
+      CheckReport r3 = new Check(Comparators.standard()).run(results, three,
+          CheckSettings.defaults());
+      CheckReport r1 = new Check(Comparators.standard()).run(results, one,
+          CheckSettings.defaults());
+      failing3[0] += anyRegression(r3.rows()) ? 1 : 0;
+      failing1[0] += anyRegression(r1.rows()) ? 1 : 0;
+      inconclusive1[0] += r1.rows().stream().anyMatch(x -> x.verdict() == Verdict.INCONCLUSIVE
+          && x.note().contains("between-run noise is unknown")) ? 1 : 0;
+    }
+    md.append(String.format(Locale.ROOT, "%n| mode | builds/trials | with a false REGRESSION |%n"
+        + "|---|---|---|%n| check, baseline of 3 promoted runs | %d | %d |%n"
+        + "| check, baseline of 1 run | %d | %d (INCONCLUSIVE \"noise unknown\" in %d) |%n",
+        checkBuilds, failing3[0], checkBuilds, failing1[0], inconclusive1[0]));
+    flush(md);
+
+    // compare: A/A and A/B trials of `rounds` rounds each
+    CompareSettings settings = new CompareSettings("A", rounds, 5, Correction.HOLM, true);
+    BaseRevision base = new BaseRevision("A", "0000000000", "noise harness");
+    int aaFailing = 0;
+    int caught = 0;
+    int abOtherFailing = 0;
+    Map<String, List<Double>> logRatios = new TreeMap<>();
+    long compareStart = System.nanoTime();
+    for (int t = 0; t < 2 * trials; t++) {
+      // A/A and A/B trials alternate, so that a run cut short has as many of each
+      boolean ab = t % 2 == 1;
+      RoundOrder order = new RoundOrder(1000 + t);
+      List<Map<String, TestResult>> a = new ArrayList<>();
+      List<Map<String, TestResult>> b = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        Map<Side, Map<String, TestResult>> got = new LinkedHashMap<>();
+        for (Side side : order.next()) {
+          got.put(side, byId(runSuite(ab && side == Side.B ? extra : 0)));
+        }
+        a.add(got.get(Side.A));
+        b.add(got.get(Side.B));
+        if (!ab) {
+          for (String id : got.get(Side.A).keySet()) {
+            for (MetricSeries m : got.get(Side.A).get(id).metrics()) {
+              double x = Samples.median(m.values());
+              double y = got.get(Side.B).get(id).metric(m.name()).map(s -> Samples.median(s.values()))
+                  .orElse(Double.NaN);
+              if (x > 0 && y > 0) {
+                logRatios.computeIfAbsent(id.substring(id.lastIndexOf('.', id.lastIndexOf('.') - 1)
+                    + 1) + " " + m.name(), k -> new ArrayList<>()).add(Math.log(y / x));
+              }
+            }
+          }
+        }
+      }
+      List<CheckRow> rows = new CompareJudge(settings).judge(a, b, base).rows();
+      if (!ab) {
+        aaFailing += anyRegression(rows) ? 1 : 0;
+      } else {
+        caught += rows.stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
+            && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
+        abOtherFailing += rows.stream().anyMatch(x -> !x.test().equals("ChecksumNoise.hash")
+            && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
+      }
+      flush(new StringBuilder(md).append(String.format(Locale.ROOT,
+          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", t + 1, 2 * trials,
+          aaFailing, caught)));
+    }
+    double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / (2 * trials);
+    md.append(String.format(Locale.ROOT, "| compare, %d rounds, A/A | %d | %d |%n", rounds, trials,
+        aaFailing));
+    md.append(String.format(Locale.ROOT, "%n| compare, %d rounds, A/B | trials | +%.0f%% work in"
+        + " ChecksumNoise.hash: task-clock REGRESSION | another test REGRESSION |%n|---|---|---|---|%n"
+        + "| | %d | %d | %d |%n", rounds, extra, trials, caught, abOtherFailing));
+
+    // between-round noise of the paired log ratios (A/A), and the change found in 90% at defaults
+    TDistribution t = new TDistribution(null, rounds - 1);
+    double k = t.inverseCumulativeProbability(0.975) + t.inverseCumulativeProbability(0.90);
+    md.append(String.format(Locale.ROOT, "%n| test metric | sd of per-round log(B/A), A/A | change"
+        + " found in 90%% (%d rounds, threshold 5%%) |%n|---|--:|--:|%n", rounds));
+    logRatios.forEach((key, l) -> {
+      double mean = l.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double sd = Math.sqrt(l.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum()
+          / (l.size() - 1));
+      double smallest = Math.exp(Math.log(1.05) + k * sd / Math.sqrt(rounds)) - 1;
+      md.append(String.format(Locale.ROOT, "| %s | %.2f%% | +%.1f%% |%n", key, sd * 100,
+          smallest * 100));
+    });
+    md.append(String.format(Locale.ROOT, "%nsuite runs: %d, mean %.1f s per JVM run; one compare"
+        + " trial (%d rounds) %.0f s = %.1f suite runs; total %.0f s; load average at end: %s%n",
+        runs, runNanos / 1e9 / runs, rounds, compareSeconds,
+        compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
+        Files.readString(Path.of("/proc/loadavg")).strip()));
+    System.out.println(md);
+    flush(md);
+  }
+
+  /** Writes what is known so far, so that an interrupted run still leaves its figures. */
+  private static void flush(StringBuilder md) throws IOException {
+    Files.writeString(Path.of("target", "noise-figures.md"), md.toString());
+  }
+
+  private static boolean anyRegression(List<CheckRow> rows) {
+    return rows.stream().anyMatch(x -> x.verdict() == Verdict.REGRESSION);
+  }
+
+  private static Map<String, TestResult> byId(List<TestResult> results) {
+    Map<String, TestResult> out = new LinkedHashMap<>();
+    for (TestResult r : results) {
+      out.put(Compare.idOf(r.test()), r);
+    }
+    return out;
+  }
+}
