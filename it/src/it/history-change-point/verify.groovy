@@ -1,5 +1,15 @@
 // Six builds with a step change at the fourth give one change point at the fourth build, in
 // countersign:history's log and in history.html, on the embedded store and on PostgreSQL.
+def pgUrl = new File(basedir, 'postgres.properties').readLines().find { it.startsWith('countersign.history.url') }.split('=', 2)[1].trim()
+def dropDatabase = {
+  def p = new ProcessBuilder('psql', '-h', 'localhost', '-U', 'countersign', '-d', 'postgres', '-c',
+      "DROP DATABASE IF EXISTS ${pgUrl.substring(pgUrl.lastIndexOf('/') + 1)} WITH (FORCE)").redirectErrorStream(true)
+  p.environment().put('PGPASSWORD', 'countersign')
+  def proc = p.start()
+  proc.inputStream.text
+  proc.waitFor()
+}
+try {
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert steps.size() == 15 : "expected 15 Maven invocations in build.log, found ${steps.size()}"
 
@@ -11,7 +21,7 @@ builds.each { i ->
     assert s.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'the test itself must pass'
   }
   // an embedded file has no login: the settings.xml server's credentials are for PostgreSQL only
-  def store = i < 7 ? 'jdbc:sqlite:history/history.db' : 'jdbc:postgresql://localhost:5432/cs_history_it (user countersign, password set)'
+  def store = i < 7 ? 'jdbc:sqlite:history/history.db' : pgUrl + ' (user countersign, password set)'
   assert s =~ /(?m)Countersign history: recorded build \S+ \(c${i % 7 + 1} on it, 2 series\) in \Q${store}\E$/ :
       "build ${i + 1} was not recorded in ${store}"
 }
@@ -42,4 +52,7 @@ assert csv.size() == 2
 def lines = csv.find { it.name.contains('instructions') }.readLines()
 assert lines[0] == 'time,commit,branch,build,median' && lines.size() == 7
 assert lines[1..6].collect { it.split(',')[1] } == ['c1', 'c2', 'c3', 'c4', 'c5', 'c6']
+} finally {
+  dropDatabase()
+}
 return true

@@ -22,7 +22,8 @@ public final class Throwing {
     "indexOutOfBoundsLoad", "nullArrayLoad", "nullFieldRead", "nullFieldWrite",
     "nullWideFieldWrite", "nullWait", "waitWithoutMonitor", "timedWaitWithoutMonitor",
     "notifyWithoutMonitor", "notifyAllOnNull", "startTwice", "negativeSleep", "badSleepNanos",
-    "nullUnparkIsFine", "cleanSlice", "negativeDirect", "divideByZero"
+    "nullUnparkIsFine", "cleanSlice", "negativeDirect", "divideByZero", "arraycopyOutOfBounds",
+    "arraycopyTypeMismatch", "fillBadRange", "cloneNull"
   };
 
   public static void nullIntArrayStore() {
@@ -141,5 +142,23 @@ public final class Throwing {
   public static void divideByZero() {
     int[] counts = {1, 0};
     counts[0] = counts[0] / counts[1];
+  }
+
+  public static void arraycopyOutOfBounds() {
+    int[] from = new int[4];
+    System.arraycopy(from, 2, new int[4], 0, 3);
+  }
+
+  public static void arraycopyTypeMismatch() {
+    System.arraycopy(new int[4], 0, new long[4], 0, 1);
+  }
+
+  public static void fillBadRange() {
+    java.util.Arrays.fill(new char[3], 2, 1, 'x');
+  }
+
+  public static void cloneNull() {
+    int[] counts = null;
+    System.out.print(counts.clone().length);
   }
 }

@@ -1,6 +1,6 @@
 package dev.countersign.check;
 
-import dev.countersign.events.EventSpec;
+import dev.countersign.events.EventCatalog;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.JvmAgent;
 import dev.countersign.results.KernelCounting;
@@ -8,7 +8,6 @@ import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
 import dev.countersign.results.VmExitFeed;
-import dev.countersign.vmexit.PerfFeed;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a recorded value means beyond its metric's name: where it came from, whether kernel mode
@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * it, and that part is listed in {@link #assumed()}: kernel mode counted (as for a privileged run,
  * or one at {@code perf_event_paranoid} ≤ 1; a tracepoint is always so, it is not opened
  * otherwise), the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
- * feed when every one of its tracepoints was recorded, else the simulator's), and no other agent.
+ * feed when every one of its inputs of then was recorded, else the simulator's), and no other
+ * agent.
  *
  * @param source where the values came from
  * @param kernel whether kernel mode was counted; null where the source has no such notion
@@ -41,8 +42,16 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   private static final Set<Source> PERF_EVENT_SOURCES =
       Set.of(Source.PMU, Source.KERNEL, Source.TRACEPOINT);
 
-  private static final Set<String> PERF_FEED_INPUTS = new PerfFeed(1).inputs().stream()
-      .map(EventSpec::qualifiedName).collect(Collectors.toUnmodifiableSet());
+  /**
+   * The perf feed's inputs when files did not record the feed: an old run in {@code auto} that
+   * measured all of them was estimated from the perf feed. Fixed here, since the feed's inputs
+   * have grown since ({@code sched:sched_waking}).
+   */
+  private static final Set<String> LEGACY_PERF_FEED_INPUTS = Stream.of(
+          "msr:write_msr[msr == 0x6e0]", "ipi:ipi_send_cpu", "ipi:ipi_send_cpumask",
+          "sched:sched_switch[prev_state == 1 || prev_state == 2]", "exceptions:page_fault_user",
+          "task-clock")
+      .map(n -> EventCatalog.parse(n).qualifiedName()).collect(Collectors.toUnmodifiableSet());
 
   public MetricIdentity {
     Objects.requireNonNull(source, "source");
@@ -95,7 +104,7 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
     }
     Set<String> recorded = runMetrics.stream().filter(m -> m.source() == Source.TRACEPOINT
             || m.source() == Source.KERNEL).map(MetricSeries::name).collect(Collectors.toSet());
-    return recorded.containsAll(PERF_FEED_INPUTS) ? VmExitFeed.PERF : VmExitFeed.SIM;
+    return recorded.containsAll(LEGACY_PERF_FEED_INPUTS) ? VmExitFeed.PERF : VmExitFeed.SIM;
   }
 
   /** Whether values of the two identities mean the same and may be compared (or pooled). */

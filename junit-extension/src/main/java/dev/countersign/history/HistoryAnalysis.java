@@ -7,6 +7,7 @@ import dev.countersign.settings.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +36,9 @@ public record HistoryAnalysis(ChangePointSettings changePoints, int builds,
   /** Every trend of the module with its change points. */
   public List<Trend> analyse(HistoryStore store, String module) throws HistoryException {
     List<Trend> trends = new ArrayList<>();
-    for (SeriesKey key : store.series(module)) {
-      List<TrendPoint> points = store.trend(key, builds, branch);
-      if (!points.isEmpty()) {
-        trends.add(trend(key, points));
-      }
+    for (Map.Entry<SeriesKey, List<TrendPoint>> e : store.trends(module, builds, branch)
+        .entrySet()) {
+      trends.add(trend(e.getKey(), e.getValue()));
     }
     return trends;
   }

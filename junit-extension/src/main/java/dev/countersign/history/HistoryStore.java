@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.flywaydb.core.Flyway;
@@ -288,6 +292,67 @@ public final class HistoryStore implements AutoCloseable {
     }
     Collections.reverse(points);
     return points;
+  }
+
+  /**
+   * Every trend of the module with its last {@code builds} points, oldest first, optionally of
+   * one branch only: {@link #trend} for all of {@link #series} at once. Two queries — the builds,
+   * then every result in the order of the covering trend index — so reading 10,000 builds of 50
+   * metrics neither joins nor sorts in the database.
+   */
+  public Map<SeriesKey, List<TrendPoint>> trends(String module, int builds,
+      Optional<String> branch) throws HistoryException {
+    Map<String, BuildInfo> byId = new HashMap<>();
+    Map<SeriesKey, List<TrendPoint>> trends = new LinkedHashMap<>();
+    try {
+      try (PreparedStatement q = connection.prepareStatement("SELECT build_id, commit_id, branch,"
+          + " built_at FROM cs_build WHERE module = ?")) {
+        q.setString(1, module);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            BuildInfo b = new BuildInfo(module, rs.getString(1), rs.getString(2), rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)));
+            if (branch.isEmpty() || branch.get().equals(b.branch())) {
+              byId.put(b.buildId(), b);
+            }
+          }
+        }
+      }
+      try (PreparedStatement q = connection.prepareStatement("SELECT test, metric, source,"
+          + " meaning, unit, environment, build_id, median, samples, verdict FROM cs_result"
+          + " WHERE module = ? ORDER BY test, metric, source, meaning, unit, environment")) {
+        q.setString(1, module);
+        try (ResultSet rs = q.executeQuery()) {
+          SeriesKey key = null;
+          while (rs.next()) {
+            BuildInfo b = byId.get(rs.getString(7));
+            if (b == null) {
+              continue; // another branch
+            }
+            if (key == null || !key.test().equals(rs.getString(1))
+                || !key.metric().equals(rs.getString(2)) || !key.source().id().equals(rs.getString(3))
+                || !key.meaning().equals(rs.getString(4)) || !key.unit().equals(rs.getString(5))
+                || !key.environment().equals(rs.getString(6))) {
+              key = new SeriesKey(module, rs.getString(1), rs.getString(2),
+                  Source.of(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6));
+            }
+            trends.computeIfAbsent(key, k -> new ArrayList<>()).add(new TrendPoint(b,
+                rs.getDouble(8), rs.getInt(9), Verdict.valueOf(rs.getString(10))));
+          }
+        }
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw new HistoryException("cannot read the trends of " + module + " from " + location
+          + ": " + e.getMessage(), e);
+    }
+    Comparator<TrendPoint> order = Comparator.comparing((TrendPoint p) -> p.build().builtAt())
+        .thenComparing(p -> p.build().buildId());
+    for (Map.Entry<SeriesKey, List<TrendPoint>> e : trends.entrySet()) {
+      List<TrendPoint> points = e.getValue();
+      points.sort(order);
+      e.setValue(List.copyOf(points.subList(Math.max(0, points.size() - builds), points.size())));
+    }
+    return trends;
   }
 
   /** The description of an environment fingerprint, if the store has it. */

@@ -7,6 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Marks a test method as a performance test. The method body is one <em>invocation</em>: the
@@ -22,12 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Metrics measured: every event named by a budget or {@link MaxRegression} on the method, plus
  * {@link #events()}; when none is named at all, the default set {@code task-clock}, {@code
  * page-faults}, {@code context-switches}, {@code alloc-bytes}.
+ *
+ * <p>Under JUnit's parallel execution a performance test never runs beside another test: it holds
+ * JUnit's global resource lock for writing, as {@code @Isolated} does, which makes JUnit run the
+ * test's class alone.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Test
 @ExtendWith(CountersignExtension.class)
+@ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
 public @interface PerfTest {
 
   /** Unmeasured invocations before measurement starts. Default 5; must be ≥ 0. */

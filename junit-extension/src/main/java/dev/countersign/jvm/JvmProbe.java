@@ -1,6 +1,7 @@
 package dev.countersign.jvm;
 
 import dev.countersign.results.Source;
+import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Probe;
 import dev.countersign.runner.ProbedMetric;
 import java.lang.management.GarbageCollectorMXBean;
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Allocation and GC activity of the whole JVM during an invocation.
@@ -20,6 +22,14 @@ import java.util.List;
  *
  * <p>{@code gc-count} is the number of collections and {@code gc-time} their accumulated time (ns,
  * at the millisecond resolution of {@link GarbageCollectorMXBean#getCollectionTime()}).
+ *
+ * <p>All three are JVM-wide, so they are the workload's only when nothing else ran. Each
+ * invocation also reads what the {@link OtherThreads other threads} allocated meanwhile; an
+ * invocation is disturbed when they allocated more than {@value #DISTURBANCE_FLOOR_BYTES} bytes
+ * and more than {@value #DISTURBANCE_PERCENT}% of the JVM-wide allocation. When more than {@value
+ * #TOLERATED_DISTURBED_PERCENT}% of the invocations were disturbed (a few would not move a
+ * median), the three are reported {@code DISTURBED} instead of values that are not the
+ * workload's.
  */
 final class JvmProbe implements Probe {
 
@@ -27,7 +37,19 @@ final class JvmProbe implements Probe {
   private static final int GC_COUNT = 1;
   private static final int GC_TIME = 2;
 
+  /** Other threads' allocation an invocation tolerates: JVM housekeeping stays below it. */
+  static final long DISTURBANCE_FLOOR_BYTES = 1024;
+  /** ... and as a share of the JVM-wide allocation of the invocation. */
+  static final double DISTURBANCE_PERCENT = 1.0;
+  /** The share of disturbed invocations above which the metrics are withheld. */
+  static final double TOLERATED_DISTURBED_PERCENT = 10.0;
+
   private final List<ProbedMetric> metrics = new ArrayList<>();
+  private final OtherThreads others;
+  private int invocations;
+  private int disturbedInvocations;
+  private long mostOthersAllocated;
+  private String mostAllocatingThread = "";
   private final int[] kinds;
   private final AllocationCounter allocation = new AllocationCounter();
   private final List<GarbageCollectorMXBean> collectors =
@@ -37,7 +59,8 @@ final class JvmProbe implements Probe {
   private long gcCountStart;
   private long gcTimeStart;
 
-  JvmProbe(List<String> names) {
+  JvmProbe(List<String> names, List<Pattern> workloadThreads) {
+    others = new OtherThreads(workloadThreads);
     kinds = new int[names.size()];
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
@@ -77,6 +100,7 @@ final class JvmProbe implements Probe {
 
   @Override
   public void begin() {
+    others.begin();
     gcCountStart = gcCount();
     gcTimeStart = gcTimeMillis();
     allocStart = allocation.read();
@@ -84,9 +108,11 @@ final class JvmProbe implements Probe {
 
   @Override
   public void end(double[] values, double[] fractionCounted) {
-    long alloc = allocation.read() - allocStart - allocationOverhead;
+    long jvmWide = allocation.read() - allocStart;
+    long alloc = jvmWide - allocationOverhead;
     long count = gcCount() - gcCountStart;
     long time = gcTimeMillis() - gcTimeStart;
+    noteOthers(others.end(), jvmWide);
     for (int i = 0; i < kinds.length; i++) {
       values[i] =
           switch (kinds[i]) {
@@ -112,6 +138,35 @@ final class JvmProbe implements Probe {
       sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
+  }
+
+  private void noteOthers(OtherThreads.Growth growth, long jvmWide) {
+    invocations++;
+    if (growth.bytes() > DISTURBANCE_FLOOR_BYTES
+        && growth.bytes() * 100.0 > DISTURBANCE_PERCENT * Math.max(jvmWide, 0)) {
+      disturbedInvocations++;
+      if (growth.bytes() > mostOthersAllocated) {
+        mostOthersAllocated = growth.bytes();
+        mostAllocatingThread = others.nameOf(growth.topThread());
+      }
+    }
+  }
+
+  /** The JVM-wide metrics, when other threads allocated during too many invocations. */
+  @Override
+  public List<UnavailableMetric> disturbed() {
+    if (disturbedInvocations * 100.0 <= TOLERATED_DISTURBED_PERCENT * invocations) {
+      return List.of();
+    }
+    String reason = "other threads allocated during " + disturbedInvocations + " of "
+        + invocations + " measured invocations (up to " + mostOthersAllocated
+        + " bytes in one, most by '" + mostAllocatingThread + "'), so the JVM-wide count would"
+        + " be theirs as much as the workload's";
+    String remedy = "run the test where nothing else runs (other tests, threads earlier tests"
+        + " left running); if those threads are the workload's own, name them in"
+        + " @PerfTest(threads = ...)";
+    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), "DISTURBED",
+        reason, remedy)).toList();
   }
 
   @Override

@@ -18,6 +18,6 @@ public final class JvmProbeProvider implements ProbeProvider {
     if (names.isEmpty()) {
       return ProbeOffer.none();
     }
-    return new ProbeOffer(Optional.of(new JvmProbe(names)), List.of());
+    return new ProbeOffer(Optional.of(new JvmProbe(names, request.existingThreads())), List.of());
   }
 }

@@ -3,7 +3,6 @@ package dev.countersign.results;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,18 +40,12 @@ public record JvmAgent(Kind kind, String name) implements Comparable<JvmAgent> {
     /** The option's name without the dash, as written in files. */
     @JsonValue
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return EnumIds.id(this);
     }
 
     @JsonCreator
     public static Kind of(String id) {
-      for (Kind k : values()) {
-        if (k.id().equals(id)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown agent kind '" + id + "' (expected javaagent, agentpath or agentlib)");
+      return EnumIds.parse(Kind.class, id, "agent kind");
     }
   }
 

@@ -2,7 +2,6 @@ package dev.countersign.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Whether a {@code perf_event_open} count includes what the measured threads did in kernel mode.
@@ -30,17 +29,11 @@ public enum KernelCounting {
   /** The lower-case name used in files. */
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumIds.id(this);
   }
 
   @JsonCreator
   public static KernelCounting ofId(String id) {
-    for (KernelCounting k : values()) {
-      if (k.id().equals(id)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown kernel counting '" + id + "' (expected counted or excluded)");
+    return EnumIds.parse(KernelCounting.class, id, "kernel counting");
   }
 }

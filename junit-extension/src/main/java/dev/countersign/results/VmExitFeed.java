@@ -2,7 +2,6 @@ package dev.countersign.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Which guest events a VM-exit estimate was derived from. Part of what a {@code vmexit.*} value
@@ -19,16 +18,11 @@ public enum VmExitFeed {
   /** The lower-case name used in files and messages. */
   @JsonValue
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return EnumIds.id(this);
   }
 
   @JsonCreator
   public static VmExitFeed of(String id) {
-    for (VmExitFeed f : values()) {
-      if (f.id().equals(id)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("unknown VM-exit feed '" + id + "' (expected sim or perf)");
+    return EnumIds.parse(VmExitFeed.class, id, "VM-exit feed");
   }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.UnavailableMetric;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,15 @@ public interface Probe extends AutoCloseable {
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();
+  }
+
+  /**
+   * Metrics of this probe whose values this run cannot vouch for (e.g. JVM-wide counts while other
+   * threads were busy), with why; asked once after the last measured invocation. Their series are
+   * left out and these reported instead.
+   */
+  default List<UnavailableMetric> disturbed() {
+    return List.of();
   }
 
   /** Releases what the probe holds (file descriptors, agent state); never throws. */

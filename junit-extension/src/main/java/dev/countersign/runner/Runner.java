@@ -124,8 +124,13 @@ public final class Runner {
     List<UnavailableMetric> missing = new ArrayList<>(set.unavailable());
     for (int k = 0; k < p; k++) {
       List<ProbedMetric> metrics = probes.get(k).metrics();
+      List<UnavailableMetric> disturbed = probes.get(k).disturbed();
+      missing.addAll(disturbed);
       for (int m = 0; m < metrics.size(); m++) {
         ProbedMetric pm = metrics.get(m);
+        if (disturbed.stream().anyMatch(d -> d.name().equals(pm.name()))) {
+          continue;
+        }
         List<Double> perOp = new ArrayList<>(n);
         List<Double> frac = new ArrayList<>(n);
         int notCounted = 0;

@@ -153,6 +153,26 @@ class MetricIdentityTest {
   }
 
   @Test
+  void anOldAutoRunWithTheOldPerfFeedInputsWasEstimatedFromThePerfFeed() {
+    List<MetricSeries> old = new java.util.ArrayList<>();
+    for (String input : List.of("msr:write_msr[msr == 0x6e0]", "ipi:ipi_send_cpu",
+        "ipi:ipi_send_cpumask", "sched:sched_switch[prev_state == 1 || prev_state == 2]",
+        "exceptions:page_fault_user")) {
+      old.add(new MetricSeries(input, Source.TRACEPOINT, "count", List.of(0.0)));
+    }
+    old.add(new MetricSeries("task-clock", Source.KERNEL, "ns", List.of(1.0)));
+    RunConfiguration legacy = new RunConfiguration("auto", 5, 1, 1, 1);
+    MetricIdentity read = MetricIdentity.of(msrWrites(1, null), legacy, old);
+    assertEquals(VmExitFeed.PERF, read.feed());
+    assertTrue(read.assumed().contains("the perf feed"), read.assumed().toString());
+    // inputs added to the feed later (sched:sched_waking) are not asked of old files
+    assertEquals(VmExitFeed.SIM,
+        MetricIdentity.of(msrWrites(1, null), legacy, old.subList(1, old.size())).feed());
+    assertEquals(VmExitFeed.SIM, MetricIdentity.of(msrWrites(1, null),
+        new RunConfiguration("sim", 5, 1, 1, 1), old).feed());
+  }
+
+  @Test
   void baselinesThatRecordTheMeaningNeedNoNote() {
     baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);
     assertTrue(MetricIdentity.oldBaselinesNote(baselines.readAll()).isEmpty());

@@ -36,10 +36,46 @@ class SqliteStoreTest extends StoreContract {
     HistoryStore.open(loc).close();
     try (Connection c = DriverManager.getConnection(loc.url());
         ResultSet rs = c.createStatement().executeQuery(
-            "SELECT version, success FROM cs_schema_history WHERE version IS NOT NULL")) {
-      assertTrue(rs.next());
-      assertEquals("1", rs.getString(1));
-      assertTrue(rs.getBoolean(2));
+            "SELECT version, success FROM cs_schema_history WHERE version IS NOT NULL"
+                + " ORDER BY installed_rank")) {
+      for (String version : List.of("1", "2")) {
+        assertTrue(rs.next());
+        assertEquals(version, rs.getString(1));
+        assertTrue(rs.getBoolean(2));
+      }
+      assertTrue(!rs.next());
+    }
+  }
+
+  @Test
+  void aStoreOfSchema1IsMigratedToTheLatestKeepingItsBuilds() throws Exception {
+    StoreLocation loc = freshLocation();
+    Path file = Path.of(loc.url().substring("jdbc:sqlite:".length()));
+    Files.createDirectories(file.getParent());
+    org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(loc.url(), null, null)
+        .locations("classpath:dev/countersign/history/migration").table("cs_schema_history")
+        .target("1").load().migrate();
+    try (Connection c = DriverManager.getConnection(loc.url())) {
+      c.createStatement().execute("INSERT INTO cs_environment VALUES ('" + ENV.id() + "', 'd')");
+      c.createStatement().execute("INSERT INTO cs_build VALUES ('" + HistoryFixtures.MODULE
+          + "', 'old', 'c0', 'main', 0)");
+      c.createStatement().execute("INSERT INTO cs_result VALUES ('" + HistoryFixtures.MODULE
+          + "', 'old', '" + HistoryFixtures.key("m").test() + "', 'm', 'sim', '', 'count', '"
+          + ENV.id() + "', 1, 7.0, 7.0, 0, '7.0', 'UNCHANGED')");
+    }
+    try (HistoryStore store = HistoryStore.open(loc)) {
+      List<TrendPoint> t = store.trend(HistoryFixtures.key("m"), 10, Optional.empty());
+      assertEquals(1, t.size());
+      assertEquals(7.0, t.get(0).median());
+    }
+    try (Connection c = DriverManager.getConnection(loc.url());
+        ResultSet rs = c.createStatement().executeQuery("SELECT version FROM cs_schema_history"
+            + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+      List<String> versions = new java.util.ArrayList<>();
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+      assertEquals(List.of("1", "2"), versions);
     }
   }
 

@@ -40,6 +40,31 @@ abstract class StoreContract {
   }
 
   @Test
+  void allTrendsAtOnceAreTheLastBuildsOfEachInTimeOrderOfTheBranchAsked() throws Exception {
+    StoreLocation loc = freshLocation();
+    try (HistoryStore store = HistoryStore.open(loc)) {
+      for (int b = 5; b >= 1; b--) { // appended out of time order
+        BuildInfo build = build(b);
+        if (b == 2) {
+          build = new BuildInfo(MODULE, "feature-2", "f2", "feature", build.builtAt());
+        }
+        store.append(build, List.of(ENV), entries(100 + b, 2));
+      }
+      java.util.Map<SeriesKey, List<TrendPoint>> all = store.trends(MODULE, 3, Optional.empty());
+      assertEquals(List.of(key("metric-0"), key("metric-1")), List.copyOf(all.keySet()));
+      for (SeriesKey k : all.keySet()) {
+        assertEquals(store.trend(k, 3, Optional.empty()), all.get(k));
+        assertEquals(List.of(build(3), build(4), build(5)),
+            all.get(k).stream().map(TrendPoint::build).toList());
+      }
+      List<TrendPoint> main = store.trends(MODULE, 10, Optional.of("main")).get(key("metric-0"));
+      assertEquals(List.of(build(1), build(3), build(4), build(5)),
+          main.stream().map(TrendPoint::build).toList());
+      assertEquals(main, store.trend(key("metric-0"), 10, Optional.of("main")));
+    }
+  }
+
+  @Test
   void theSameBuildIsRecordedOnce() throws Exception {
     StoreLocation loc = freshLocation();
     try (HistoryStore store = HistoryStore.open(loc)) {

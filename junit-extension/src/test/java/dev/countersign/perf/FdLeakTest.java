@@ -1,7 +1,7 @@
 package dev.countersign.perf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +25,15 @@ class FdLeakTest {
     }
   }
 
+  /**
+   * A leak shows as more descriptors; the JVM itself may close one meanwhile (a jar or class file it
+   * had open), which is no leak.
+   */
+  private static void assertNoMoreFdsThan(long before) throws IOException {
+    long after = openFds();
+    assertTrue(after <= before, () -> before + " descriptors before, " + after + " after");
+  }
+
   @Test
   void tenThousandOpenMeasureCloseCyclesLeaveTheFdCountUnchanged() throws Exception {
     PerfEventProbeProvider provider = new PerfEventProbeProvider();
@@ -35,7 +44,7 @@ class FdLeakTest {
     for (int i = 0; i < 10_000; i++) {
       Measure.once(provider, events, () -> { });
     }
-    assertEquals(before, openFds());
+    assertNoMoreFdsThan(before);
   }
 
   @Test
@@ -51,6 +60,6 @@ class FdLeakTest {
             throw new IllegalStateException("workload failed");
           }));
     }
-    assertEquals(before, openFds());
+    assertNoMoreFdsThan(before);
   }
 }

@@ -71,8 +71,9 @@ class MedianDescentTest {
       double sum = 0;
       double sq = 0;
       int k = 20_000;
+      BinomialDraw binomial = new BinomialDraw(n);
       for (int i = 0; i < k; i++) {
-        int x = new BinomialDraw(n).draw(r, n, p);
+        int x = binomial.draw(r, n, p);
         assertTrue(x >= 0 && x <= n);
         sum += x;
         sq += (double) x * x;

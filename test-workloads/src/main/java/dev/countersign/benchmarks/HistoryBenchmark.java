@@ -136,7 +136,7 @@ public class HistoryBenchmark {
               m.setDouble(10, v);
               m.setDouble(11, v);
               m.setDouble(12, 0);
-              m.setString(13, Double.toString(v));
+              m.setString(13, samples(v)); // a row as wide as a real one
               m.setString(14, Verdict.UNCHANGED.name());
               m.addBatch();
             }
@@ -202,6 +202,15 @@ public class HistoryBenchmark {
       throw new IllegalStateException("expected 50 trends of 10,000 builds, got " + trends.size());
     }
     return trends;
+  }
+
+  /** 20 samples per op around {@code v}, as check writes them. */
+  static String samples(double v) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      s.append(i == 0 ? "" : " ").append(v * (1 + i * 1e-4));
+    }
+    return s.toString();
   }
 
   static dev.countersign.history.StoreLocation location(Path dir) {

@@ -335,6 +335,70 @@ public final class Machine {
     }
   }
 
+  // ---- JIT intrinsics (docs/simulator.md, "Intrinsics") ----
+
+  /** Bytes a vectorised intrinsic handles per step (one 32-byte AVX2 register). */
+  static final int VECTOR_BYTES = 32;
+  /** Instructions of an intrinsic's fixed part: argument checks, alignment, tail, return. */
+  static final int INTRINSIC_SETUP = 10;
+
+  private void intrinsic(long steps, long perStep) {
+    instructions += INTRINSIC_SETUP + steps * perStep;
+    branches += steps + 1; // the loop's back-edges and the exit, all predicted
+  }
+
+  private static long steps(long bytes) {
+    return (bytes + VECTOR_BYTES - 1) / VECTOR_BYTES;
+  }
+
+  /**
+   * A copy of {@code bytes} from {@code src} (offset from the object's start) to {@code dst} (null:
+   * the stores are counted elsewhere): per step one vector load and one vector store.
+   */
+  void bulkCopy(Object src, long srcOffset, Object dst, long dstOffset, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 2);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long s = addressOf(src) + srcOffset;
+    long d = dst == null ? 0 : addressOf(dst) + dstOffset;
+    for (long k = 0; k < steps; k++) {
+      load(s + k * VECTOR_BYTES);
+      if (dst != null) {
+        store(d + k * VECTOR_BYTES);
+      }
+    }
+  }
+
+  /** A fill of {@code bytes} of {@code a} from {@code offset}: one vector store per step. */
+  void bulkFill(Object a, long offset, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 1);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long d = addressOf(a) + offset;
+    for (long k = 0; k < steps; k++) {
+      store(d + k * VECTOR_BYTES);
+    }
+  }
+
+  /** A comparison of the first {@code bytes} of two arrays: two loads and a test per step. */
+  void bulkCompare(Object a, Object b, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 3);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long x = addressOf(a) + ObjectShapes.ARRAY_HEADER;
+    long y = addressOf(b) + ObjectShapes.ARRAY_HEADER;
+    for (long k = 0; k < steps; k++) {
+      load(x + k * VECTOR_BYTES);
+      load(y + k * VECTOR_BYTES);
+    }
+  }
+
   // ---- guest events ----
 
   void pause() {

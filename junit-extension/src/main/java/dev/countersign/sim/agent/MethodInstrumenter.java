@@ -391,12 +391,16 @@ final class MethodInstrumenter {
             before.add(new VarInsnNode(Opcodes.LLOAD, millis));
             before.add(new VarInsnNode(Opcodes.ILOAD, nanos));
           }
+          case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" ->
+              copyArgumentsTo(m, before, "arraycopying", m.desc);
           case "java/nio/ByteBuffer.allocateDirect(I)Ljava/nio/ByteBuffer;" -> {
             after.add(new InsnNode(Opcodes.DUP));
             after.add(probe("allocatedDirect", "(Ljava/nio/ByteBuffer;)V"));
           }
           default -> {
-            // not a guest event
+            if (m.owner.equals("java/util/Arrays")) {
+              arraysIntrinsic(m, before);
+            }
           }
         }
       }
@@ -444,7 +448,9 @@ final class MethodInstrumenter {
             before.add(probe("notifyingAll", "(Ljava/lang/Object;)V"));
           }
           default -> {
-            if (key.equals("java/lang/Thread.start()V")) {
+            if (m.owner.startsWith("[") && (m.name + m.desc).equals("clone()Ljava/lang/Object;")) {
+              cloneProbes(before, after);
+            } else if (key.equals("java/lang/Thread.start()V")) {
               before.add(new InsnNode(Opcodes.DUP));
               before.add(probe("starting", "(Ljava/lang/Thread;)V"));
             } else if (key.equals("sun/misc/Unsafe.invokeCleaner(Ljava/nio/ByteBuffer;)V")) {
@@ -455,11 +461,75 @@ final class MethodInstrumenter {
         }
       }
       default -> {
-        // INVOKESPECIAL: never a guest event
+        // INVOKESPECIAL: super.clone() reaching Object.clone is the only intrinsic
+        if (key.equals("java/lang/Object.clone()Ljava/lang/Object;")) {
+          cloneProbes(before, after);
+        }
       }
     }
     insns.insertBefore(m, before);
     insns.insert(m, after);
+  }
+
+  private static void cloneProbes(InsnList before, InsnList after) {
+    before.add(new InsnNode(Opcodes.DUP));
+    before.add(probe("cloning", "(Ljava/lang/Object;)V"));
+    after.add(new InsnNode(Opcodes.DUP));
+    after.add(probe("cloned", "(Ljava/lang/Object;)V"));
+  }
+
+  /** {@code Arrays.fill} (2 and 4 arguments) and {@code Arrays.equals(a, b)} of primitive arrays. */
+  private void arraysIntrinsic(MethodInsnNode m, InsnList before) {
+    Type[] args = Type.getArgumentTypes(m.desc);
+    if (args.length == 0 || args[0].getSort() != Type.ARRAY) {
+      return;
+    }
+    boolean primitive = args[0].getDimensions() == 1
+        && args[0].getElementType().getSort() != Type.OBJECT;
+    if (m.name.equals("fill") && args.length == 2) {
+      copyArgumentsTo(m, before, "filling", "(Ljava/lang/Object;" + stackType(args[1]) + ")V");
+    } else if (m.name.equals("fill") && args.length == 4 && args[1].getSort() == Type.INT
+        && args[2].getSort() == Type.INT) {
+      copyArgumentsTo(m, before, "filling",
+          "(Ljava/lang/Object;II" + stackType(args[3]) + ")V");
+    } else if (m.name.equals("equals") && args.length == 2 && primitive
+        && args[1].equals(args[0])) {
+      before.add(new InsnNode(Opcodes.DUP2));
+      before.add(probe("comparing", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+    }
+  }
+
+  /** The probe parameter type a value of type {@code t} is passed as. */
+  private static String stackType(Type t) {
+    return switch (t.getSort()) {
+      case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> "I";
+      case Type.OBJECT, Type.ARRAY -> "Ljava/lang/Object;";
+      default -> t.getDescriptor();
+    };
+  }
+
+  /**
+   * Copies a static call's arguments through fresh locals: [args] -> [args] after the probe
+   * {@code name(args)} ran ({@code desc} must take the same stack shapes).
+   */
+  private void copyArgumentsTo(MethodInsnNode m, InsnList before, String name, String desc) {
+    Type[] args = Type.getArgumentTypes(m.desc);
+    int[] slots = new int[args.length];
+    for (int k = 0; k < args.length; k++) {
+      slots[k] = method.maxLocals;
+      method.maxLocals += args[k].getSize();
+    }
+    for (int k = args.length - 1; k >= 0; k--) {
+      before.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      for (int k = 0; k < args.length; k++) {
+        before.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+      if (pass == 0) {
+        before.add(probe(name, desc));
+      }
+    }
   }
 
   private static MethodInsnNode probe(String name, String desc) {

@@ -272,6 +272,145 @@ public final class SimRuntime {
     }
   }
 
+  // ---- JIT intrinsics: a per-byte cost model (docs/simulator.md, "Intrinsics") ----
+
+  /** Before {@code System.arraycopy}: counted only when the copy will succeed (bounds, types). */
+  public static void arraycopying(Object src, int srcPos, Object dst, int dstPos, int length) {
+    Machine m = current();
+    if (m != null && src != null && dst != null && src.getClass().isArray()
+        && (src.getClass() == dst.getClass() || !src.getClass().getComponentType().isPrimitive()
+            && !dst.getClass().getComponentType().isPrimitive())
+        && length >= 0 && srcPos >= 0 && dstPos >= 0
+        && srcPos <= java.lang.reflect.Array.getLength(src) - length
+        && dstPos <= java.lang.reflect.Array.getLength(dst) - length) {
+      int shift = ObjectShapes.elementShift(src.getClass());
+      m.bulkCopy(src, ObjectShapes.ARRAY_HEADER + ((long) srcPos << shift), dst,
+          ObjectShapes.ARRAY_HEADER + ((long) dstPos << shift), (long) length << shift);
+    }
+  }
+
+  /** Before {@code clone()} of an array, or {@code Object.clone()} reached by super.clone(). */
+  public static void cloning(Object o) {
+    Machine m = current();
+    if (m != null && o != null && (o.getClass().isArray() || o instanceof Cloneable)) {
+      boolean array = o.getClass().isArray();
+      long bytes = array
+          ? (long) java.lang.reflect.Array.getLength(o) << ObjectShapes.elementShift(o.getClass())
+          : ObjectShapes.instanceSize(o.getClass()) - ObjectShapes.HEADER;
+      // the copy's stores are the allocation's zeroing stores (cloned): only the reads here
+      m.bulkCopy(o, array ? ObjectShapes.ARRAY_HEADER : ObjectShapes.HEADER, null, 0, bytes);
+    }
+  }
+
+  /** After a clone returned its copy: an allocation of the original's size. */
+  public static void cloned(Object copy) {
+    Machine m = current();
+    if (m != null && copy != null) {
+      m.allocated(copy, ObjectShapes.sizeOf(copy));
+    }
+  }
+
+  private static void fill(Object a, int from, int to) {
+    Machine m = current();
+    if (m != null && a != null && from >= 0 && from <= to
+        && to <= java.lang.reflect.Array.getLength(a)) {
+      int shift = ObjectShapes.elementShift(a.getClass());
+      m.bulkFill(a, ObjectShapes.ARRAY_HEADER + ((long) from << shift),
+          (long) (to - from) << shift);
+    }
+  }
+
+  /** Before {@code Arrays.fill(a, v)} of any element type. */
+  public static void filling(Object a, int v) {
+    fill(a, 0, a == null ? 0 : java.lang.reflect.Array.getLength(a));
+  }
+
+  /** Before {@code Arrays.fill(a, v)}. */
+  public static void filling(Object a, long v) {
+    filling(a, 0);
+  }
+
+  /** Before {@code Arrays.fill(a, v)}. */
+  public static void filling(Object a, float v) {
+    filling(a, 0);
+  }
+
+  /** Before {@code Arrays.fill(a, v)}. */
+  public static void filling(Object a, double v) {
+    filling(a, 0);
+  }
+
+  /** Before {@code Arrays.fill(a, v)} of a reference array. */
+  public static void filling(Object a, Object v) {
+    filling(a, 0);
+  }
+
+  /** Before {@code Arrays.fill(a, from, to, v)}. */
+  public static void filling(Object a, int from, int to, int v) {
+    fill(a, from, to);
+  }
+
+  /** Before {@code Arrays.fill(a, from, to, v)}. */
+  public static void filling(Object a, int from, int to, long v) {
+    fill(a, from, to);
+  }
+
+  /** Before {@code Arrays.fill(a, from, to, v)}. */
+  public static void filling(Object a, int from, int to, float v) {
+    fill(a, from, to);
+  }
+
+  /** Before {@code Arrays.fill(a, from, to, v)}. */
+  public static void filling(Object a, int from, int to, double v) {
+    fill(a, from, to);
+  }
+
+  /** Before {@code Arrays.fill(a, from, to, v)} of a reference array. */
+  public static void filling(Object a, int from, int to, Object v) {
+    fill(a, from, to);
+  }
+
+  /**
+   * Before {@code Arrays.equals(a, b)} of two primitive arrays of one type: the vectorised
+   * comparison reads both up to the first mismatch (equal lengths only; else no element is read).
+   */
+  public static void comparing(Object a, Object b) {
+    Machine m = current();
+    if (m == null) {
+      return;
+    }
+    long bytes = 0;
+    if (a != null && b != null && a != b) {
+      int length = java.lang.reflect.Array.getLength(a);
+      if (length == java.lang.reflect.Array.getLength(b)) {
+        int mismatch = mismatch(a, b);
+        bytes = (long) (mismatch < 0 ? length : mismatch + 1) << ObjectShapes.elementShift(a.getClass());
+      }
+    }
+    m.bulkCompare(a, b, bytes);
+  }
+
+  private static int mismatch(Object a, Object b) {
+    if (a instanceof byte[] x) {
+      return java.util.Arrays.mismatch(x, (byte[]) b);
+    } else if (a instanceof int[] x) {
+      return java.util.Arrays.mismatch(x, (int[]) b);
+    } else if (a instanceof long[] x) {
+      return java.util.Arrays.mismatch(x, (long[]) b);
+    } else if (a instanceof char[] x) {
+      return java.util.Arrays.mismatch(x, (char[]) b);
+    } else if (a instanceof short[] x) {
+      return java.util.Arrays.mismatch(x, (short[]) b);
+    } else if (a instanceof boolean[] x) {
+      return java.util.Arrays.mismatch(x, (boolean[]) b);
+    } else if (a instanceof float[] x) {
+      return java.util.Arrays.mismatch(x, (float[]) b);
+    } else if (a instanceof double[] x) {
+      return java.util.Arrays.mismatch(x, (double[]) b);
+    }
+    return -1;
+  }
+
   // ---- guest events: probes around the original JDK calls ----
 
   /** Before {@code Thread.onSpinWait()}: one PAUSE. */
