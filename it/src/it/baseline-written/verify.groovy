@@ -33,7 +33,7 @@ assert median >= 1024 && median < 1100 : "alloc-bytes per op ${median}, expected
 
 // it holds exactly the samples of the result it promoted
 def result = new JsonSlurper().parse(
-    new File(basedir, 'target/countersign/results/sample.AllocPerfTest.allocate.json'))
+    new File(basedir, 'target/countersign/results/latest/sample.AllocPerfTest.allocate.json'))
 assert alloc.perOp == result.metrics.find { it.name == 'alloc-bytes' }.perOp
 
 // written atomically: no temporary file left behind

@@ -45,7 +45,7 @@ assert last.contains('BUILD SUCCESS')
 assert last =~ /\[WARNING\] Countersign history: not recorded \(the verdict is unaffected\): cannot open or migrate the history store jdbc:postgresql:\/\/127\.0\.0\.1:9\/nowhere/ : last
 assert last.readLines().any { it.contains('HashPerfTest.hashBytes') && it.contains('NO BASELINE') }
 assert !last.contains('SQL State') : 'the reason is one line'
-assert new File(basedir, 'target/results-c4/sample.HashPerfTest.hashBytes.json').isFile()
+assert new File(basedir, 'target/results-c4/latest/sample.HashPerfTest.hashBytes.json').isFile()
 
 def csv = new File(basedir, 'target/countersign/history/otava').listFiles().findAll { it.name.endsWith('.csv') }
 assert csv.size() == 2

@@ -8,7 +8,7 @@ assert baseline =~ /"agents" : \[ \]/ : 'the baseline does not record that no ot
 
 def check = steps[1]
 assert check.contains('BUILD FAILURE')
-def result = new File(basedir, 'target/countersign/results/sample.AllocPerfTest.allocate.json').text
+def result = new File(basedir, 'target/countersign/results/latest/sample.AllocPerfTest.allocate.json').text
 assert result.contains('"name" : "org.jacoco.agent-runtime"') : 'the run does not record JaCoCo'
 def row = check.readLines().find { it.contains('AllocPerfTest.allocate') && it.contains('alloc-bytes') && it.contains('INCOMPARABLE') }
 assert row != null : 'no INCOMPARABLE row for alloc-bytes'

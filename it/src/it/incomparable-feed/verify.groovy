@@ -10,7 +10,7 @@ assert baseline =~ /"feed" : "sim",\s+"fork"/ : 'the baseline does not record th
 
 def check = steps[1]
 assert check.contains('BUILD FAILURE')
-def result = new File(basedir, 'target/countersign/results/sample.HandOffPerfTest.handOff.json').text
+def result = new File(basedir, 'target/countersign/results/latest/sample.HandOffPerfTest.handOff.json').text
 assert result.contains('"feed" : "perf"') : 'this run was not estimated from the perf feed'
 def row = check.readLines().find { it.contains('HandOffPerfTest.handOff') && it.contains('MSR_WRITE') && it.contains('INCOMPARABLE') }
 assert row != null : 'no INCOMPARABLE row for the MSR_WRITE estimate'

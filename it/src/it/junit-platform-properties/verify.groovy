@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('-Dcountersign.iterations') && !new File(basedir, 'pom.xml').text.contains('countersign.iterations')
 def json = new groovy.json.JsonSlurper().parse(
-    new File(basedir, 'target/countersign/results/sample.AllocPerfTest.allocate.json'))
+    new File(basedir, 'target/countersign/results/latest/sample.AllocPerfTest.allocate.json'))
 assert json.configuration.iterations == 7 && json.configuration.warmup == 0 : json.configuration
 assert json.metrics.find { it.name == 'alloc-bytes' }.perOp.size() == 7
 return true

@@ -8,7 +8,7 @@ assert row.contains('jvm') && row.contains('NO BASELINE') : row
 assert log.contains("record one with 'mvn countersign:baseline'")
 
 // the result was written, with real samples: 100 blocks of byte[1024] per invocation
-def result = new File(basedir, 'target/countersign/results/sample.AllocPerfTest.allocate.json')
+def result = new File(basedir, 'target/countersign/results/latest/sample.AllocPerfTest.allocate.json')
 assert result.isFile()
 def json = new groovy.json.JsonSlurper().parse(result)
 assert json.schemaVersion == 1

@@ -14,7 +14,7 @@ assert row =~ /\s64\s+64\s/ : row
 assert row.contains('UNCHANGED') || row.contains('INCONCLUSIVE') : row
 assert !check.contains('REGRESSION') && !check.contains('DISTURBED') && !check.contains('INCOMPARABLE')
 
-def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/countersign/results/sample.SleepPerfTest.sleep.json'))
+def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/countersign/results/latest/sample.SleepPerfTest.sleep.json'))
 def alloc = result.metrics.find { it.name == 'alloc-bytes' }.perOp.sort()
 assert alloc[alloc.size().intdiv(2)] >= 64 && alloc[alloc.size().intdiv(2)] < 128 : "alloc-bytes per op ${alloc}"
 

@@ -20,7 +20,7 @@ assert second.contains("mvn countersign:baseline")
 def slurper = new JsonSlurper()
 def median = { f -> slurper.parse(f).with { j -> (j.runs ? j.runs[0] : j).metrics.find { it.name == 'alloc-bytes' }.perOp.sort(false)[5] } }
 def base = median(new File(basedir, 'src/test/countersign/sample.AllocPerfTest.allocate.json'))
-def now = median(new File(basedir, 'target/countersign/results/sample.AllocPerfTest.allocate.json'))
+def now = median(new File(basedir, 'target/countersign/results/latest/sample.AllocPerfTest.allocate.json'))
 assert base >= 1024 && base < 1100 : "baseline ${base}"
 assert Math.abs(now / base - 2.0) < 0.05 : "current ${now} vs baseline ${base}: expected twice"
 return true

@@ -12,7 +12,7 @@ def itSources = new File(basedir, '../../../src/it').canonicalFile
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert steps.size() == 3 : "expected 3 Maven invocations in build.log, found ${steps.size()}"
 def slurper = new JsonSlurper()
-def resultFile = new File(basedir, 'target/countersign/results-no-agent/sample.HashPerfTest.hashBytes.json')
+def resultFile = new File(basedir, 'target/countersign/results-no-agent/latest/sample.HashPerfTest.hashBytes.json')
 def baselineFile = new File(basedir, 'src/test/countersign/sample.HashPerfTest.hashBytes.json')
 
 // 1: with the agent (profile with-agent): a sim baseline

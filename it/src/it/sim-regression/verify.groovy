@@ -39,7 +39,7 @@ assert second.contains('BUILD SUCCESS')
 assert rowOf(second, 'instructions').contains('UNCHANGED')
 assert rowOf(second, 'instructions').contains('+0.00%')
 assert !second.contains('REGRESSION')
-def unchangedFile = new File(basedir, 'target/countersign/results-unchanged/sample.HashPerfTest.hashBytes.json')
+def unchangedFile = new File(basedir, 'target/countersign/results-unchanged/latest/sample.HashPerfTest.hashBytes.json')
 def unchanged = slurper.parse(unchangedFile)
 assert unchanged.configuration.mode == 'sim'
 def same = instructions(unchangedFile)
@@ -58,7 +58,7 @@ assert failure.find() : 'the failure message does not name HashPerfTest.hashByte
 def printed = failure.group(1) as double
 assert printed >= 1.0 && printed <= 5.0 : "printed change +${printed}%"
 
-def regressedFile = new File(basedir, 'target/countersign/results/sample.HashPerfTest.hashBytes.json')
+def regressedFile = new File(basedir, 'target/countersign/results/latest/sample.HashPerfTest.hashBytes.json')
 assert slurper.parse(regressedFile).configuration.mode == 'sim'
 def now = instructions(regressedFile)
 assert now.source == 'sim' && now.perOp.unique(false).size() == 1 : "regressed samples differ: ${now.perOp}"

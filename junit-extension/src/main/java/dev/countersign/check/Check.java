@@ -102,9 +102,10 @@ public final class Check {
       if (!ran.contains(b.test().fileName())) {
         byTest.put(b.test().key(), b);
         rows.add(CheckRow.plain(b.test().key(), "-", "-", Double.NaN, Double.NaN, Verdict.NOT_RUN,
-            "a baseline exists but this build wrote no result for the test: it was skipped,"
-                + " failed before measuring, or was renamed (then delete "
-                + baselines.fileOf(b.test()) + ")"));
+            "a baseline exists but this build wrote no result for the test: it was skipped or"
+                + " not selected (-Dtest), failed before measuring, its test JVM died, or it was"
+                + " renamed (then delete " + baselines.fileOf(b.test()) + "). Results of"
+                + " earlier builds are never judged"));
       }
     }
     rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));

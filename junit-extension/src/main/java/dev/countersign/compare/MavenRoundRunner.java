@@ -1,7 +1,10 @@
 package dev.countersign.compare;
 
+import dev.countersign.results.BuildId;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
+import dev.countersign.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,6 +67,9 @@ public final class MavenRoundRunner implements RoundRunner {
     cmd.add(maven.executable().toString());
     cmd.addAll(maven.arguments());
     cmd.add("-Dmaven.test.failure.ignore=true");
+    // each run is a build of its own: its results are read from its folder only
+    BuildId build = new BuildId("compare-" + side.name().toLowerCase(Locale.ROOT) + "-" + round);
+    cmd.add("-D" + Settings.BUILD_ID + "=" + build);
     if (!tests.isEmpty()) {
       cmd.add("-Dtest=" + surefireFilter(tests));
       cmd.add("-Dsurefire.failIfNoSpecifiedTests=false");
@@ -86,8 +93,9 @@ public final class MavenRoundRunner implements RoundRunner {
       throw new CompareException("the build of side " + side + " (" + module + ") failed in round "
           + round + " (exit " + status + "); its log is " + log + ", ending:\n" + tail(log, 25));
     }
-    List<TestResult> read = new ResultStore(results).readAll();
-    copyTree(results, roundDir.resolve(side.name()));
+    ResultStore store = new ResultsDirectory(results).build(build);
+    List<TestResult> read = store.readAll();
+    copyTree(store.dir(), roundDir.resolve(side.name()));
     return read;
   }
 

@@ -1,10 +1,13 @@
 package dev.countersign.junit;
 
+import dev.countersign.results.BuildId;
 import dev.countersign.results.Budget;
 import dev.countersign.results.Environments;
 import dev.countersign.results.JvmAgents;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.Printable;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
@@ -20,6 +23,7 @@ import dev.countersign.stats.BudgetJudge;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +45,11 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Settings ({@link Settings}) are read through JUnit's configuration parameters, so {@code
  * junit-platform.properties}, Surefire's {@code configurationParameters} and system properties
- * all work. Results go to the directory of {@link Settings#RESULTS_DIR}, default {@value
- * Settings#DEFAULT_RESULTS_DIR} under the working directory (the module, under Surefire).
+ * all work. Results go to the folder of this build, {@code <countersign.resultsDir>/<build id>/}; the
+ * results directory ({@link Settings#RESULTS_DIR}) defaults to {@code target/countersign/results} under the working directory
+ * (the module, under Surefire). The build id is the setting {@value BuildId#PROPERTY}, which
+ * {@code prepare-agent} passes to the test JVM; without it (a run from an IDE) each run of the
+ * JUnit engine is a build of its own, with an id minted at its first {@code @PerfTest}.
  */
 public final class CountersignExtension implements InvocationInterceptor, ExecutionCondition {
 
@@ -61,8 +68,9 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
       return; // the plain run of a template (conditions deactivated): its invocations are measured
     }
     measure(context, extensionContext, PerfTestSpec.of(method, JUnitSettings.of(extensionContext)),
+        // a display name may hold anything; the result file keeps it loggable (see Printable)
         new TestId(method.getDeclaringClass().getName(), method.getName(),
-            extensionContext.getDisplayName()));
+            Printable.of(extensionContext.getDisplayName())));
   }
 
   /**
@@ -87,7 +95,7 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     String parent = extensionContext.getParent().map(ExtensionContext::getDisplayName).orElse("");
     measure(context, extensionContext, spec, new TestId(method.getDeclaringClass().getName(),
         InvocationNames.methodName(method.getName(), extensionContext.getDisplayName()),
-        parent + " " + extensionContext.getDisplayName()));
+        Printable.of(parent + " " + extensionContext.getDisplayName())));
   }
 
   /** A {@code @TestFactory}'s dynamic tests are not measured: said at once rather than ignored. */
@@ -150,11 +158,12 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
       }
     };
     int forkIndex = settings.forkIndex();
-    Path resultsDir = settings.resultsDir();
+    BuildId build = buildId(settings, extensionContext);
+    ResultStore store = new ResultsDirectory(settings.resultsDir()).startIfAbsent(build);
     Measurement m;
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec, settings,
-          resultsDir.resolveSibling("forks").resolve(id.fileName().replace(".json", "")));
+      m = Forks.run(method, id, spec, settings, build,
+          store.dir().resolve("forks").resolve(id.fileName().replace(".json", "")));
     } else {
       m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
       if (forkIndex > 0) {
@@ -170,7 +179,7 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
-    Path file = new ResultStore(resultsDir).write(result);
+    Path file = store.write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
     if (forkIndex > 0) {
       return; // a fork only measures: the test JVM judges the budgets on all forks together
@@ -208,5 +217,19 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
       throw new AssertionFailedError(id.key() + " broke its budget:\n  - "
           + String.join("\n  - ", failures) + "\n(result: " + file + ")");
     }
+  }
+
+  /**
+   * This build's id: the setting {@value Settings#BUILD_ID}, else one minted for this run of the
+   * engine and kept in its root store.
+   */
+  static BuildId buildId(Settings settings, ExtensionContext context) {
+    Optional<String> given = settings.string(Settings.BUILD_ID);
+    if (given.isPresent()) {
+      return new BuildId(given.get());
+    }
+    return context.getRoot().getStore(ExtensionContext.Namespace.create(CountersignExtension.class))
+        .getOrComputeIfAbsent(BuildId.class,
+            k -> BuildId.mint(Instant.now(), ProcessHandle.current().pid()), BuildId.class);
   }
 }

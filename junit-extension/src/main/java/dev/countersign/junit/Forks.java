@@ -1,7 +1,8 @@
 package dev.countersign.junit;
 
+import dev.countersign.results.BuildId;
 import dev.countersign.results.MetricSeries;
-import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
 import dev.countersign.runner.Measurement;
@@ -52,13 +53,14 @@ final class Forks {
    * Runs the method in {@code spec.forks()} fresh JVMs, one after the other, and joins their
    * measurements.
    *
+   * @param build the build the forks measure for: they write their results under its id
    * @param workDir a directory for the forks' results and logs (emptied first)
    * @throws InvalidPerfTestException when the method takes parameters or there are fewer
    *     iterations than forks
    * @throws ForkFailedException when a fork fails, with its output
    */
   static Measurement run(Method method, TestId id, PerfTestSpec spec, Settings settings,
-      Path workDir)
+      BuildId build, Path workDir)
       throws IOException, InterruptedException {
     if (method.getParameterCount() > 0) {
       throw new InvalidPerfTestException("@PerfTest(forks = " + spec.forks() + ") on "
@@ -75,12 +77,12 @@ final class Forks {
     for (int f = 1; f <= spec.forks(); f++) {
       Path results = workDir.resolve("fork-" + f);
       Path log = workDir.resolve("fork-" + f + ".log");
-      List<String> command = command(method, spec, settings, f, results);
+      List<String> command = command(method, spec, settings, f, build, results);
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       int status = p.waitFor();
       List<TestResult> written = Files.isDirectory(results)
-          ? new ResultStore(results).readAll() : List.of();
+          ? new ResultsDirectory(results).build(build).readAll() : List.of();
       if (status != 0 || written.size() != 1) {
         throw new ForkFailedException(id.key() + ": fork " + f + " of " + spec.forks()
             + " failed (exit status " + status + ", " + written.size() + " result(s) written)."
@@ -96,7 +98,7 @@ final class Forks {
   }
 
   private static List<String> command(Method method, PerfTestSpec spec, Settings settings,
-      int fork, Path results) {
+      int fork, BuildId build, Path results) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -123,6 +125,7 @@ final class Forks {
         Integer.toString(share(spec.iterations(), spec.forks(), fork)));
     props.put(Settings.MODE, spec.mode().id());
     props.put(Settings.RESULTS_DIR, results.toAbsolutePath().toString());
+    props.put(Settings.BUILD_ID, build.value());
     props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-cp");
     cmd.add(classPath());

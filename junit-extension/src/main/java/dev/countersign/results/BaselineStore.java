@@ -3,7 +3,9 @@ package dev.countersign.results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,17 +82,46 @@ public final class BaselineStore {
    * @return the previous baseline, if any
    */
   public Optional<Baseline> promote(TestResult result, int history) {
+    return promoteAll(List.of(result), history).get(0);
+  }
+
+  /**
+   * Promotes results all or nothing (see {@link Promotion}): every existing baseline is read
+   * first, so a corrupt one stops the promotion with nothing written; then the new files are
+   * staged and committed together.
+   *
+   * @return per result, in order, the previous baseline, if any
+   * @throws CountersignFileException naming the file, and saying what was written
+   */
+  public List<Optional<Baseline>> promoteAll(List<TestResult> results, int history) {
     if (history < 1) {
       throw new IllegalArgumentException("history must be ≥ 1, was " + history);
     }
-    Optional<Baseline> previous = read(result.test());
-    List<BaselineRun> runs = new ArrayList<>();
-    runs.add(BaselineRun.of(result));
-    previous.ifPresent(p -> runs.addAll(p.runs()));
-    while (runs.size() > history) {
-      runs.remove(runs.size() - 1);
+    List<Optional<Baseline>> previous = new ArrayList<>();
+    Map<Path, String> texts = new LinkedHashMap<>();
+    for (TestResult result : results) {
+      Optional<Baseline> before = read(result.test());
+      previous.add(before);
+      List<BaselineRun> runs = new ArrayList<>();
+      runs.add(BaselineRun.of(result));
+      before.ifPresent(p -> runs.addAll(p.runs()));
+      while (runs.size() > history) {
+        runs.remove(runs.size() - 1);
+      }
+      texts.put(fileOf(result.test()),
+          JsonFiles.toJson(new Baseline(Baseline.SCHEMA_VERSION, result.test(), runs)));
     }
-    JsonFiles.write(fileOf(result.test()), new Baseline(Baseline.SCHEMA_VERSION, result.test(), runs));
+    Promotion.writeAll(dir, texts);
     return previous;
+  }
+
+  /**
+   * Finishes a promotion a crash interrupted after its commit, and removes the temporary files of
+   * one interrupted before it (see {@link Promotion#recover}).
+   *
+   * @return what was done, one line each
+   */
+  public List<String> recover() {
+    return Promotion.recover(dir);
   }
 }

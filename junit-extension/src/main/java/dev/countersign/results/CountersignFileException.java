@@ -8,7 +8,8 @@ public class CountersignFileException extends RuntimeException {
   private final transient Path file;
 
   public CountersignFileException(Path file, String problem, Throwable cause) {
-    super(file + ": " + problem, cause);
+    // names and values from files end up here; the message goes to the build log
+    super(Printable.of(file + ": " + problem), cause);
     this.file = file;
   }
 

@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Reads and writes Countersign's JSON files: keys in a stable (alphabetical) order, pretty
@@ -54,30 +58,66 @@ public final class JsonFiles {
     writeString(file, toJson(value));
   }
 
-  /** Writes text to {@code file} atomically, creating the directory if needed. */
+  /**
+   * Writes text to {@code file} atomically, creating the directory if needed: into a temporary
+   * file beside it, flushed to disk, then renamed over it. The file gets the permissions the
+   * process's umask gives a new file.
+   */
   public static void writeString(Path file, String text) {
     Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
+    // a short name of its own: the final name may already be near the file system's 255 bytes
+    Path tmp = dir.resolve(".countersign-" + UUID.randomUUID().toString().substring(0, 8)
+        + ".tmp");
     try {
       Files.createDirectories(dir);
-      // a short name of its own: the final name may already be near the file system's 255 bytes
-      tmp = Files.createTempFile(dir, ".countersign-", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      writeDurably(tmp, text);
+      replace(tmp, file);
+      syncDirectory(dir);
     } catch (IOException e) {
-      throw new CountersignFileException(file, "cannot write: " + e, e);
+      throw new CountersignFileException(file, "cannot write: " + e + "; the file is as it was",
+          e);
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the rename succeeded or the write failed; nothing more to save
-        }
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the rename succeeded or the write failed; nothing more to save
       }
+    }
+  }
+
+  /**
+   * Creates {@code file} (which must not exist) with {@code text} and forces it to disk before
+   * returning, so that a rename of it after a crash never exposes an empty or partial file.
+   */
+  static void writeDurably(Path file, String text) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
+      while (bytes.hasRemaining()) {
+        ch.write(bytes);
+      }
+      ch.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  /** Renames {@code from} over {@code to}, atomically where the file system can. */
+  static void replace(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Forces a directory's entries (renames, deletions) to disk, where the platform allows it. */
+  static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // not every platform opens a directory (Windows); its renames are durable on their own
     }
   }
 
@@ -120,9 +160,16 @@ public final class JsonFiles {
           file, "expected a JSON object, found " + (tree == null ? "nothing" : tree.getNodeType()));
     }
     JsonNode version = tree.get("schemaVersion");
-    if (version == null || !version.canConvertToInt()) {
+    if (version == null) {
       throw new CountersignFileException(
           file, "has no schemaVersion: it is not a Countersign " + what + " file");
+    }
+    if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+      throw new CountersignFileException(file, "has schemaVersion "
+          + Printable.of(version.toString()) + ", which is not a whole number: Countersign "
+          + what + " files have schemaVersion " + schemaVersion + "; revert the hand edit or"
+          + ("baseline".equals(what) ? " delete the file and record it again" : " run the tests"
+              + " again ('mvn clean verify')"));
     }
     if (version.asInt() != schemaVersion) {
       throw new CountersignFileException(
@@ -138,6 +185,7 @@ public final class JsonFiles {
                       + " 'mvn countersign:baseline'"
                   : "Run the tests again with this version ('mvn clean verify')"));
     }
+    FileValidation.check(file, tree, what);
     OptionalFields.fill(tree);
     try {
       return MAPPER.treeToValue(tree, type);

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The results of one build: one JSON file per test in a directory, by default {@code
- * target/countersign/results}.
+ * The results of one build: one JSON file per test in the build's folder, {@code
+ * target/countersign/results/<build id>/} by default (see {@link ResultsDirectory}).
  */
 public final class ResultStore {
 
-  /** Default directory, relative to the module's base directory. */
+  /** Default results directory (of all builds), relative to the module's base directory. */
   public static final String DEFAULT_DIR = "target/countersign/results";
 
   private final Path dir;
@@ -39,6 +39,11 @@ public final class ResultStore {
 
   public boolean exists() {
     return Files.isDirectory(dir);
+  }
+
+  /** The result files, without reading them; none when the directory does not exist. */
+  public List<Path> files() {
+    return jsonFiles(dir);
   }
 
   /**

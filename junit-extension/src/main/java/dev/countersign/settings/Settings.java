@@ -47,6 +47,14 @@ public final class Settings {
   public static final String DEFAULT_RESULTS_DIR = "target/countersign/results";
 
   /**
+   * This build's id, the name of its folder under {@link #RESULTS_DIR} ({@code
+   * dev.countersign.results.BuildId}); default: minted by {@code prepare-agent} once per Maven
+   * session and passed to the test JVMs, or, without the plugin, once per run of the JUnit engine.
+   * {@code check} and {@code baseline} act on this build's results only.
+   */
+  public static final String BUILD_ID = "countersign.buildId";
+
+  /**
    * Time budget per test for sequential sampling, seconds ({@code 30}, {@code 30s}, {@code
    * 500ms}, {@code 2m}); default 0 = off (the planned iterations only).
    */
@@ -188,6 +196,7 @@ public final class Settings {
 
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
+      BUILD_ID,
       MAX_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.countersign.results.MetricSeries;
-import dev.countersign.results.ResultStore;
+import dev.countersign.results.BuildId;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import java.nio.file.Path;
@@ -105,12 +106,59 @@ class CountersignExtensionTest {
         .testEvents();
   }
 
+  /** The results of the build started last in the results directory (none without a build). */
+  private List<TestResult> latestResults() {
+    ResultsDirectory results = new ResultsDirectory(dir);
+    return results.latest().map(b -> results.build(b).readAll()).orElse(List.of());
+  }
+
+  @Test
+  void eachEngineRunWithoutABuildIdIsABuildOfItsOwn() throws Exception {
+    run("allocates").assertStatistics(s -> s.succeeded(1));
+    BuildId first = new ResultsDirectory(dir).latest().orElseThrow();
+    Thread.sleep(2); // ids are minted to the millisecond
+    run("allocates").assertStatistics(s -> s.succeeded(1));
+    BuildId second = new ResultsDirectory(dir).latest().orElseThrow();
+    assertTrue(!first.equals(second), first + " then " + second);
+    assertEquals(1, new ResultsDirectory(dir).build(first).readAll().size());
+    assertEquals(1, latestResults().size(), "the second run's folder holds its result only");
+  }
+
+  @Test
+  void aGivenBuildIdNamesTheFolderOfTheResults() {
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "allocates"))
+        .configurationParameter(BuildId.PROPERTY, "ci-4711")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+    assertEquals(new BuildId("ci-4711"), new ResultsDirectory(dir).latest().orElseThrow());
+    assertEquals(1, new ResultsDirectory(dir).build(new BuildId("ci-4711")).readAll().size());
+  }
+
+  @Test
+  void aBuildIdThatCannotNameAFolderFailsTheTestSayingWhatIsValid() {
+    Events e = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Workloads.class, "allocates"))
+        .configurationParameter(BuildId.PROPERTY, "../elsewhere")
+        .configurationParameter(Settings.RESULTS_DIR, dir.toString())
+        .execute()
+        .testEvents();
+    e.assertStatistics(s -> s.failed(1));
+    String msg = e.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow().getMessage();
+    assertTrue(msg.contains("countersign.buildId is '../elsewhere'"), msg);
+    assertTrue(msg.contains("letters, digits"), msg);
+  }
+
   @Test
   void runsWarmupPlusIterationsAndWritesTheResult() {
     Workloads.calls = 0;
     run("allocates").assertStatistics(s -> s.succeeded(1));
     assertEquals(3 + 8, Workloads.calls);
-    List<TestResult> all = new ResultStore(dir).readAll();
+    List<TestResult> all = latestResults();
     assertEquals(1, all.size());
     TestResult r = all.get(0);
     assertEquals("CountersignExtensionTest.Workloads.allocates", r.test().key());
@@ -139,7 +187,8 @@ class CountersignExtensionTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
     assertEquals(3 + 5, Workloads.calls);
-    List<TestResult> all = new ResultStore(elsewhere).readAll();
+    ResultsDirectory results = new ResultsDirectory(elsewhere);
+    List<TestResult> all = results.build(results.latest().orElseThrow()).readAll();
     assertEquals(1, all.size());
     assertEquals(5, all.get(0).metric("alloc-bytes").orElseThrow().perOp().size());
   }
@@ -223,7 +272,7 @@ class CountersignExtensionTest {
     assertTrue(msg.contains("alloc-bytes"), msg);
     assertTrue(msg.contains("> budget 10 per op"), msg);
     // the result is written even so, for check to show it
-    assertEquals(1, new ResultStore(dir).readAll().size());
+    assertEquals(1, latestResults().size());
   }
 
   /** As under prepare-agent with check later in the build: the test passes, check fails the build. */
@@ -256,7 +305,7 @@ class CountersignExtensionTest {
     assertTrue(t instanceof InvalidPerfTestException, t.toString());
     assertTrue(t.getMessage().contains("unknown event 'no-such-event'"), t.getMessage());
     assertTrue(t.getMessage().contains("Valid events"), t.getMessage());
-    assertTrue(new ResultStore(dir).readAll().isEmpty());
+    assertTrue(latestResults().isEmpty());
   }
 
   @Test
@@ -279,6 +328,6 @@ class CountersignExtensionTest {
         .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
         .getThrowable().orElseThrow();
     assertEquals("workload failed", t.getMessage());
-    assertTrue(new ResultStore(dir).readAll().isEmpty());
+    assertTrue(latestResults().isEmpty());
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.countersign.results.MetricSeries;
-import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import java.nio.file.Files;
@@ -47,7 +47,9 @@ class ForksTest {
   void iterationsAreSpreadOverFreshJvmsAndLabelledWithTheirFork() throws Exception {
     Events events = run("forked");
     events.assertStatistics(s -> s.succeeded(1).failed(0));
-    List<TestResult> results = new ResultStore(dir.resolve("results")).readAll();
+    ResultsDirectory root = new ResultsDirectory(dir.resolve("results"));
+    var build = root.build(root.latest().orElseThrow());
+    List<TestResult> results = build.readAll();
     assertEquals(1, results.size(), "the forks write elsewhere; one joined result");
     TestResult r = results.get(0);
     assertEquals(2, r.configuration().forks());
@@ -58,7 +60,7 @@ class ForksTest {
     for (double v : alloc.values()) {
       assertTrue(v >= 4096, "each iteration allocates its 4 KiB array: " + v);
     }
-    Path forks = dir.resolve("forks").resolve(r.test().fileName().replace(".json", ""));
+    Path forks = build.dir().resolve("forks").resolve(r.test().fileName().replace(".json", ""));
     assertTrue(Files.exists(forks.resolve("fork-2.log")));
   }
 

@@ -5,6 +5,7 @@ import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.PromotionException;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Numbers;
@@ -13,15 +14,19 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
- * Promotes the last results ({@code target/countersign/results}) to the committed baselines
- * ({@code src/test/countersign/}), printing what changed. Run after {@code mvn verify}: {@code mvn
- * countersign:baseline}, then review and commit the files.
+ * Promotes the results of the last build ({@code target/countersign/results/<build id>/}) to the
+ * committed baselines ({@code src/test/countersign/}), printing what changed. Run after {@code mvn
+ * verify}: {@code mvn countersign:baseline}, then review and commit the files. Only the results of
+ * that build are promoted: a baseline whose test did not run in it is left as it is.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractMojo {
@@ -33,7 +38,7 @@ public class BaselineMojo extends AbstractMojo {
   @Parameter(property = Settings.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/countersign")
   File baselineDir;
 
-  /** Directory of the results to promote. */
+  /** Directory of the results, one folder per build; the last build's are promoted. */
   @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
@@ -45,8 +50,15 @@ public class BaselineMojo extends AbstractMojo {
   @Parameter(property = Settings.JMH_RESULTS)
   String jmhResults;
 
+  /** The build whose results to promote; default: this session's, else the build started last. */
+  @Parameter(property = Settings.BUILD_ID)
+  String buildId;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
 
   @Override
   public void execute() throws MojoExecutionException {
@@ -57,34 +69,53 @@ public class BaselineMojo extends AbstractMojo {
     if (history < 1) {
       throw new MojoExecutionException("countersign.history is " + history + "; it must be ≥ 1");
     }
-    ResultStore results = new ResultStore(resultsDir.toPath());
+    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(),
+        "baseline");
+    ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
-    if (!results.exists() && jmh.isEmpty()) {
-      getLog().info("Countersign baseline: no results in " + resultsDir
+    if (results.files().isEmpty() && jmh.isEmpty()) {
+      getLog().info("Countersign baseline: no results of this build in "
+          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
           + "; run the tests first (mvn verify), then 'mvn countersign:baseline'. Nothing written.");
       return;
     }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());
+    List<TestResult> all = new ArrayList<>();
+    List<Optional<Baseline>> previous;
     try {
-      List<TestResult> all = new ArrayList<>(results.readAll());
+      baselines.recover().forEach(line -> getLog().info("Countersign baseline: " + line));
+      all.addAll(results.readAll());
       all.addAll(jmh);
-      // read every existing baseline before writing any, so a corrupt one stops us with nothing changed
-      for (TestResult r : all) {
-        baselines.read(r.test());
-      }
-      for (TestResult r : all) {
-        Optional<Baseline> previous = baselines.promote(r, history);
-        getLog().info((previous.isPresent() ? "updated " : "created ")
-            + baselines.fileOf(r.test()));
-        for (MetricSeries m : r.gatedMetrics()) {
-          getLog().info("  " + m.name() + " [" + m.source().id() + "]: " + describe(previous, m));
-        }
-      }
-      getLog().info("Countersign: " + all.size() + " baseline(s) written to " + baselineDir
-          + "; review and commit them.");
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage()
           + ". Nothing was written.", e);
+    }
+    try {
+      previous = baselines.promoteAll(all, history);
+    } catch (PromotionException e) {
+      throw new MojoExecutionException("Countersign baseline: " + e.getMessage(), e);
+    } catch (CountersignFileException e) {
+      // every old baseline is read before any is written: a corrupt one stops us here
+      throw new MojoExecutionException("Countersign cannot read " + e.getMessage()
+          + ". Nothing was written.", e);
+    }
+    for (int i = 0; i < all.size(); i++) {
+      TestResult r = all.get(i);
+      getLog().info((previous.get(i).isPresent() ? "updated " : "created ")
+          + baselines.fileOf(r.test()));
+      for (MetricSeries m : r.gatedMetrics()) {
+        getLog().info("  " + m.name() + " [" + m.source().id() + "]: "
+            + describe(previous.get(i), m));
+      }
+    }
+    getLog().info("Countersign: " + all.size() + " baseline(s) written to " + baselineDir
+        + "; review and commit them.");
+    Set<String> notRun = new TreeSet<>();
+    baselines.files().forEach(f -> notRun.add(f.getFileName().toString()));
+    all.forEach(r -> notRun.remove(r.test().fileName()));
+    if (!notRun.isEmpty()) {
+      getLog().info("Countersign: " + notRun.size() + " baseline(s) left as they are, their"
+          + " tests did not run in this build: " + String.join(", ", notRun));
     }
   }
 

@@ -17,12 +17,14 @@ import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Compares this build's performance-test results with the committed baselines and budgets, prints
@@ -59,7 +61,10 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = Settings.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/countersign")
   File baselineDir;
 
-  /** Directory of this build's results (written by the JUnit extension). */
+  /**
+   * Directory of the results (written by the JUnit extension), one folder per build; check reads
+   * this build's only.
+   */
   @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
   File resultsDir;
 
@@ -75,8 +80,15 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = Settings.JMH_RESULTS)
   String jmhResults;
 
+  /** The build whose results to check; default: this session's, else the build started last. */
+  @Parameter(property = Settings.BUILD_ID)
+  String buildId;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
 
   /** For the history store ({@code countersign.history.*}, see docs/history.md). */
   @Parameter(defaultValue = "${session}", readonly = true)
@@ -99,11 +111,14 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("Countersign check skipped (countersign.skip)");
       return;
     }
-    ResultStore results = new ResultStore(resultsDir.toPath());
+    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(), "check");
+    // without any build there is nothing of this build to read: an empty store
+    ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
-    if (!results.exists() && jmh.isEmpty()) {
+    if (results.files().isEmpty() && jmh.isEmpty()) {
       long baselines = countBaselines();
-      getLog().info("Countersign check: no results in " + resultsDir
+      getLog().info("Countersign check: no results of this build in "
+          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
           + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
           + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
       return;
@@ -117,6 +132,9 @@ public class CheckMojo extends AbstractMojo {
     }
     CheckReport report;
     try {
+      // a promotion a crash interrupted is completed (or undone) before any baseline is read
+      new BaselineStore(baselineDir.toPath()).recover()
+          .forEach(line -> getLog().info("Countersign check: " + line));
       report = new Check(Comparators.standard(settings.correction()))
           .run(results, jmh, new BaselineStore(baselineDir.toPath()), settings);
     } catch (CountersignFileException e) {

@@ -1,7 +1,14 @@
 package dev.countersign.maven;
 
+import dev.countersign.results.BuildId;
+import dev.countersign.results.CountersignFileException;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.settings.Settings;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +32,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * Adds {@code -javaagent:<countersign-junit jar>=<options>} to the {@code argLine} property, so
  * that Surefire starts the test JVM with the simulator attached (as JaCoCo's goal of the same
  * name does). What the property already holds is kept after the agent.
+ *
+ * <p>It also starts this build: it mints the build id ({@code countersign.buildId}; one per Maven
+ * session, unless given), passes it to the test JVMs in the same property ({@code
+ * -Dcountersign.buildId=...}), and creates the build's folder under the results directory, so
+ * that {@code check} and {@code baseline} act on this build's results only.
  *
  * <p>When {@code check} runs later in the same build and fails it on a broken budget, it adds
  * {@code -Dcountersign.deferBudgets=true} too: a broken absolute budget then fails the build at
@@ -60,14 +72,22 @@ public class PrepareAgentMojo extends AbstractMojo {
   @Parameter(property = Settings.EXCLUDES)
   List<String> excludes;
 
+  /** Directory of the results; each build writes into a folder of its own under it. */
+  @Parameter(property = Settings.RESULTS_DIR, defaultValue = "${project.build.directory}/countersign/results")
+  File resultsDir;
+
+  /** This build's id; default: minted from the session's start time and Maven's process id. */
+  @Parameter(property = Settings.BUILD_ID)
+  String buildId;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
   @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
   Map<String, Artifact> pluginArtifactMap;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
 
   /** Phases at or after {@code verify}, where {@code check} runs by default. */
   private static final Set<String> VERIFY_OR_LATER = Set.of("verify", "install", "deploy");
@@ -85,6 +105,7 @@ public class PrepareAgentMojo extends AbstractMojo {
     if (junit.isPresent()) {
       throw new MojoExecutionException(junit.get());
     }
+    existing = startBuild(props, existing);
     Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
     if (agent == null || agent.getFile() == null) {
       throw new MojoExecutionException("the agent jar " + AGENT_ARTIFACT
@@ -174,6 +195,52 @@ public class PrepareAgentMojo extends AbstractMojo {
       }
     }
     return jars;
+  }
+
+  /**
+   * Starts this build's results folder once per session and module and puts its id into the
+   * test JVMs' options.
+   *
+   * @return {@code existing} with {@code -Dcountersign.buildId=<id>} added
+   */
+  private String startBuild(Properties props, String existing) throws MojoExecutionException {
+    String started = props.getProperty(BuildId.PROPERTY);
+    BuildId id = buildId != null && !buildId.isBlank() ? ThisBuild.parse(buildId.strip())
+        : started != null ? ThisBuild.parse(started)
+        : BuildId.mint(session.getStartTime().toInstant(), ProcessHandle.current().pid());
+    if (!id.value().equals(started)) {
+      try {
+        ResultsDirectory dir = new ResultsDirectory(resultsDir.toPath());
+        // an id given by hand may have been used before (a re-run CI job in the same workspace):
+        // what it left is not of this build
+        clear(dir.build(id));
+        dir.start(id);
+      } catch (CountersignFileException e) {
+        throw new MojoExecutionException("Countersign cannot start this build's results: "
+            + e.getMessage(), e);
+      }
+      props.setProperty(BuildId.PROPERTY, id.value());
+      getLog().info("Countersign build " + id + ": results go to " + resultsDir + "/" + id);
+    }
+    String option = "-D" + BuildId.PROPERTY + "=" + id;
+    return existing.contains(option) ? existing
+        : existing.isBlank() ? option : option + " " + existing.strip();
+  }
+
+  private void clear(ResultStore store) {
+    List<Path> old = store.files();
+    for (Path f : old) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (IOException e) {
+        throw new CountersignFileException(f, "cannot remove the result of an earlier build with"
+            + " the same id: " + e, e);
+      }
+    }
+    if (!old.isEmpty()) {
+      getLog().info("Countersign: removed " + old.size() + " result(s) an earlier build with the"
+          + " same id left in " + store.dir());
+    }
   }
 
   /** The agent options: {@code classDirs=<dirs separated by the path separator>[,includes=..][,excludes=..]}. */

@@ -1,0 +1,21 @@
+// The test JVM killed (SIGKILL) mid-suite, after AllocPerfTest measured a +100% regression and
+// before ZetaPerfTest ran. The next check judges the killed build's results only: AllocPerfTest
+// REGRESSION, ZetaPerfTest NOT RUN -- never UNCHANGED on the first build's values.
+def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert steps.size() == 3 : "expected 3 Maven invocations in build.log, found ${steps.size()}"
+assert steps[0].contains('BUILD SUCCESS') && steps[0].contains('2 baseline(s) written to')
+
+def second = steps[1]
+assert second.contains('BUILD FAILURE')
+assert second =~ /(?s)(The forked VM terminated without properly saying goodbye|ExecutionException|crashed)/ : 'the test JVM was not killed'
+
+def third = steps[2]
+assert third.contains('BUILD FAILURE')
+assert third.contains('reads the results of the build started last')
+def alloc = third.readLines().find { it.contains('AllocPerfTest.allocate') && it.contains('alloc-bytes') }
+assert alloc != null && alloc.contains('REGRESSION') : alloc
+def zeta = third.readLines().findAll { it =~ /^\[INFO\] ZetaPerfTest\.allocateLast\s/ }
+assert !zeta.isEmpty() : 'no row for ZetaPerfTest'
+zeta.each { assert it.contains('NOT RUN') && !it.contains('UNCHANGED') : it }
+assert third.contains('1 performance check(s) failed')
+return true
