@@ -202,7 +202,7 @@ class CountersignExtensionTest {
     assertEquals(1, e.skipped().count(), "the plain @Test run of the template is skipped");
     assertEquals(2 * (1 + 3), Workloads.calls);
     Map<String, TestResult> byMethod = new TreeMap<>();
-    new ResultStore(dir).readAll().forEach(r -> byMethod.put(r.test().methodName(), r));
+    latestResults().forEach(r -> byMethod.put(r.test().methodName(), r));
     assertEquals(Set.of("sized[1_1024]", "sized[2_65536]"), byMethod.keySet());
     assertEquals("CountersignExtensionTest.Workloads.sized[2_65536]",
         byMethod.get("sized[2_65536]").test().key());
@@ -219,7 +219,7 @@ class CountersignExtensionTest {
     assertEquals(3 * 2, Workloads.calls);
     assertEquals(Set.of("repeated[repetition_1_of_3]", "repeated[repetition_2_of_3]",
             "repeated[repetition_3_of_3]"),
-        new ResultStore(dir).readAll().stream().map(r -> r.test().methodName())
+        latestResults().stream().map(r -> r.test().methodName())
             .collect(java.util.stream.Collectors.toSet()));
   }
 
@@ -246,10 +246,10 @@ class CountersignExtensionTest {
         .map(java.lang.reflect.Method::getName).filter(n -> n.length() == 240)
         .findFirst().orElseThrow();
     run(name).assertStatistics(s -> s.succeeded(1));
-    List<TestResult> all = new ResultStore(dir).readAll();
+    List<TestResult> all = latestResults();
     assertEquals(1, all.size());
     assertEquals(name, all.get(0).test().methodName());
-    try (var files = java.nio.file.Files.list(dir)) {
+    try (var files = java.nio.file.Files.walk(dir)) {
       for (Path f : files.toList()) {
         assertTrue(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
             .length <= 240, f.toString());
@@ -291,7 +291,7 @@ class CountersignExtensionTest {
         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     assertTrue(entry != null && entry.contains("> budget 10 per op")
         && entry.contains("countersign:check will fail the build"), String.valueOf(entry));
-    TestResult r = new ResultStore(dir).readAll().get(0);
+    TestResult r = latestResults().get(0);
     assertEquals(10, r.budgets().get(0).limitPerOp(), "check judges the budget from the result");
   }
 
