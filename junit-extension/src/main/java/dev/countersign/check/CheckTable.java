@@ -3,6 +3,7 @@ package dev.countersign.check;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
 /**
  * Renders a {@link CheckReport} as the aligned plain-text table printed in the build log.
  *
- * <p>The log table is for reading, so within each test it folds what would otherwise repeat: a
+ * <p>What needs action comes first (REGRESSION, OVER BUDGET, INCOMPARABLE, AT RISK,
+ * INCONCLUSIVE, NOT RUN, worst first), then every other row in test order. The log table is for
+ * reading, so within each test it folds what would otherwise repeat: a
  * test with no baseline at all gets one NO BASELINE row; unavailable metrics with the same
  * error share one row; metrics that are 0 per op in the baseline and in this run share one
  * UNCHANGED row; informational metrics other than VM-exit estimates (a model's inputs) share one
@@ -33,6 +36,7 @@ public final class CheckTable {
     Map<String, List<CheckRow>> byTest = new LinkedHashMap<>();
     report.rows().forEach(r -> byTest.computeIfAbsent(r.test(), k -> new ArrayList<>()).add(r));
     byTest.forEach((test, rows) -> lines.addAll(fold(test, rows, report)));
+    lines.sort(Comparator.comparingInt(l -> actionRank(l.verdict())));
 
     Notes notes = new Notes();
     List<String[]> cells = new ArrayList<>();
@@ -50,6 +54,16 @@ public final class CheckTable {
     out.add("Comparison: " + report.method() + "; default threshold "
         + Numbers.format(report.settings().thresholdPercent()) + "%.");
     return out;
+  }
+
+  /** What needs action, worst first; everything else keeps its place, after it (stable sort). */
+  private static final List<Verdict> ACTION_FIRST = List.of(Verdict.REGRESSION,
+      Verdict.OVER_BUDGET, Verdict.INCOMPARABLE, Verdict.AT_RISK, Verdict.INCONCLUSIVE,
+      Verdict.NOT_RUN);
+
+  private static int actionRank(Verdict v) {
+    int i = ACTION_FIRST.indexOf(v);
+    return i < 0 ? ACTION_FIRST.size() : i;
   }
 
   /** One printed row: a report row, or several folded into one. */

@@ -1,5 +1,6 @@
 package dev.countersign.report;
 
+import dev.countersign.results.CpuIdentity;
 import dev.countersign.results.Environment;
 import dev.countersign.results.RunConfiguration;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ record EnvironmentDiff(List<Line> lines) {
    * @param label what the field is
    * @param baseline the baseline's value ("-" when there is no baseline)
    * @param current the current run's value
-   * @param critical whether a difference makes the comparison doubtful (another CPU, mode, or
-   *     virtualisation)
+   * @param critical whether a difference makes the comparison doubtful (another kind of CPU, by
+   *     {@link CpuIdentity}; another mode or virtualisation)
    */
   record Line(String label, String baseline, String current, boolean critical) {
     boolean differs() {
@@ -36,7 +37,9 @@ record EnvironmentDiff(List<Line> lines) {
   static EnvironmentDiff of(Environment baseEnv, RunConfiguration baseConf, Environment curEnv,
       RunConfiguration curConf) {
     List<Line> lines = new ArrayList<>();
-    lines.add(line("CPU", baseEnv == null ? null : baseEnv.cpuModel(), curEnv.cpuModel(), true));
+    // the brand string differs between hosts for the same part: what is compared is CpuIdentity
+    lines.add(line("CPU", baseEnv == null ? null : baseEnv.cpuModel(), curEnv.cpuModel(),
+        baseEnv != null && !CpuIdentity.same(baseEnv, curEnv)));
     lines.add(line("mode", baseConf == null ? null : baseConf.mode(), curConf.mode(), true));
     lines.add(line("virtualisation", baseEnv == null ? null : baseEnv.virtualization(),
         curEnv.virtualization(), true));

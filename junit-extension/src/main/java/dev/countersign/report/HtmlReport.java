@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +172,6 @@ public final class HtmlReport {
           .append(escape(res.environment().cpuModel())).append(" (")
           .append(escape(res.environment().virtualization())).append(", mode ")
           .append(escape(res.configuration().mode())).append(")</span>"));
-      environmentOf(t).ifPresent(e -> e.warnings().forEach(w -> items.append(
-          " <span class=\"flag-inline\">⚠ ").append(escape(w)).append("</span>")));
       items.append("\n<ul>\n");
       for (CheckRow r : notable) {
         items.append("<li data-verdict=\"").append(r.verdict().name()).append("\"><span class=\"badge ")
@@ -190,6 +189,8 @@ public final class HtmlReport {
       items.append("</ul></li>\n");
     }
     h.append("<section id=\"findings\">\n<h2>What needs attention</h2>\n");
+    environmentWarnings(tests.values()).forEach((w, titles) -> h.append("<p class=\"flag\">⚠ ")
+        .append(escape(w)).append(" (").append(escape(whichTests(titles))).append(")</p>\n"));
     if (items.length() == 0) {
       h.append("<p class=\"allclear\">Every check is unchanged or within budget.</p>\n");
     } else {
@@ -266,6 +267,26 @@ public final class HtmlReport {
     env.ifPresent(e -> environment(h, e));
     t.result().ifPresent(r -> unavailable(h, r.unavailable()));
     h.append("</section>\n");
+  }
+
+  /**
+   * Each distinct environment warning of the build, once, with the titles of the tests it
+   * concerns (in report order): the same foreign baseline is reported once, not once per test.
+   */
+  static Map<String, List<String>> environmentWarnings(Collection<TestView> tests) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (TestView t : tests) {
+      environmentOf(t).ifPresent(e -> e.warnings().forEach(w ->
+          out.computeIfAbsent(w, k -> new ArrayList<>()).add(t.title())));
+    }
+    return out;
+  }
+
+  /** "3 tests: a, b, c" or "12 tests, e.g. a, b, c". */
+  static String whichTests(List<String> titles) {
+    String n = titles.size() + (titles.size() == 1 ? " test" : " tests");
+    return titles.size() <= 3 ? n + ": " + String.join(", ", titles)
+        : n + ", e.g. " + String.join(", ", titles.subList(0, 3));
   }
 
   /** Baseline and current environment of a test that ran. */

@@ -43,10 +43,8 @@ public final class SummaryMarkdown {
         .append(" CPUs, ").append(cell(r.environment().virtualization())).append(", mode ")
         .append(cell(r.configuration().mode())).append(".\n\n"));
     List<String> flags = new ArrayList<>();
-    for (HtmlReport.TestView t : tests.values()) {
-      HtmlReport.environmentOf(t).ifPresent(e -> e.warnings().forEach(w ->
-          flags.add("- ⚠ " + cell(t.title()) + ": " + cell(w))));
-    }
+    HtmlReport.environmentWarnings(tests.values()).forEach((w, titles) ->
+        flags.add("- ⚠ " + cell(w) + " (" + cell(HtmlReport.whichTests(titles)) + ")"));
     if (!flags.isEmpty()) {
       flags.forEach(f -> md.append(f).append('\n'));
       md.append('\n');

@@ -19,6 +19,10 @@ public final class Environments {
     if (!paranoid.isEmpty()) {
       extra.put("perf_event_paranoid", paranoid);
     }
+    String signature = CpuIdentity.signature(cpuinfo);
+    if (!signature.isEmpty()) {
+      extra.put(CpuIdentity.SIGNATURE_KEY, signature);
+    }
     return new Environment(
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         orUnknown(read("/proc/sys/kernel/osrelease").strip()),

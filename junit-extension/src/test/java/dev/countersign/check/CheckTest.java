@@ -126,6 +126,28 @@ class CheckTest {
   }
 
   @Test
+  void logTablePutsWhatNeedsActionFirst() {
+    TestId early = new TestId("com.example.AaaPerfTest", "quiet", "quiet()");
+    TestId late = new TestId("com.example.ZzzPerfTest", "slower", "slower()");
+    baselines.promote(Fixtures.result(early, Source.JVM, "auto", constant(80, 10)), 1);
+    results.write(Fixtures.result(early, Source.JVM, "auto", constant(80, 10)));
+    results.write(Fixtures.result(new TestId("com.example.BbbPerfTest", "fresh", "fresh()"),
+        Source.JVM, "auto", constant(5, 10)));
+    baselines.promote(Fixtures.result(late, Source.JVM, "auto", constant(80, 10)), 1);
+    results.write(Fixtures.result(late, Source.JVM, "auto", constant(160, 10)));
+    CheckReport report = check();
+    List<String> lines = CheckTable.lines(report);
+    String all = String.join("\n", lines);
+    assertEquals(List.of("REGRESSION", "UNCHANGED", "NO BASELINE"), List.of(
+        lines.get(1).replaceAll(".*  ", ""), lines.get(2).replaceAll(".*  ", ""),
+        lines.get(3).replaceAll(".*  ", "").replaceAll(" \\[\\d+]", "")), all);
+    assertTrue(lines.get(1).startsWith("ZzzPerfTest.slower"), all);
+    assertTrue(lines.get(2).startsWith("AaaPerfTest.quiet"), "the rest keep test order: " + all);
+    assertTrue(lines.get(3).contains("5"), "a first run still shows its value: " + all);
+    assertEquals(3, report.rows().size(), "presentation only: every row is still reported");
+  }
+
+  @Test
   void informationalMetricsAreShownButNeverGated() {
     baselines.promote(Fixtures.result(constant(80, 10)), 1);
     TestResult r = Fixtures.result(constant(80, 10));

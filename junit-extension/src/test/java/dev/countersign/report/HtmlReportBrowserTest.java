@@ -93,6 +93,18 @@ class HtmlReportBrowserTest {
     assertEquals(20, count(incomparable, "<circle class=\"pt\""),
         "a baseline of another source must not be drawn on the same axis");
     assertTrue(incomparable.contains("measured by sim, this run by pmu: not comparable"));
+    assertFalse(handOff.contains("another CPU"),
+        "the same kind of CPU, named differently by another host, must not be flagged");
+    assertTrue(handOff.contains("AMD EPYC 7B13 64-Core Processor"), "the brand string is shown");
+  }
+
+  @Test
+  void attentionListSaysAForeignBaselineOnceForTheBuild() throws Exception {
+    String dom = chromium.dumpDom(page, "").stdout();
+    int from = dom.indexOf("<section id=\"findings\">");
+    String findings = dom.substring(from, dom.indexOf("</section>", from));
+    assertEquals(1, count(findings, "baseline measured with another CPU"), findings);
+    assertTrue(findings.contains("(1 test: "), findings);
   }
 
   @Test

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
+import dev.countersign.check.CheckSettings;
+import dev.countersign.results.BaselineStore;
+import dev.countersign.results.ResultStore;
+import dev.countersign.results.Source;
+import dev.countersign.results.TestId;
+import dev.countersign.stats.Comparators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +39,29 @@ class SummaryMarkdownTest {
     assertTrue(md.startsWith("### Countersign: FAILED — 8 of 13 checks need attention"), md);
     assertTrue(md.contains("Measured on AMD EPYC 7B13, 2 CPUs, kvm, mode auto."), md);
     assertTrue(md.contains("baseline measured with another CPU: Intel(R) Xeon(R) Platinum 8375C"), md);
+    assertFalse(md.contains("AMD EPYC 7B13 64-Core"),
+        "the same kind of CPU, named differently by another host, is not flagged");
+  }
+
+  @Test
+  void aForeignBaselineIsFlaggedOncePerBuildWithTheTestsItConcerns() {
+    BaselineStore baselines = new BaselineStore(dir.resolve("baselines"));
+    ResultStore results = new ResultStore(dir.resolve("results"));
+    Random rnd = new Random(7);
+    for (String method : List.of("a", "b", "c", "d", "e")) {
+      TestId id = new TestId("dev.example.ManyPerfTest", method, method + "()");
+      baselines.promote(ReportFixture.result(id, ReportFixture.BASE_ENV, List.of(
+          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()), 1);
+      results.write(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
+          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()));
+    }
+    CheckReport report = new Check(Comparators.standard())
+        .run(results, baselines, CheckSettings.defaults());
+    String md = SummaryMarkdown.render(report, "report.html");
+    List<String> flags = md.lines().filter(l -> l.startsWith("- ⚠")).toList();
+    assertEquals(1, flags.size(), md);
+    assertTrue(flags.get(0).contains("another CPU: Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"
+        + " (baseline) vs AMD EPYC 7B13 (current) (5 tests, e.g. "), flags.get(0));
   }
 
   @Test
