@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * reading, so within each test it folds what would otherwise repeat: a
  * test with no baseline at all gets one NO BASELINE row; unavailable metrics with the same
  * error share one row; metrics that are 0 per op in the baseline and in this run share one
- * UNCHANGED row; informational metrics other than VM-exit estimates (a model's inputs) share one
- * INFO row; a note used by several rows is printed once. Every row, unfolded, is in {@code
+ * UNCHANGED row; informational metrics (recorded, not declared: a model's inputs, VM-exit estimates
+ * the test set no budget on) share one counted INFO row; a note used by several rows is printed once. Every row, unfolded, is in {@code
  * report.json} and {@code report.html}.
  */
 public final class CheckTable {
@@ -84,7 +84,7 @@ public final class CheckTable {
         unavailableByNote.computeIfAbsent(errorOf(r.note()), k -> new ArrayList<>()).add(r);
       } else if (isZero(r)) {
         zeros.add(r);
-      } else if (r.verdict() == Verdict.INFORMATIONAL && !r.metric().startsWith("vmexit.")) {
+      } else if (r.verdict() == Verdict.INFORMATIONAL) {
         inputs.add(r);
       } else {
         out.add(new Line(r.test(), r.metric(), r.source(), r.baseline(), r.current(),

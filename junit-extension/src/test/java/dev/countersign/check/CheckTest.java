@@ -148,6 +148,31 @@ class CheckTest {
   }
 
   @Test
+  void logTableFoldsUndeclaredMetricsIntoOneCountedInfoRowPerTest() {
+    baselines.promote(Fixtures.result(constant(80, 10)), 1);
+    TestResult r = Fixtures.result(constant(80, 10));
+    List<dev.countersign.results.MetricSeries> metrics = new ArrayList<>(r.metrics());
+    List<String> undeclared = List.of("vmexit.intel-kvm-default.HLT",
+        "vmexit.intel-kvm-default.MSR_WRITE", "task-clock");
+    for (String name : undeclared) {
+      metrics.add(new dev.countersign.results.MetricSeries(name,
+          name.startsWith("vmexit.") ? Source.MODEL : Source.KERNEL, "count", constant(3, 10)));
+    }
+    results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        metrics, List.of(), List.of(), r.maxRegressions(), undeclared));
+    CheckReport report = check();
+    List<String> lines = CheckTable.lines(report);
+    String all = String.join("\n", lines);
+    // header, the declared metric, one INFO row for the three undeclared; its note; the method
+    assertEquals(1 + 2 + 1 + 1, lines.size(), all);
+    assertTrue(lines.get(1).endsWith("UNCHANGED"), all);
+    assertTrue(lines.get(2).contains("(3 metrics)") && lines.get(2).contains("INFO [1]"), all);
+    assertTrue(lines.get(3).contains("task-clock, vmexit.intel-kvm-default.{HLT,MSR_WRITE}"), all);
+    assertEquals(3, report.rows().stream()
+        .filter(x -> x.verdict() == Verdict.INFORMATIONAL).count(), "presentation only");
+  }
+
+  @Test
   void informationalMetricsAreShownButNeverGated() {
     baselines.promote(Fixtures.result(constant(80, 10)), 1);
     TestResult r = Fixtures.result(constant(80, 10));
