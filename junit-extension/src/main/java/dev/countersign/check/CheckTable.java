@@ -16,12 +16,12 @@ import java.util.TreeMap;
  *
  * <p>What needs action comes first (REGRESSION, OVER BUDGET, INCOMPARABLE, AT RISK,
  * INCONCLUSIVE, NOT RUN, worst first), then every other row in test order. The log table is for
- * reading, so within each test it folds what would otherwise repeat: a
- * test with no baseline at all gets one NO BASELINE row; unavailable metrics with the same
- * error share one row; metrics that are 0 per op in the baseline and in this run share one
- * UNCHANGED row; informational metrics (recorded, not declared: a model's inputs, VM-exit estimates
- * the test set no budget on) share one counted INFO row; a note used by several rows is printed once. Every row, unfolded, is in {@code
- * report.json} and {@code report.html}.
+ * reading, so within each test it folds what would otherwise repeat: a test with no baseline at
+ * all gets one NO BASELINE row; unavailable metrics with the same error share one row; metrics
+ * that are 0 per op in the baseline and in this run share one UNCHANGED row; informational
+ * metrics (recorded, not declared: a model's inputs, VM-exit estimates the test set no budget on)
+ * share one counted INFO row; a note used by several rows is printed once. Every row, unfolded,
+ * is in {@code report.json} and {@code report.html}.
  */
 public final class CheckTable {
 

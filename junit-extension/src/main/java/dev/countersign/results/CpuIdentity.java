@@ -47,7 +47,7 @@ public final class CpuIdentity {
    * The identity compared between a baseline and a run: the signature when both recorded one,
    * else the normalized brand string.
    */
-  public static String comparable(Environment e, boolean bothHaveSignature) {
+  private static String comparable(Environment e, boolean bothHaveSignature) {
     return bothHaveSignature ? e.extra().get(SIGNATURE_KEY) : normalizedName(e.cpuModel());
   }
 
