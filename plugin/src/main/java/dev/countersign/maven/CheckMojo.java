@@ -1,6 +1,5 @@
 package dev.countersign.maven;
 
-import dev.countersign.settings.Settings;
 import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
@@ -12,19 +11,23 @@ import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Compares this build's performance-test results with the committed baselines and budgets, prints
@@ -92,14 +95,14 @@ public class CheckMojo extends AbstractMojo {
 
   /** For the history store ({@code countersign.history.*}, see docs/history.md). */
   @Parameter(defaultValue = "${session}", readonly = true)
-  org.apache.maven.execution.MavenSession session;
+  MavenSession session;
 
-  @org.apache.maven.plugins.annotations.Component
-  org.apache.maven.settings.crypto.SettingsDecrypter decrypter;
+  @Component
+  SettingsDecrypter decrypter;
 
-  private long countBaselines() {
+  private static long countBaselines(BaselineStore baselines) {
     try {
-      return new BaselineStore(baselineDir.toPath()).files().size();
+      return baselines.files().size();
     } catch (CountersignFileException e) {
       return 0; // only for the message; check reads nothing when there are no results
     }
@@ -115,8 +118,9 @@ public class CheckMojo extends AbstractMojo {
     // without any build there is nothing of this build to read: an empty store
     ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
     List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
+    BaselineStore baselineStore = new BaselineStore(baselineDir.toPath());
     if (results.files().isEmpty() && jmh.isEmpty()) {
-      long baselines = countBaselines();
+      long baselines = countBaselines(baselineStore);
       getLog().info("Countersign check: no results of this build in "
           + build.map(ResultStore::dir).orElse(resultsDir.toPath())
           + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
@@ -133,10 +137,9 @@ public class CheckMojo extends AbstractMojo {
     CheckReport report;
     try {
       // a promotion a crash interrupted is completed (or undone) before any baseline is read
-      new BaselineStore(baselineDir.toPath()).recover()
-          .forEach(line -> getLog().info("Countersign check: " + line));
+      baselineStore.recover().forEach(line -> getLog().info("Countersign check: " + line));
       report = new Check(Comparators.standard(settings.correction()))
-          .run(results, jmh, new BaselineStore(baselineDir.toPath()), settings);
+          .run(results, jmh, baselineStore, settings);
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
