@@ -26,19 +26,33 @@ public final class ClassInstrumenter {
   private ClassInstrumenter() {}
 
   /**
+   * The instrumented class file, with the marker field, every method instrumented.
+   *
+   * @see #instrument(byte[], boolean, Set)
+   */
+  public static byte[] instrument(byte[] classFile) {
+    return instrument(classFile, true, null);
+  }
+
+  /**
    * The instrumented class file.
    *
    * <p>A method that would grow beyond the 64 KiB limit is left uninstrumented; the rest of the
-   * class is instrumented.
+   * class is instrumented. The bodies of JDK intrinsics are left without probes ({@link
+   * IntrinsicModels#modelledBody}).
    *
+   * @param marker whether to add the {@link #MARKER} field: not to a class being retransformed
+   *     (which may not gain fields) nor to a JDK class (whose layout the VM may know)
+   * @param original the methods ({@code name + descriptor}) of the class file as it is on disk,
+   *     or null when unknown: methods another agent added are left without probes
    * @throws RuntimeException from ASM when the class cannot be read or written (for example a
    *     class-file version newer than ASM knows)
    */
-  public static byte[] instrument(byte[] classFile) {
+  public static byte[] instrument(byte[] classFile, boolean marker, Set<String> original) {
     Set<String> skip = new HashSet<>();
     while (true) {
       try {
-        return instrument(classFile, skip);
+        return instrument(classFile, skip, marker, original);
       } catch (MethodTooLargeException e) {
         // leave that one method as it was (huge static initialisers of constant tables)
         if (!skip.add(e.getMethodName() + e.getDescriptor())) {
@@ -48,7 +62,8 @@ public final class ClassInstrumenter {
     }
   }
 
-  private static byte[] instrument(byte[] classFile, Set<String> skip) {
+  private static byte[] instrument(byte[] classFile, Set<String> skip, boolean marker,
+      Set<String> original) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String[] className = new String[1];
@@ -76,13 +91,18 @@ public final class ClassInstrumenter {
               String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                || skip.contains(name + descriptor)) {
+                || skip.contains(name + descriptor)
+                || original != null && !original.contains(name + descriptor)) {
               return next;
             }
             return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
               @Override
               public void visitEnd() {
-                new MethodInstrumenter(className[0], this).instrument();
+                if (IntrinsicModels.modelledBody(className[0], this)) {
+                  IntrinsicModels.mute(this);
+                } else {
+                  new MethodInstrumenter(className[0], this).instrument();
+                }
                 accept(next);
               }
             };
@@ -90,18 +110,34 @@ public final class ClassInstrumenter {
 
           @Override
           public void visitEnd() {
-            if (!already[0] && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
+            if (marker && !already[0] && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
               super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
                   | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_TRANSIENT, MARKER, "Z", null, null).visitEnd();
             }
             super.visitEnd();
           }
         };
-    if (isInstrumented(reader)) {
+    if (marker && isInstrumented(reader)) {
       return classFile;
     }
     reader.accept(visitor, 0);
     return writer.toByteArray();
+  }
+
+  /** The methods ({@code name + descriptor}) of a class file. */
+  public static Set<String> methodsOf(byte[] classFile) {
+    Set<String> methods = new HashSet<>();
+    new ClassReader(classFile).accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public MethodVisitor visitMethod(int access, String name, String descriptor,
+              String signature, String[] exceptions) {
+            methods.add(name + descriptor);
+            return null;
+          }
+        },
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return methods;
   }
 
   private static boolean isInstrumented(ClassReader reader) {

@@ -48,7 +48,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodInstrumenter {
 
-  private static final String RT = "dev/countersign/sim/agent/SimRuntime";
+  static final String RT = "dev/countersign/sim/agent/SimRuntime";
 
   private final String owner;
   private final MethodNode method;
@@ -350,6 +350,13 @@ final class MethodInstrumenter {
     String key = m.owner + "." + m.name + m.desc;
     InsnList before = new InsnList();
     InsnList after = new InsnList();
+    IntrinsicModels.Model model = IntrinsicModels.at(m.owner, m.name, m.desc);
+    if (model != null) {
+      modelProbe(m, model, before, after);
+      insns.insertBefore(m, before);
+      insns.insert(m, after);
+      return;
+    }
     switch (m.getOpcode()) {
       case Opcodes.INVOKESTATIC -> {
         switch (key) {
@@ -469,6 +476,52 @@ final class MethodInstrumenter {
     }
     insns.insertBefore(m, before);
     insns.insert(m, after);
+  }
+
+  /**
+   * The probe of an {@link IntrinsicModels intrinsic's model}: the call's operands (receiver
+   * included) are kept in fresh locals and passed to the probe before the call, or after it
+   * together with its result.
+   */
+  private void modelProbe(MethodInsnNode m, IntrinsicModels.Model model, InsnList before,
+      InsnList after) {
+    boolean hasReceiver = m.getOpcode() != Opcodes.INVOKESTATIC;
+    Type[] args = Type.getArgumentTypes(m.desc);
+    int n = args.length + (hasReceiver ? 1 : 0);
+    Type[] types = new Type[n];
+    if (hasReceiver) {
+      types[0] = Type.getObjectType("java/lang/Object");
+    }
+    System.arraycopy(args, 0, types, hasReceiver ? 1 : 0, args.length);
+    int[] slots = new int[n];
+    for (int k = 0; k < n; k++) {
+      slots[k] = method.maxLocals;
+      method.maxLocals += types[k].getSize();
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      before.add(new VarInsnNode(types[k].getOpcode(Opcodes.ISTORE), slots[k]));
+    }
+    if (model.after()) {
+      for (int k = 0; k < n; k++) {
+        before.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+    }
+    InsnList call = model.after() ? after : before;
+    if (model.after()) {
+      call.add(new InsnNode(Type.getReturnType(m.desc).getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
+    }
+    for (int k = model.receiver() || !hasReceiver ? 0 : 1; k < n; k++) {
+      call.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+    }
+    call.add(probe(model.probe(), IntrinsicModels.probeDescriptor(model, m.desc)));
+    if (!model.after()) {
+      // the probe ran on copies: reload the call's operands
+      InsnList reload = new InsnList();
+      for (int k = 0; k < n; k++) {
+        reload.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+      before.add(reload);
+    }
   }
 
   private static void cloneProbes(InsnList before, InsnList after) {
