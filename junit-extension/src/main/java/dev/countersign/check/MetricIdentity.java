@@ -28,16 +28,23 @@ import java.util.stream.Stream;
  * or one at {@code perf_event_paranoid} ≤ 1; a tracepoint is always so, it is not opened
  * otherwise), the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
  * feed when every one of its inputs of then was recorded, else the simulator's), and no other
- * agent.
+ * agent. A simulated value ({@code sim}) also means the JDK that ran it, whose bytecode the
+ * simulator counts; one recorded before the simulator counted the JDK ({@link #MODULE_ONLY})
+ * means something else again and is never compared with a current one.
  *
  * @param source where the values came from
  * @param kernel whether kernel mode was counted; null where the source has no such notion
  * @param feed the VM-exit feed; null unless the source is {@code model}
  * @param agents the JVM agents present besides Countersign's own, sorted
+ * @param jdk for simulated values, the JDK that ran them ({@link RunConfiguration#jdk()}), or
+ *     {@link #MODULE_ONLY} when the file did not record one; null for other sources
  * @param assumed the parts the file did not record, as read (empty for current files)
  */
 public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed feed,
-    List<JvmAgent> agents, List<String> assumed) {
+    List<JvmAgent> agents, String jdk, List<String> assumed) {
+
+  /** The simulator's scope before it counted the JDK: the module's own classes. */
+  public static final String MODULE_ONLY = "module classes only";
 
   private static final Set<Source> PERF_EVENT_SOURCES =
       Set.of(Source.PMU, Source.KERNEL, Source.TRACEPOINT);
@@ -91,7 +98,11 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
       agents = List.of();
       assumed.add("no other JVM agent");
     }
-    return new MetricIdentity(series.source(), kernel, feed, agents, assumed);
+    String jdk = null;
+    if (series.source() == Source.SIM) {
+      jdk = configuration.jdk() == null ? MODULE_ONLY : configuration.jdk();
+    }
+    return new MetricIdentity(series.source(), kernel, feed, agents, jdk, assumed);
   }
 
   /** The feed an old Countersign used: see the class comment. */
@@ -110,7 +121,7 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   /** Whether values of the two identities mean the same and may be compared (or pooled). */
   public boolean sameMeaning(MetricIdentity other) {
     return source == other.source && kernel == other.kernel && feed == other.feed
-        && agents.equals(other.agents);
+        && agents.equals(other.agents) && Objects.equals(jdk, other.jdk);
   }
 
   /**
@@ -153,6 +164,18 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
               : "-Dcountersign.mode=perf where the tracepoints are readable, see 'mvn"
                   + " countersign:doctor'")
           + ")" + reRecord);
+    }
+    if (!Objects.equals(baseline.jdk, jdk)) {
+      if (MODULE_ONLY.equals(baseline.jdk)) {
+        return Optional.of("baseline's simulated counts were recorded before the simulator counted"
+            + " JDK and library code (the module's classes only); this run counts every bytecode"
+            + " the invocation executes, on " + jdk + ": the numbers mean different things, so"
+            + " they are never compared. Re-record the baseline with 'mvn countersign:baseline'");
+      }
+      return Optional.of("baseline simulated on " + baseline.jdk + ", this run on " + jdk
+          + ": the simulator counts the JDK's own bytecode, which differs between JDK builds, so"
+          + " their counts are never compared. Run on the baseline's JDK (JAVA_HOME, or"
+          + " Surefire's jvm parameter)" + reRecord);
     }
     if (!baseline.agents.equals(agents)) {
       return Optional.of("baseline ran with " + describe(baseline.agents)

@@ -17,8 +17,8 @@ final class OptionalFields {
   private static final Map<String, List<String>> BY_MARKER = Map.of(
       // MetricSeries: whether kernel mode was counted; the VM-exit feed
       "perOp", List.of("kernel", "feed"),
-      // RunConfiguration: the other JVM agents present
-      "opsPerInvocation", List.of("agents"));
+      // RunConfiguration: the other JVM agents present; the JDK (simulated counts depend on it)
+      "opsPerInvocation", List.of("agents", "jdk"));
 
   private OptionalFields() {}
 

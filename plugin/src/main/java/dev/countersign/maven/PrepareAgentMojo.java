@@ -62,8 +62,10 @@ public class PrepareAgentMojo extends AbstractMojo {
   String propertyName;
 
   /**
-   * Class-name patterns to instrument ({@code com.example.*}); default: every class loaded from
-   * the module's own output directories.
+   * Class-name patterns to instrument ({@code com.example.*}) besides the module's own classes:
+   * narrows what the simulator counts to these and the module. Default: everything the test JVM
+   * runs — the module, its dependency jars and the JDK — except the test framework, the build
+   * tool and Countersign (docs/simulator.md).
    */
   @Parameter(property = Settings.INCLUDES)
   List<String> includes;
@@ -243,14 +245,18 @@ public class PrepareAgentMojo extends AbstractMojo {
     }
   }
 
-  /** The agent options: {@code classDirs=<dirs separated by the path separator>[,includes=..][,excludes=..]}. */
+  /**
+   * The agent options: none by default (everything is instrumented); with {@code includes}, the
+   * module's output directories and the patterns ({@code classDirs=..,includes=..}); {@code
+   * excludes=..} when given.
+   */
   String options() {
     List<String> opts = new ArrayList<>();
-    List<String> dirs = new ArrayList<>();
-    dirs.add(project.getBuild().getOutputDirectory());
-    dirs.add(project.getBuild().getTestOutputDirectory());
-    opts.add("classDirs=" + String.join(File.pathSeparator, dirs));
     if (includes != null && !includes.isEmpty()) {
+      List<String> dirs = new ArrayList<>();
+      dirs.add(project.getBuild().getOutputDirectory());
+      dirs.add(project.getBuild().getTestOutputDirectory());
+      opts.add("classDirs=" + String.join(File.pathSeparator, dirs));
       opts.add("includes=" + String.join(":", includes));
     }
     if (excludes != null && !excludes.isEmpty()) {
@@ -260,7 +266,7 @@ public class PrepareAgentMojo extends AbstractMojo {
   }
 
   static String agentArgument(File jar, String options) {
-    String arg = "-javaagent:" + jar.getAbsolutePath() + "=" + options;
+    String arg = "-javaagent:" + jar.getAbsolutePath() + (options.isEmpty() ? "" : "=" + options);
     return arg.contains(" ") ? "\"" + arg + "\"" : arg;
   }
 }
