@@ -67,14 +67,15 @@ final class MethodInstrumenter {
       return;
     }
     Set<LabelNode> targets = branchTargets();
+    ForeignCode foreign = ForeignCode.of(method);
     AbstractInsnNode[] nodes = insns.toArray();
+    int nativeIndex = -1;
     boolean constructor = method.name.equals("<init>");
     boolean receiverInitialized = !constructor;
     Deque<TypeInsnNode> pendingNew = new ArrayDeque<>();
     int weight = 0;
     int unconditional = 0;
-    for (int index = 0; index < nodes.length; index++) {
-      AbstractInsnNode n = nodes[index];
+    for (AbstractInsnNode n : nodes) {
       int op = n.getOpcode();
       if (op < 0) {
         if (n instanceof LabelNode l && targets.contains(l) && (weight > 0 || unconditional > 0)) {
@@ -84,6 +85,11 @@ final class MethodInstrumenter {
         }
         continue;
       }
+      if (foreign.foreign.contains(n)) {
+        continue; // another agent's code: not counted
+      }
+      nativeIndex++;
+      int index = nativeIndex; // sites by position among the method's own instructions
       weight += OpcodeWeights.of(op);
       switch (n.getType()) {
         case AbstractInsnNode.JUMP_INSN -> {
@@ -92,7 +98,7 @@ final class MethodInstrumenter {
             insns.insertBefore(n, blockCall(weight, unconditional));
           } else {
             insns.insertBefore(n, blockCall(weight, unconditional));
-            insns.insertBefore(n, branchProbe(op, site(index)));
+            insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
           unconditional = 0;
@@ -228,30 +234,34 @@ final class MethodInstrumenter {
     return l;
   }
 
-  private static InsnList branchProbe(int op, int site) {
+  /**
+   * The probe before conditional jump {@code op}; {@code inverted}: the jump is another agent's
+   * inversion of the original, whose outcome is the opposite (the condition's low bit flipped).
+   */
+  private static InsnList branchProbe(int op, int site, boolean inverted) {
     InsnList l = new InsnList();
-    int base = site & ~7;
+    int base = (site & ~7) | (inverted ? 1 : 0);
     switch (op) {
       case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
         l.add(new InsnNode(Opcodes.DUP));
-        l.add(push(base | (op - Opcodes.IFEQ)));
+        l.add(push(base ^ (op - Opcodes.IFEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchInt", "(II)V", false));
       }
       case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE,
           Opcodes.IF_ICMPGT, Opcodes.IF_ICMPLE -> {
         l.add(new InsnNode(Opcodes.DUP2));
-        l.add(push(base | (op - Opcodes.IF_ICMPEQ)));
+        l.add(push(base ^ (op - Opcodes.IF_ICMPEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchIntInt", "(III)V", false));
       }
       case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
         l.add(new InsnNode(Opcodes.DUP2));
-        l.add(push(base | (op - Opcodes.IF_ACMPEQ)));
+        l.add(push(base ^ (op - Opcodes.IF_ACMPEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchRefs",
             "(Ljava/lang/Object;Ljava/lang/Object;I)V", false));
       }
       case Opcodes.IFNULL, Opcodes.IFNONNULL -> {
         l.add(new InsnNode(Opcodes.DUP));
-        l.add(push(base | (op == Opcodes.IFNULL ? 0 : 1)));
+        l.add(push(base ^ (op == Opcodes.IFNULL ? 0 : 1)));
         l.add(new MethodInsnNode(
             Opcodes.INVOKESTATIC, RT, "branchNull", "(Ljava/lang/Object;I)V", false));
       }
