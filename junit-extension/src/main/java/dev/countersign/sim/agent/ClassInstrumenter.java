@@ -1,6 +1,8 @@
 package dev.countersign.sim.agent;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -8,6 +10,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -43,12 +46,15 @@ public final class ClassInstrumenter {
    *
    * @param marker whether to add the {@link #MARKER} field: not to a class being retransformed
    *     (which may not gain fields) nor to a JDK class (whose layout the VM may know)
-   * @param original the methods ({@code name + descriptor}) of the class file as it is on disk,
-   *     or null when unknown: methods another agent added are left without probes
+   * @param onDisk the class file as it is on disk, or null when unknown: methods another agent
+   *     added are left without probes, and JaCoCo's probes are told from the class's own code
+   *     ({@link ForeignCode})
    * @throws RuntimeException from ASM when the class cannot be read or written (for example a
    *     class-file version newer than ASM knows)
    */
-  public static byte[] instrument(byte[] classFile, boolean marker, Set<String> original) {
+  public static byte[] instrument(byte[] classFile, boolean marker, byte[] onDisk) {
+    Map<String, MethodNode> original = onDisk == null ? null
+        : methodsOf(onDisk, contains(classFile, ForeignCode.JACOCO_MARK));
     Set<String> skip = new HashSet<>();
     while (true) {
       try {
@@ -63,7 +69,7 @@ public final class ClassInstrumenter {
   }
 
   private static byte[] instrument(byte[] classFile, Set<String> skip, boolean marker,
-      Set<String> original) {
+      Map<String, MethodNode> original) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String[] className = new String[1];
@@ -92,7 +98,7 @@ public final class ClassInstrumenter {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
                 || skip.contains(name + descriptor)
-                || original != null && !original.contains(name + descriptor)) {
+                || original != null && !original.containsKey(name + descriptor)) {
               return next;
             }
             return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
@@ -101,7 +107,8 @@ public final class ClassInstrumenter {
                 if (IntrinsicModels.modelledBody(className[0], this)) {
                   IntrinsicModels.mute(this);
                 } else {
-                  new MethodInstrumenter(className[0], this).instrument();
+                  new MethodInstrumenter(className[0], this,
+                      original == null ? null : original.get(name + descriptor)).instrument();
                 }
                 accept(next);
               }
@@ -124,20 +131,33 @@ public final class ClassInstrumenter {
     return writer.toByteArray();
   }
 
-  /** The methods ({@code name + descriptor}) of a class file. */
-  public static Set<String> methodsOf(byte[] classFile) {
-    Set<String> methods = new HashSet<>();
-    new ClassReader(classFile).accept(
-        new ClassVisitor(Opcodes.ASM9) {
-          @Override
-          public MethodVisitor visitMethod(int access, String name, String descriptor,
-              String signature, String[] exceptions) {
-            methods.add(name + descriptor);
-            return null;
-          }
-        },
-        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+  /**
+   * The methods of a class file by {@code name + descriptor}, with their code when {@code code}
+   * (else without).
+   */
+  static Map<String, MethodNode> methodsOf(byte[] classFile, boolean code) {
+    ClassNode node = new ClassNode();
+    new ClassReader(classFile).accept(node, code ? ClassReader.SKIP_FRAMES
+        : ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    Map<String, MethodNode> methods = new HashMap<>();
+    for (MethodNode m : node.methods) {
+      methods.put(m.name + m.desc, m);
+    }
     return methods;
+  }
+
+  /** Whether the ASCII text {@code s} occurs in {@code bytes} (a constant-pool name, say). */
+  private static boolean contains(byte[] bytes, String s) {
+    outer:
+    for (int i = 0; i <= bytes.length - s.length(); i++) {
+      for (int k = 0; k < s.length(); k++) {
+        if (bytes[i + k] != s.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean isInstrumented(ClassReader reader) {

@@ -40,6 +40,8 @@ final class ForeignCode {
   /** JaCoCo's probe-array accessor method and field. */
   static final String JACOCO_INIT = "$jacocoInit";
   static final String JACOCO_DATA = "$jacocoData";
+  /** Text in the constant pool of every class JaCoCo instrumented. */
+  static final String JACOCO_MARK = "$jacoco";
 
   final Set<AbstractInsnNode> foreign = new HashSet<>();
   /** Jumps JaCoCo inverted: counted as the original, whose outcome is the opposite. */
@@ -47,7 +49,11 @@ final class ForeignCode {
 
   private ForeignCode() {}
 
-  static ForeignCode of(MethodNode method) {
+  /**
+   * @param onDisk the method as the class file on disk has it, or null: then a switch target
+   *     starting with a probe and a {@code goto} right after the switch is taken as JaCoCo's
+   */
+  static ForeignCode of(MethodNode method, MethodNode onDisk) {
     ForeignCode code = new ForeignCode();
     InsnList insns = method.instructions;
     int probes = -1;
@@ -90,8 +96,15 @@ final class ForeignCode {
         s.labels.forEach(l -> switchTargets.put(l, s));
       }
     }
+    int[] diskOps = onDisk == null || onDisk.instructions.size() == 0 ? null
+        : realOpcodes(onDisk);
+    int own = 0; // the method's own instructions before n
     for (n = insns.getFirst(); n != null; n = n.getNext()) {
+      if (n.getOpcode() < 0 || code.foreign.contains(n)) {
+        continue;
+      }
       if (!isProbe(n, probes)) {
+        own++;
         continue;
       }
       AbstractInsnNode push = next(n);
@@ -107,14 +120,32 @@ final class ForeignCode {
       }
       AbstractInsnNode before = previous(n);
       if (before instanceof JumpInsnNode j && j.getOpcode() != Opcodes.GOTO
-          && j.getOpcode() != Opcodes.JSR && j.label == labelAfter(after)) {
+          && j.getOpcode() != Opcodes.JSR && j.label == labelAfter(after)
+          && (diskOps == null || own - 1 < diskOps.length
+              && diskOps[own - 1] == inverse(j.getOpcode()))) {
         code.foreign.add(after);
         code.inverted.add(j);
-      } else if (startsSwitchTarget(n, switchTargets)) {
+      } else if (code.isIntermediate(n, switchTargets, method, onDisk)) {
         code.foreign.add(after);
       }
     }
     return code;
+  }
+
+  private static int[] realOpcodes(MethodNode method) {
+    return java.util.stream.StreamSupport.stream(method.instructions.spliterator(), false)
+        .mapToInt(AbstractInsnNode::getOpcode).filter(op -> op >= 0).toArray();
+  }
+
+  /** The conditional jump taken exactly when {@code op} is not. */
+  private static int inverse(int op) {
+    if (op == Opcodes.IFNULL || op == Opcodes.IFNONNULL) {
+      return op == Opcodes.IFNULL ? Opcodes.IFNONNULL : Opcodes.IFNULL;
+    }
+    // IFEQ/IFNE, IFLT/IFGE, IFGT/IFLE, IF_ICMPxx and IF_ACMPxx come in pairs from an even base
+    int base = op >= Opcodes.IF_ACMPEQ ? Opcodes.IF_ACMPEQ
+        : op >= Opcodes.IF_ICMPEQ ? Opcodes.IF_ICMPEQ : Opcodes.IFEQ;
+    return base + ((op - base) ^ 1);
   }
 
   private static boolean isProbe(AbstractInsnNode n, int probes) {
@@ -136,15 +167,92 @@ final class ForeignCode {
         || n instanceof LdcInsnNode ldc && ldc.cst instanceof Integer;
   }
 
-  /** Whether the probe at {@code n} is the first code of a switch's target. */
-  private static boolean startsSwitchTarget(AbstractInsnNode n,
-      Map<LabelNode, AbstractInsnNode> switchTargets) {
-    for (AbstractInsnNode x = n.getPrevious(); x != null && x.getOpcode() < 0; x = x.getPrevious()) {
+  /**
+   * Whether the probe at {@code n} (followed by a {@code goto}) is one of JaCoCo's intermediate
+   * switch targets rather than the start of a case of the method's own: with the method on disk,
+   * when the code the {@code goto} leads to starts as the case did on disk (an own case that
+   * starts with a probe and a {@code goto} — a {@code break} — starts on disk with that {@code
+   * goto}, not with where it leads); without, when it follows the switch or another
+   * intermediate.
+   */
+  private boolean isIntermediate(AbstractInsnNode n,
+      Map<LabelNode, AbstractInsnNode> switchTargets, MethodNode method, MethodNode onDisk) {
+    AbstractInsnNode owner = null;
+    LabelNode target = null;
+    AbstractInsnNode x = n.getPrevious();
+    for (; x != null && x.getOpcode() < 0; x = x.getPrevious()) {
       if (x instanceof LabelNode l && switchTargets.containsKey(l)) {
-        return true;
+        owner = switchTargets.get(l);
+        target = l;
       }
     }
-    return false;
+    if (owner == null) {
+      return false;
+    }
+    if (onDisk == null || onDisk.instructions.size() == 0) {
+      return x != null && (x == owner || foreign.contains(x) && x.getOpcode() == Opcodes.GOTO);
+    }
+    AbstractInsnNode diskSwitch = nthSwitch(onDisk, switchIndex(method, owner));
+    LabelNode diskTarget = diskSwitch == null ? null : sameCase(owner, target, diskSwitch);
+    if (diskTarget == null) {
+      return false;
+    }
+    AbstractInsnNode jump = next(next(next(next(n))));
+    AbstractInsnNode leadsTo = skipProbes(next(((JumpInsnNode) jump).label));
+    AbstractInsnNode diskStart = next(diskTarget);
+    return leadsTo != null && diskStart != null && leadsTo.getOpcode() == diskStart.getOpcode();
+  }
+
+  private AbstractInsnNode skipProbes(AbstractInsnNode n) {
+    while (n != null && n.getOpcode() == Opcodes.ALOAD && foreign.contains(n)) {
+      n = next(next(next(next(n))));
+    }
+    return n;
+  }
+
+  private static int switchIndex(MethodNode method, AbstractInsnNode sw) {
+    int i = 0;
+    for (AbstractInsnNode x : method.instructions) {
+      if (x == sw) {
+        return i;
+      }
+      if (x instanceof TableSwitchInsnNode || x instanceof LookupSwitchInsnNode) {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  private static AbstractInsnNode nthSwitch(MethodNode method, int index) {
+    int i = 0;
+    for (AbstractInsnNode x : method.instructions) {
+      if (x instanceof TableSwitchInsnNode || x instanceof LookupSwitchInsnNode) {
+        if (i++ == index) {
+          return x;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The target of {@code disk} (a switch on disk) for a case {@code sw} sends to {@code label}. */
+  private static LabelNode sameCase(AbstractInsnNode sw, LabelNode label, AbstractInsnNode disk) {
+    if (sw instanceof TableSwitchInsnNode t && disk instanceof TableSwitchInsnNode d) {
+      if (t.dflt == label) {
+        return d.dflt;
+      }
+      int i = t.labels.indexOf(label);
+      return i >= 0 && i < d.labels.size() ? d.labels.get(i) : null;
+    }
+    if (sw instanceof LookupSwitchInsnNode t && disk instanceof LookupSwitchInsnNode d) {
+      if (t.dflt == label) {
+        return d.dflt;
+      }
+      int i = t.labels.indexOf(label);
+      int k = i < 0 ? -1 : d.keys.indexOf(t.keys.get(i));
+      return k >= 0 ? d.labels.get(k) : null;
+    }
+    return null;
   }
 
   /** The label right after {@code n} (only labels, frames and line numbers between), or null. */

@@ -55,9 +55,16 @@ final class MethodInstrumenter {
   private final InsnList insns;
   private final int methodHash;
 
-  MethodInstrumenter(String owner, MethodNode method) {
+  private final MethodNode onDisk;
+
+  /**
+   * @param onDisk the method as it is in the class file on disk (with code), or null when unknown
+   *     or when no other agent changed it
+   */
+  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk) {
     this.owner = owner;
     this.method = method;
+    this.onDisk = onDisk;
     this.insns = method.instructions;
     this.methodHash = (owner.hashCode() * 31 + method.name.hashCode()) * 31 + method.desc.hashCode();
   }
@@ -67,7 +74,7 @@ final class MethodInstrumenter {
       return;
     }
     Set<LabelNode> targets = branchTargets();
-    ForeignCode foreign = ForeignCode.of(method);
+    ForeignCode foreign = ForeignCode.of(method, onDisk);
     AbstractInsnNode[] nodes = insns.toArray();
     int nativeIndex = -1;
     boolean constructor = method.name.equals("<init>");

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.Set;
 
 /**
  * The agent's {@link ClassFileTransformer}: instruments the classes the {@link
@@ -42,7 +41,7 @@ public final class SimTransformer implements ClassFileTransformer {
         return null;
       }
       boolean jdk = loader == null || loader == ClassLoader.getPlatformClassLoader();
-      Set<String> original = jdk ? null : onDisk(loader, className);
+      byte[] original = jdk ? null : onDisk(loader, className);
       return ClassInstrumenter.instrument(classfileBuffer, classBeingRedefined == null && !jdk,
           original);
     } catch (Throwable t) {
@@ -54,13 +53,13 @@ public final class SimTransformer implements ClassFileTransformer {
     }
   }
 
-  /** The methods of the class file as its loader finds it on disk, or null when it finds none. */
-  private static Set<String> onDisk(ClassLoader loader, String className) {
+  /** The class file as its loader finds it on disk, or null when it finds none. */
+  private static byte[] onDisk(ClassLoader loader, String className) {
     if (className == null) {
       return null;
     }
     try (InputStream in = loader.getResourceAsStream(className + ".class")) {
-      return in == null ? null : ClassInstrumenter.methodsOf(in.readAllBytes());
+      return in == null ? null : in.readAllBytes();
     } catch (Exception | LinkageError e) {
       return null;
     }

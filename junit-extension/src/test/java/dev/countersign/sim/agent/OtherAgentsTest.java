@@ -114,7 +114,7 @@ class OtherAgentsTest {
     int[] data = new java.util.Random(3).ints(20_000, 0, 256).toArray();
     for (Object[] call : List.of(new Object[] {"mixed", 20_000}, new Object[] {"sum", 100},
         new Object[] {"countAbove", data, 128}, new Object[] {"allocate", 1000},
-        new Object[] {"rowMajor", new int[64][64]})) {
+        new Object[] {"rowMajor", new int[64][64]}, new Object[] {"controlFlow", 5000})) {
       String method = (String) call[0];
       Object[] args = Arrays.copyOfRange(call, 1, call.length);
       long[] plain = counts(loaders[0], method, args);
