@@ -15,8 +15,8 @@ final class OptionalFields {
 
   /** A field that marks the kind of object, and the fields that kind may lack. */
   private static final Map<String, List<String>> BY_MARKER = Map.of(
-      // MetricSeries: whether kernel mode was counted; the VM-exit feed
-      "perOp", List.of("kernel", "feed"),
+      // MetricSeries: whether kernel mode was counted; the VM-exit feed; plain or instrumented code
+      "perOp", List.of("kernel", "feed", "code"),
       // RunConfiguration: the other JVM agents present
       "opsPerInvocation", List.of("agents"));
 
