@@ -2,6 +2,7 @@ package dev.countersign.junit;
 
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.BuildId;
+import dev.countersign.results.JvmAgents;
 import dev.countersign.results.TestId;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Derivations;
@@ -13,7 +14,7 @@ import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.runner.Workload;
 import dev.countersign.settings.Settings;
-import dev.countersign.sim.agent.SimRuntime;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,12 +48,21 @@ final class PlainPass {
 
   /**
    * Whether the test runs in two passes here: {@code auto} or {@code perf}, the agent attached
-   * and on, this JVM not itself a plain pass, and the method runnable on its own in another JVM.
+   * (its {@code -javaagent} option), this JVM not itself a plain pass, and the method runnable on
+   * its own in another JVM.
    */
   static boolean applies(PerfTestSpec spec, Settings settings, Method method, boolean template) {
-    return spec.mode() != Mode.SIM && SimRuntime.installed() && !settings.plainPass()
+    return spec.mode() != Mode.SIM && AGENT_OPTION && !settings.plainPass()
         && method.getParameterCount() == 0 && !template;
   }
+
+  /**
+   * Whether this JVM was started with Countersign's {@code -javaagent}, which the plain pass's JVM
+   * is started without (a runtime installed otherwise, as by the simulator's own tests, has no
+   * option to drop: such a JVM measures in one pass).
+   */
+  private static final boolean AGENT_OPTION = JvmAgents.attachesCountersign(
+      ManagementFactory.getRuntimeMXBean().getInputArguments());
 
   /**
    * What the plain JVM measures of {@code plan}: its events and the inputs of its derived metrics,
