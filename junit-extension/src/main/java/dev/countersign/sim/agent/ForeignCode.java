@@ -7,6 +7,7 @@ import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
@@ -46,6 +47,8 @@ final class ForeignCode {
   final Set<AbstractInsnNode> foreign = new HashSet<>();
   /** Jumps JaCoCo inverted: counted as the original, whose outcome is the opposite. */
   final Set<AbstractInsnNode> inverted = new HashSet<>();
+  /** The local holding JaCoCo's probe array, or -1. */
+  private int probes = -1;
 
   private ForeignCode() {}
 
@@ -83,9 +86,13 @@ final class ForeignCode {
         }
       }
     }
+    if (probes < 0 && onDisk != null && onDisk.instructions.size() > 0) {
+      probes = inlineRuntimeAccess(method, onDisk, code);
+    }
     if (probes < 0) {
       return code;
     }
+    code.probes = probes;
     Map<LabelNode, AbstractInsnNode> switchTargets = new HashMap<>();
     for (AbstractInsnNode x : insns) {
       if (x instanceof TableSwitchInsnNode s) {
@@ -130,6 +137,54 @@ final class ForeignCode {
       }
     }
     return code;
+  }
+
+  /**
+   * JaCoCo's inline fetch of the probe array (in an interface's {@code <clinit>}: the runtime's
+   * access code, ending {@code checkcast [Z; [dup; putstatic $jacocoData;] astore v}) within the first instructions, where the
+   * code after it starts as the method on disk does: marks it foreign, returns {@code v} or -1.
+   */
+  private static int inlineRuntimeAccess(MethodNode method, MethodNode onDisk, ForeignCode code) {
+    int seen = 0;
+    for (AbstractInsnNode n = method.instructions.getFirst(); n != null && seen < 64;
+        n = n.getNext()) {
+      if (n.getOpcode() < 0) {
+        continue;
+      }
+      seen++;
+      if (n.getOpcode() != Opcodes.CHECKCAST
+          || !"[Z".equals(((org.objectweb.asm.tree.TypeInsnNode) n).desc)) {
+        continue;
+      }
+      AbstractInsnNode at = next(n);
+      if (at != null && at.getOpcode() == Opcodes.DUP && next(at) instanceof FieldInsnNode f
+          && f.getOpcode() == Opcodes.PUTSTATIC && f.name.equals(JACOCO_DATA)) {
+        at = next(f); // the array also kept in $jacocoData
+      }
+      if (at instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE) {
+        AbstractInsnNode first = next(store);
+        while (first != null && isProbe(first, store.var)) {
+          first = next(next(next(next(first))));
+        }
+        AbstractInsnNode diskFirst = onDisk.instructions.getFirst();
+        if (diskFirst != null && diskFirst.getOpcode() < 0) {
+          diskFirst = next(diskFirst);
+        }
+        if (first == null || diskFirst == null || first.getOpcode() != diskFirst.getOpcode()) {
+          return -1;
+        }
+        for (AbstractInsnNode x = method.instructions.getFirst(); x != first; x = x.getNext()) {
+          if (x.getOpcode() >= 0 && !isProbe(x, store.var)) {
+            code.foreign.add(x);
+          }
+          if (x == store) {
+            break;
+          }
+        }
+        return store.var;
+      }
+    }
+    return -1;
   }
 
   private static int[] realOpcodes(MethodNode method) {
@@ -204,7 +259,7 @@ final class ForeignCode {
   }
 
   private AbstractInsnNode skipProbes(AbstractInsnNode n) {
-    while (n != null && n.getOpcode() == Opcodes.ALOAD && foreign.contains(n)) {
+    while (n != null && isProbe(n, probes)) {
       n = next(next(next(next(n))));
     }
     return n;

@@ -130,6 +130,50 @@ class OtherAgentsTest {
         "simfixture/Workloads") && d.hasHits()), "JaCoCo's probes ran");
   }
 
+  /**
+   * On real libraries (commons-math3, jackson-databind: 17 000 methods, switches, interfaces'
+   * inline probe-array fetch), exactly the instructions of the class file on disk are left as the
+   * method's own after JaCoCo instrumented it.
+   */
+  @Test
+  void jacocosCodeIsToldFromTheLibrariesOwnInEveryMethod() throws Exception {
+    int methods = 0;
+    List<String> wrong = new java.util.ArrayList<>();
+    for (Class<?> inJar : List.of(org.apache.commons.math3.util.FastMath.class,
+        com.fasterxml.jackson.databind.ObjectMapper.class)) {
+      java.nio.file.Path jar = java.nio.file.Path.of(
+          inJar.getProtectionDomain().getCodeSource().getLocation().toURI());
+      try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+        for (var e : java.util.Collections.list(j.entries())) {
+          if (!e.getName().endsWith(".class") || e.getName().contains("module-info")) {
+            continue;
+          }
+          byte[] disk = j.getInputStream(e).readAllBytes();
+          var onDisk = ClassInstrumenter.methodsOf(disk, true);
+          var covered = ClassInstrumenter.methodsOf(JACOCO.instrument(disk, e.getName()), true);
+          for (var m : onDisk.entrySet()) {
+            var c = covered.get(m.getKey());
+            if (c == null || c.instructions.size() == 0) {
+              continue;
+            }
+            ForeignCode foreign = ForeignCode.of(c, m.getValue());
+            long own = java.util.stream.StreamSupport.stream(c.instructions.spliterator(), false)
+                .filter(n -> n.getOpcode() >= 0 && !foreign.foreign.contains(n)).count();
+            long expected = java.util.stream.StreamSupport.stream(
+                m.getValue().instructions.spliterator(), false).filter(n -> n.getOpcode() >= 0)
+                .count();
+            methods++;
+            if (own != expected) {
+              wrong.add(e.getName() + " " + m.getKey() + ": " + own + " own vs " + expected);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong.stream().limit(5).toList(), wrong.size() + " methods");
+    assertTrue(methods > 15_000, methods + " methods");
+  }
+
   /** Simulator after {@code before}, or (simFirst false) JaCoCo after the simulator. */
   private static TransformingLoader loader(UnaryOperator<byte[]> before, boolean simFirst) {
     TransformingLoader[] self = new TransformingLoader[1];
