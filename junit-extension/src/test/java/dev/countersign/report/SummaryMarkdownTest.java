@@ -90,8 +90,9 @@ class SummaryMarkdownTest {
     BaselineStore fresh = new BaselineStore(dir.resolve("fresh"));
     fresh.promote(new TestResult(current.schemaVersion(), current.test(),
         current.configuration().withAgents(List.of()), current.environment(),
-        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, new Random(8))),
-        List.of(), List.of(), List.of()), 1);
+        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, new Random(8))
+            .withCode(dev.countersign.results.MeasuredCode.PLAIN)), List.of(),
+        List.of(), List.of()), 1);
     CheckReport recorded = new Check(Comparators.standard())
         .run(new ResultStore(dir.resolve("results")), fresh, CheckSettings.defaults());
     assertEquals(List.of(), recorded.notes());
