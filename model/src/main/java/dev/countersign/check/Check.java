@@ -139,7 +139,7 @@ public final class Check {
     for (BaselineRun run : baseline.get().runs()) {
       for (MetricSeries m : run.metrics()) {
         if (m.name().equals(current.name())) {
-          MetricIdentity identity = MetricIdentity.of(m, run.configuration(), run.metrics());
+          MetricIdentity identity = MetricIdentity.of(m, run);
           if (latest == null) {
             latest = m;
             latestIdentity = identity;
@@ -164,7 +164,7 @@ public final class Check {
           "the baseline has no samples of this metric; promote this run with"
               + " 'mvn countersign:baseline'"));
     }
-    Optional<String> incomparable = MetricIdentity.of(current, r.configuration(), r.metrics())
+    Optional<String> incomparable = MetricIdentity.of(current, r)
         .differenceFrom(latestIdentity, baseline.get().latest().configuration().mode(),
             r.configuration().mode());
     if (incomparable.isPresent()) {
@@ -217,10 +217,10 @@ public final class Check {
       Optional<Baseline> baseline) {
     String test = r.test().key();
     double now = Samples.median(current.values());
-    MetricIdentity identity = MetricIdentity.of(current, r.configuration(), r.metrics());
+    MetricIdentity identity = MetricIdentity.of(current, r);
     double before = baseline.flatMap(b -> b.latest().metrics().stream()
             .filter(m -> m.name().equals(current.name()) && identity.sameMeaning(
-                MetricIdentity.of(m, b.latest().configuration(), b.latest().metrics())))
+                MetricIdentity.of(m, b.latest())))
             .findFirst())
         .map(m -> Samples.median(m.values()))
         .orElse(Double.NaN);
