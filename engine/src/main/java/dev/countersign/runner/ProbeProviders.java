@@ -32,17 +32,23 @@ public final class ProbeProviders {
       case PERF -> List.of(ProbeFamily.PERF_EVENT, ProbeFamily.JVM);
       case SIM -> List.of(ProbeFamily.SIMULATOR, ProbeFamily.JVM);
     };
-    Map<ProbeFamily, ProbeProviderFactory> found = Plugins.PROVIDERS;
-    return order.stream().map(family -> {
-      ProbeProviderFactory f = found.get(family);
-      if (f == null) {
-        throw new IllegalStateException("no " + ProbeProviderFactory.class.getName() + " for "
-            + family + " on the class path: countersign-engine's META-INF/services is missing"
-            + " (a repackaged jar must merge service files, e.g. the shade plugin's"
-            + " ServicesResourceTransformer)");
-      }
-      return f.create(settings);
-    }).toList();
+    return order.stream().map(family -> provider(family, settings)).toList();
+  }
+
+  /** The simulator alone: what a test's plain pass left to the instrumented JVM. */
+  public static List<ProbeProvider> simulatorOnly(Settings settings) {
+    return List.of(provider(ProbeFamily.SIMULATOR, settings));
+  }
+
+  private static ProbeProvider provider(ProbeFamily family, Settings settings) {
+    ProbeProviderFactory f = Plugins.PROVIDERS.get(family);
+    if (f == null) {
+      throw new IllegalStateException("no " + ProbeProviderFactory.class.getName() + " for "
+          + family + " on the class path: countersign-engine's META-INF/services is missing"
+          + " (a repackaged jar must merge service files, e.g. the shade plugin's"
+          + " ServicesResourceTransformer)");
+    }
+    return f.create(settings);
   }
 
   /** Derivers of computed metrics. */

@@ -161,11 +161,19 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     BuildId build = buildId(settings, extensionContext);
     ResultStore store = new ResultsDirectory(settings.resultsDir()).startIfAbsent(build);
     Measurement m;
+    Path workDir = store.dir().resolve("forks").resolve(id.fileName().replace(".json", ""));
+    boolean measuresOnly = forkIndex > 0 || settings.plainPass();
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec, settings, build,
-          store.dir().resolve("forks").resolve(id.fileName().replace(".json", "")));
+      m = Forks.run(method, id, spec, settings, build, workDir);
     } else {
-      m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
+      if (settings.plainPass()) {
+        m = SequentialSampling.of(spec, settings).run(Runner.plain(settings),
+            PlainPass.inPlainJvm(plan, settings), workload);
+      } else if (PlainPass.applies(spec, settings, method, isTemplate(method))) {
+        m = PlainPass.run(method, id, spec, settings, build, workDir, plan, workload);
+      } else {
+        m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
+      }
       if (forkIndex > 0) {
         m = Forks.mark(m, forkIndex);
       }
@@ -174,15 +182,15 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     RunConfiguration configured = spec.configuration();
     RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
         m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
-        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks(),
+        configured.opsPerInvocation(), measuresOnly ? 1 : configured.forks(),
         JvmAgents.current());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
     Path file = store.write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
-    if (forkIndex > 0) {
-      return; // a fork only measures: the test JVM judges the budgets on all forks together
+    if (measuresOnly) {
+      return; // a fork or plain pass only measures: the test JVM judges the budgets on all of them
     }
 
     List<String> failures = new ArrayList<>();

@@ -91,7 +91,8 @@ class SummaryMarkdownTest {
     BaselineStore fresh = new BaselineStore(dir.resolve("fresh"));
     fresh.promote(new TestResult(current.schemaVersion(), current.test(),
         current.configuration().withAgents(List.of()), current.environment(),
-        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of(),
+        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)
+            .withCode(dev.countersign.results.MeasuredCode.PLAIN)), List.of(),
         List.of(), List.of()), 1);
     CheckReport recorded = new Check(Comparators.standard())
         .run(results, fresh, CheckSettings.defaults());
