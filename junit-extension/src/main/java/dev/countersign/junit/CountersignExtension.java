@@ -20,7 +20,6 @@ import dev.countersign.runner.Workload;
 import dev.countersign.settings.Settings;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.BudgetJudge;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -150,13 +149,7 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
     Runner runner = Runner.forMode(spec.mode(), settings);
-    Workload workload = () -> {
-      try {
-        method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
+    Workload workload = Workload.of(method, target, args);
     int forkIndex = settings.forkIndex();
     BuildId build = buildId(settings, extensionContext);
     ResultStore store = new ResultsDirectory(settings.resultsDir()).startIfAbsent(build);
