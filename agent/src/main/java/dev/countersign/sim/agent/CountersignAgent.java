@@ -32,6 +32,10 @@ public final class CountersignAgent {
       inst.addTransformer(transformer, inst.isRetransformClassesSupported());
       if (jdk) {
         retransformLoaded(inst, transformer);
+      } else {
+        System.err.println("[countersign] WARNING: the agent jar is not on the boot class path"
+            + " (its Boot-Class-Path names the jar's own file name; was it renamed?): JDK"
+            + " classes are not instrumented, so simulated counts leave out the JDK's work");
       }
     } catch (IllegalArgumentException e) {
       String problem = "invalid -javaagent options '" + options + "': " + e.getMessage();
