@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * module's classes, its dependency jars and the JDK (java.base and the other modules) — except:
  *
  * <ul>
- *   <li>the test framework and the build tool ({@link #HARNESS}): their work is not the
+ *   <li>the test framework, the build tool and JMH's harness ({@link #HARNESS}): their work is not the
  *       workload's, and it runs outside measured invocations;
  *   <li>Countersign itself (its code source, or a {@code dev.countersign.} class outside the
  *       sample {@code dev.countersign.workloads}), which includes the agent's relocated ASM;
@@ -31,7 +31,7 @@ public final class InstrumentationFilter {
   /** The test framework and the build tool, never instrumented. */
   static final String[] HARNESS = {
     "org/junit/", "junit/", "org/opentest4j/", "org/apiguardian/", "org/apache/maven/",
-    "org/testng/", "org/gradle/", "worker/org/gradle/"
+    "org/testng/", "org/gradle/", "worker/org/gradle/", "org/openjdk/jmh/"
   };
 
   /**
