@@ -147,7 +147,7 @@ public final class ClassInstrumenter {
   }
 
   /** Whether the ASCII text {@code s} occurs in {@code bytes} (a constant-pool name, say). */
-  private static boolean contains(byte[] bytes, String s) {
+  static boolean contains(byte[] bytes, String s) {
     outer:
     for (int i = 0; i <= bytes.length - s.length(); i++) {
       for (int k = 0; k < s.length(); k++) {

@@ -41,7 +41,10 @@ public final class SimTransformer implements ClassFileTransformer {
         return null;
       }
       boolean jdk = loader == null || loader == ClassLoader.getPlatformClassLoader();
-      byte[] original = jdk ? null : onDisk(loader, className);
+      // the JDK's class files are read only when JaCoCo changed them (its agent instruments the
+      // platform loader's classes too): cheaper for the thousands of JDK classes
+      byte[] original = jdk && !ClassInstrumenter.contains(classfileBuffer, ForeignCode.JACOCO_MARK)
+          ? null : onDisk(loader, className);
       return ClassInstrumenter.instrument(classfileBuffer, classBeingRedefined == null && !jdk,
           original);
     } catch (Throwable t) {
@@ -58,7 +61,9 @@ public final class SimTransformer implements ClassFileTransformer {
     if (className == null) {
       return null;
     }
-    try (InputStream in = loader.getResourceAsStream(className + ".class")) {
+    try (InputStream in = loader == null
+        ? ClassLoader.getSystemResourceAsStream(className + ".class")
+        : loader.getResourceAsStream(className + ".class")) {
       return in == null ? null : in.readAllBytes();
     } catch (Exception | LinkageError e) {
       return null;
