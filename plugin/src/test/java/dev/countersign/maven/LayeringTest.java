@@ -5,16 +5,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import dev.countersign.compare.Compare;
 import dev.countersign.history.HistoryStore;
 import dev.countersign.junit.CountersignExtension;
 import dev.countersign.runner.Runner;
 import dev.countersign.settings.Settings;
 import dev.countersign.sim.agent.Machine;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +33,31 @@ class LayeringTest {
   private static JavaClasses classes;
 
   @BeforeAll
-  static void importAll() {
-    // one class of each module: its jar (or classes directory) is imported whole
-    List<Path> modules = Stream.of(Machine.class, Settings.class, Runner.class,
-        HistoryStore.class, Compare.class, CountersignExtension.class, DoctorMojo.class)
-        .map(LayeringTest::codeSource).toList();
+  static void importAll() throws IOException {
+    // one class of each module: its jar (or, before 'package', its classes directory) whole
+    List<Location> modules = new ArrayList<>();
+    for (Class<?> c : List.of(Machine.class, Settings.class, Runner.class, HistoryStore.class,
+        Compare.class, CountersignExtension.class, DoctorMojo.class)) {
+      modules.add(location(c));
+    }
     classes = new ClassFileImporter()
         // ASM, shaded into the agent's jar: not ours
         .withImportOption(location -> !location.contains("/dev/countersign/internal/"))
-        .importPaths(modules);
+        .importLocations(modules);
   }
 
-  private static Path codeSource(Class<?> c) {
+  private static Location location(Class<?> c) throws IOException {
+    Path p;
     try {
-      return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+      p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+    if (Files.isDirectory(p)) {
+      return Location.of(p);
+    }
+    try (JarFile jar = new JarFile(p.toFile())) {
+      return Location.of(jar);
     }
   }
 
