@@ -1,6 +1,7 @@
 package dev.countersign.sim.agent;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -253,9 +254,58 @@ final class ForeignCode {
       return false;
     }
     AbstractInsnNode jump = next(next(next(next(n))));
+    if (diskTarget == firstCaseAfter(diskSwitch)) {
+      // the case laid out right after the switch on disk: JaCoCo's intermediates come before
+      // that case's code, so an intermediate for it jumps to where its chain of intermediates
+      // ends; a probe and a goto elsewhere are that case's own (a break)
+      return jumpsPastChain((JumpInsnNode) jump);
+    }
     AbstractInsnNode leadsTo = skipProbes(next(((JumpInsnNode) jump).label));
     AbstractInsnNode diskStart = next(diskTarget);
     return leadsTo != null && diskStart != null && leadsTo.getOpcode() == diskStart.getOpcode();
+  }
+
+  /** Whether {@code jump} leads to the code right after the run of probe-and-goto blocks it ends. */
+  private boolean jumpsPastChain(JumpInsnNode jump) {
+    AbstractInsnNode x = jump.getNext();
+    while (true) {
+      Set<LabelNode> labels = new HashSet<>();
+      while (x != null && x.getOpcode() < 0) {
+        if (x instanceof LabelNode l) {
+          labels.add(l);
+        }
+        x = x.getNext();
+      }
+      if (labels.contains(jump.label)) {
+        return true;
+      }
+      if (x == null || !isProbe(x, probes)) {
+        return false;
+      }
+      AbstractInsnNode g = next(next(next(next(x))));
+      if (g == null || g.getOpcode() != Opcodes.GOTO) {
+        return false;
+      }
+      x = g.getNext();
+    }
+  }
+
+  /** The switch target whose label is the first after {@code sw} on disk, or null. */
+  private static LabelNode firstCaseAfter(AbstractInsnNode sw) {
+    List<LabelNode> targets = new java.util.ArrayList<>();
+    if (sw instanceof TableSwitchInsnNode t) {
+      targets.addAll(t.labels);
+      targets.add(t.dflt);
+    } else if (sw instanceof LookupSwitchInsnNode l) {
+      targets.addAll(l.labels);
+      targets.add(l.dflt);
+    }
+    for (AbstractInsnNode x = sw.getNext(); x != null && x.getOpcode() < 0; x = x.getNext()) {
+      if (x instanceof LabelNode label && targets.contains(label)) {
+        return label;
+      }
+    }
+    return null;
   }
 
   private AbstractInsnNode skipProbes(AbstractInsnNode n) {
