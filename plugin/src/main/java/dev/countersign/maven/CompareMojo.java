@@ -49,6 +49,15 @@ public class CompareMojo extends AbstractMojo {
   @Parameter(property = Settings.ROUNDS, defaultValue = "6")
   int rounds;
 
+  /**
+   * Steady-state warm-up of every test in every round, on both sides ({@code 500ms}, {@code 1s}):
+   * after its {@code warmup} invocations a test warms up until this much time has passed and the
+   * JIT is quiet, so that every fresh JVM measures compiled code; {@code 0} = the {@code warmup}
+   * invocations only.
+   */
+  @Parameter(property = Settings.WARMUP_TIME, defaultValue = Settings.DEFAULT_COMPARE_WARMUP_TIME)
+  String warmupTime;
+
   /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
   @Parameter(property = Settings.THRESHOLD, defaultValue = "5.0")
   double threshold;
@@ -88,6 +97,9 @@ public class CompareMojo extends AbstractMojo {
     try {
       settings = new CompareSettings(against, rounds, threshold, Correction.parse(correction),
           failOnRegression);
+      // a bad duration is reported here, once, rather than by every test JVM of every round
+      Settings.of(k -> k.equals(Settings.WARMUP_TIME) ? warmupTime : null, "compare")
+          .warmupSeconds();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -138,6 +150,9 @@ public class CompareMojo extends AbstractMojo {
       if (!OWN.contains(key) && !key.equals("maven.repo.local")) {
         args.add("-D" + key + "=" + e.getValue());
       }
+    }
+    if (!session.getUserProperties().containsKey(Settings.WARMUP_TIME)) {
+      args.add("-D" + Settings.WARMUP_TIME + "=" + warmupTime);
     }
     String home = System.getProperty("maven.home");
     if (home == null) {

@@ -10,12 +10,11 @@ import dev.countersign.compare.BaseRevision;
 import dev.countersign.compare.Compare;
 import dev.countersign.compare.CompareJudge;
 import dev.countersign.compare.CompareSettings;
-import dev.countersign.compare.RoundOrder;
-import dev.countersign.compare.Side;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
+import dev.countersign.settings.Settings;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import dev.countersign.stats.Samples;
@@ -24,10 +23,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
- *     [-Dnoise.checkBuilds=20 -Dnoise.trials=10 -Dnoise.extraWork=10]
+ *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.extraWork=10 -Dnoise.warmupTime=500ms]
  * </pre>
  *
  * Prints a Markdown table and writes it to {@code test-workloads/target/noise-figures.md}.
@@ -56,16 +57,21 @@ class NoiseFiguresTest {
   private final int trials = Integer.getInteger("noise.trials", 10);
   private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
   private final double extra = Double.parseDouble(System.getProperty("noise.extraWork", "10"));
+  /** The rounds' warm-up time: {@code compare}'s default, as its Maven rounds get it. */
+  private final String compareWarmup = System.getProperty("noise.warmupTime",
+      Settings.DEFAULT_COMPARE_WARMUP_TIME);
   private int runs;
   private long runNanos;
 
   /** One build of the suite in a fresh JVM; its results. */
-  private List<TestResult> runSuite(double extraWork) throws IOException, InterruptedException {
+  private List<TestResult> runSuite(double extraWork, String warmupTime)
+      throws IOException, InterruptedException {
     Path dir = work.resolve("run-" + (++runs));
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", cp, "-Dcountersign.resultsDir=" + dir.toAbsolutePath(),
-        "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork, RunSuite.class.getName());
+        "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork,
+        "-D" + Settings.WARMUP_TIME + "=" + warmupTime, RunSuite.class.getName());
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("run-" + runs + ".log").toFile()).start();
@@ -86,7 +92,7 @@ class NoiseFiguresTest {
     BaselineStore three = new BaselineStore(work.resolve("baseline-3"));
     BaselineStore one = new BaselineStore(work.resolve("baseline-1"));
     for (int k = 0; k < 3; k++) {
-      for (TestResult r : runSuite(0)) {
+      for (TestResult r : runSuite(0, "0")) {
         three.promote(r, 3);
         if (k == 2) {
           one.promote(r, 1);
@@ -97,7 +103,7 @@ class NoiseFiguresTest {
     int[] failing1 = new int[1];
     int[] inconclusive1 = new int[1];
     for (int b = 0; b < checkBuilds; b++) {
-      runSuite(0);
+      runSuite(0, "0");
       ResultStore results = new ResultStore(work.resolve("run-" + runs));
       CheckReport r3 = new Check(Comparators.standard()).run(results, three,
           CheckSettings.defaults());
@@ -114,7 +120,8 @@ class NoiseFiguresTest {
         checkBuilds, failing3[0], checkBuilds, failing1[0], inconclusive1[0]));
     flush(md);
 
-    // compare: A/A and A/B trials of `rounds` rounds each
+    // compare: per trial `rounds` rounds of three JVMs in a seeded random order, A, A' (the same
+    // code) and B (+extra work in ChecksumNoise): A/A' is the A/A trial, A/B the A/B trial
     CompareSettings settings = new CompareSettings("A", rounds, 5, Correction.HOLM, true);
     BaseRevision base = new BaseRevision("A", "0000000000", "noise harness");
     int aaFailing = 0;
@@ -122,68 +129,70 @@ class NoiseFiguresTest {
     int abOtherFailing = 0;
     Map<String, List<Double>> logRatios = new TreeMap<>();
     long compareStart = System.nanoTime();
-    for (int t = 0; t < 2 * trials; t++) {
-      // A/A and A/B trials alternate, so that a run cut short has as many of each
-      boolean ab = t % 2 == 1;
-      RoundOrder order = new RoundOrder(1000 + t);
+    for (int t = 0; t < trials; t++) {
+      SplittableRandom order = new SplittableRandom(1000 + t);
       List<Map<String, TestResult>> a = new ArrayList<>();
+      List<Map<String, TestResult>> a2 = new ArrayList<>();
       List<Map<String, TestResult>> b = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
-        Map<Side, Map<String, TestResult>> got = new LinkedHashMap<>();
-        for (Side side : order.next()) {
-          got.put(side, byId(runSuite(ab && side == Side.B ? extra : 0)));
+        List<String> sides = new ArrayList<>(List.of("A", "A'", "B"));
+        Collections.swap(sides, 2, order.nextInt(3));
+        Collections.swap(sides, 1, order.nextInt(2));
+        Map<String, Map<String, TestResult>> got = new LinkedHashMap<>();
+        for (String side : sides) {
+          got.put(side, byId(runSuite(side.equals("B") ? extra : 0, compareWarmup)));
         }
-        a.add(got.get(Side.A));
-        b.add(got.get(Side.B));
-        if (!ab) {
-          for (String id : got.get(Side.A).keySet()) {
-            for (MetricSeries m : got.get(Side.A).get(id).metrics()) {
-              double x = Samples.median(m.values());
-              double y = got.get(Side.B).get(id).metric(m.name()).map(s -> Samples.median(s.values()))
-                  .orElse(Double.NaN);
-              if (x > 0 && y > 0) {
-                logRatios.computeIfAbsent(id.substring(id.lastIndexOf('.', id.lastIndexOf('.') - 1)
-                    + 1) + " " + m.name(), k -> new ArrayList<>()).add(Math.log(y / x));
-              }
+        a.add(got.get("A"));
+        a2.add(got.get("A'"));
+        b.add(got.get("B"));
+        for (String id : got.get("A").keySet()) {
+          for (MetricSeries m : got.get("A").get(id).metrics()) {
+            double x = Samples.median(m.values());
+            double y = got.get("A'").get(id).metric(m.name()).map(s -> Samples.median(s.values()))
+                .orElse(Double.NaN);
+            if (x > 0 && y > 0) {
+              logRatios.computeIfAbsent(id.substring(id.lastIndexOf('.', id.lastIndexOf('.') - 1)
+                  + 1) + " " + m.name(), k -> new ArrayList<>()).add(Math.log(y / x));
             }
           }
         }
       }
+      aaFailing += anyRegression(new CompareJudge(settings).judge(a, a2, base).rows()) ? 1 : 0;
       List<CheckRow> rows = new CompareJudge(settings).judge(a, b, base).rows();
-      if (!ab) {
-        aaFailing += anyRegression(rows) ? 1 : 0;
-      } else {
-        caught += rows.stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
-            && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
-        abOtherFailing += rows.stream().anyMatch(x -> !x.test().equals("ChecksumNoise.hash")
-            && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
-      }
+      caught += rows.stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
+          && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
+      abOtherFailing += rows.stream().anyMatch(x -> !x.test().equals("ChecksumNoise.hash")
+          && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
       flush(new StringBuilder(md).append(String.format(Locale.ROOT,
-          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", t + 1, 2 * trials,
+          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", t + 1, trials,
           aaFailing, caught)));
     }
-    double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / (2 * trials);
-    md.append(String.format(Locale.ROOT, "| compare, %d rounds, A/A | %d | %d |%n", rounds, trials,
-        aaFailing));
+    double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / trials;
+    md.append(String.format(Locale.ROOT, "| compare, %d rounds (warm-up time %s), A/A | %d | %d |%n",
+        rounds, compareWarmup, trials, aaFailing));
     md.append(String.format(Locale.ROOT, "%n| compare, %d rounds, A/B | trials | +%.0f%% work in"
         + " ChecksumNoise.hash: task-clock REGRESSION | another test REGRESSION |%n|---|---|---|---|%n"
         + "| | %d | %d | %d |%n", rounds, extra, trials, caught, abOtherFailing));
 
     // between-round noise of the paired log ratios (A/A), and the change found in 90% at defaults
+    // caught when the interval clears the threshold and p clears Holm's first step, alpha/m
     TDistribution t = new TDistribution(null, rounds - 1);
-    double k = t.inverseCumulativeProbability(0.975) + t.inverseCumulativeProbability(0.90);
-    md.append(String.format(Locale.ROOT, "%n| test metric | sd of per-round log(B/A), A/A | change"
+    double power = t.inverseCumulativeProbability(0.90);
+    double kInterval = t.inverseCumulativeProbability(0.975) + power;
+    double kHolm = t.inverseCumulativeProbability(1 - 0.05 / (2 * logRatios.size())) + power;
+    md.append(String.format(Locale.ROOT, "%n| test metric | sd of per-round log(A'/A) | change"
         + " found in 90%% (%d rounds, threshold 5%%) |%n|---|--:|--:|%n", rounds));
     logRatios.forEach((key, l) -> {
       double mean = l.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       double sd = Math.sqrt(l.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum()
           / (l.size() - 1));
-      double smallest = Math.exp(Math.log(1.05) + k * sd / Math.sqrt(rounds)) - 1;
+      double se = sd / Math.sqrt(rounds);
+      double smallest = Math.exp(Math.max(Math.log(1.05) + kInterval * se, kHolm * se)) - 1;
       md.append(String.format(Locale.ROOT, "| %s | %.2f%% | +%.1f%% |%n", key, sd * 100,
           smallest * 100));
     });
     md.append(String.format(Locale.ROOT, "%nsuite runs: %d, mean %.1f s per JVM run; one compare"
-        + " trial (%d rounds) %.0f s = %.1f suite runs; total %.0f s; load average at end: %s%n",
+        + " trial (%d rounds of A, A', B) %.0f s = %.1f suite runs; total %.0f s; load average at end: %s%n",
         runs, runNanos / 1e9 / runs, rounds, compareSeconds,
         compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
         Files.readString(Path.of("/proc/loadavg")).strip()));
