@@ -5,11 +5,14 @@ import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.check.MetricIdentity;
 import dev.countersign.results.Baseline;
+import dev.countersign.results.Budget;
 import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.TestResult;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.stats.BudgetCheck;
+import dev.countersign.stats.BudgetJudge;
 import dev.countersign.stats.Comparison;
 import dev.countersign.stats.ComparisonRequest;
 import dev.countersign.stats.ComparisonSettings;
@@ -30,7 +33,8 @@ import java.util.TreeMap;
  * corrected together. Verdicts as {@code check}'s: REGRESSION when significant after correction
  * and the whole interval is beyond the threshold; UNCHANGED when the whole interval is inside it;
  * INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
- * sides (a simulated count) is compared exactly, from one round.
+ * sides (a simulated count) is compared exactly, from one round. B's budgets ({@code
+ * @CounterBudget}, {@code @VmExitBudget}) are judged as {@code check} judges them, on B's rounds.
  */
 public final class CompareJudge {
 
@@ -83,6 +87,11 @@ public final class CompareJudge {
       for (UnavailableMetric u : r.unavailable()) {
         rows.add(row(test, u.name(), u.source().id(), Double.NaN, Double.NaN, Double.NaN,
             Verdict.UNAVAILABLE, u.describe()));
+      }
+    }
+    for (Map.Entry<String, TestResult> e : new TreeMap<>(firstB).entrySet()) {
+      for (Budget budget : e.getValue().budgets()) {
+        budgetRow(e.getKey(), e.getValue(), budget, b).ifPresent(rows::add);
       }
     }
     for (Map.Entry<String, TestResult> e : new TreeMap<>(firstA).entrySet()) {
@@ -199,6 +208,39 @@ public final class CompareJudge {
     pending.add(new Pending(rows.size(), request, paired));
     rows.add(row(test, m.name(), source, aCenter, bCenter, paired.changePercent(),
         Verdict.INCONCLUSIVE, ""));
+  }
+
+  /**
+   * A budget of B's test, judged as {@code check} judges it, on B's iterations of every round
+   * together, each round a group ({@link BudgetJudge} resamples groups first, so the spread
+   * between JVMs counts). A budget is B's alone: A's code may not have met it.
+   */
+  private static Optional<CheckRow> budgetRow(String id, TestResult r, Budget budget,
+      List<Map<String, TestResult>> b) {
+    List<Double> perOp = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
+    MetricSeries first = null;
+    for (int k = 0; k < b.size(); k++) {
+      Optional<MetricSeries> m = metric(b.get(k).get(id), budget.metric());
+      if (m.isEmpty()) {
+        continue;
+      }
+      first = first == null ? m.get() : first;
+      List<Integer> forks = m.get().fork();
+      for (int i = 0; i < m.get().perOp().size(); i++) {
+        perOp.add(m.get().perOp().get(i));
+        // a round is a group; forks within a round stay apart
+        groups.add((k + 1) * 1_000 + (forks.isEmpty() ? 0 : forks.get(i)));
+      }
+    }
+    if (first == null) {
+      return Optional.empty(); // unavailable: listed as such with the metrics
+    }
+    BudgetCheck bc = BudgetJudge.judge(first.withSamples(perOp, List.of(), groups),
+        budget.limitPerOp());
+    return Optional.of(new CheckRow(r.test().key(), budget.metric() + " (budget)",
+        first.source().id(), budget.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(),
+        bc.message() + " (B, " + b.size() + " round(s))", Optional.empty(), Optional.of(bc)));
   }
 
   private CheckRow decide(CheckRow row, Pending q, double p) {
