@@ -5,6 +5,12 @@ assert log.contains('BUILD FAILURE') : log
 assert log.contains('the module is built in the reactor at the repository\'s top level: each side runs -pl perf -am') : log
 assert log =~ /BlocksPerfTest\.allocate alloc-bytes: REGRESSION \(\+100(\.\d+)?% against HEAD~1\)/ : log
 
+// B's budget is judged as check judges it, in the table, the failures and summary.md
+assert log =~ /BlocksPerfTest\.allocate\s+alloc-bytes \(budget\).*OVER BUDGET/ : log
+assert log =~ /BlocksPerfTest\.allocate alloc-bytes \(budget\): OVER BUDGET/ : log
+def summary = new File(basedir, 'multi/perf/target/countersign/summary.md').text
+assert summary.contains('alloc-bytes (budget)') && summary.contains('OVER BUDGET') : summary
+
 def perf = new File(basedir, 'multi/perf/target/countersign/compare')
 ['round-1', 'round-2'].each { round ->
   ['A', 'B'].each { side ->
