@@ -29,10 +29,11 @@ import java.util.TreeMap;
 
 /**
  * Judges the paired rounds of an A/B comparison, metric by metric: the per-round ratio B / A of
- * the medians ({@link PairedRatio}), its interval and paired t-test, the p-values of all metrics
- * corrected together. Verdicts as {@code check}'s: REGRESSION when significant after correction
- * and the whole interval is beyond the threshold; UNCHANGED when the whole interval is inside it;
- * INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
+ * each side's round statistic ({@link RoundStatistic}: the 10th percentile of the iterations for
+ * CPU time, the median otherwise; {@link PairedRatio}), its interval and paired t-test, the
+ * p-values of all metrics corrected together. Verdicts as {@code check}'s: REGRESSION when
+ * significant after correction and the whole interval is beyond the threshold; UNCHANGED when the
+ * whole interval is inside it; INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
  * sides (a simulated count) is compared exactly, from one round. B's budgets ({@code
  * @CounterBudget}, {@code @VmExitBudget}) are judged as {@code check} judges them, on B's rounds.
  */
@@ -124,7 +125,8 @@ public final class CompareJudge {
     return "A/B against " + base.ref() + " (" + base.commit().substring(0,
         Math.min(10, base.commit().length())) + ", " + base.chosenBy() + "): " + rounds
         + " round(s) of fresh JVMs, A and B alternately in a seeded random order; per metric the"
-        + " per-round ratio B/A of medians, " + pct(confidence) + " t interval of its geometric"
+        + " per-round ratio B/A of the iterations' 10th percentile (CPU time) or median (other"
+        + " metrics), " + pct(confidence) + " t interval of its geometric"
         + " mean and a paired t-test on the log ratios, alpha " + alpha + ", "
         + settings.correction().label() + " across the comparison's metrics; constant metrics"
         + " compared exactly";
@@ -141,6 +143,7 @@ public final class CompareJudge {
     List<Double> pooledA = new ArrayList<>();
     List<Double> pooledB = new ArrayList<>();
     boolean constant = true;
+    RoundStatistic statistic = RoundStatistic.forMetric(m.name());
     for (int k = 0; k < n; k++) {
       Optional<MetricSeries> x = metric(a.get(k).get(id), m.name());
       Optional<MetricSeries> y = metric(b.get(k).get(id), m.name());
@@ -164,8 +167,8 @@ public final class CompareJudge {
       }
       double[] xv = x.get().values();
       double[] yv = y.get().values();
-      am[k] = Samples.median(xv);
-      bm[k] = Samples.median(yv);
+      am[k] = statistic.of(xv);
+      bm[k] = statistic.of(yv);
       constant &= isConstant(xv) && isConstant(yv) && am[k] == am[0] && bm[k] == bm[0];
       x.get().perOp().forEach(pooledA::add);
       y.get().perOp().forEach(pooledB::add);
@@ -196,7 +199,8 @@ public final class CompareJudge {
     for (int k = 0; k < n; k++) {
       if (!(am[k] > 0 && bm[k] > 0)) {
         rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
-            Verdict.INCONCLUSIVE, "a median of 0 in round " + (k + 1) + " (A " + Numbers.format(am[k])
+            Verdict.INCONCLUSIVE, "a " + statistic.label() + " of 0 in round " + (k + 1) + " (A "
+                + Numbers.format(am[k])
                 + ", B " + Numbers.format(bm[k]) + ") leaves the ratio undefined; an absolute"
                 + " budget (@CounterBudget) suits this metric better"));
         return;

@@ -74,6 +74,18 @@ public final class Settings {
   public static final String DEFAULT_COMPARE_WARMUP_TIME = "500ms";
 
   /**
+   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}); default 0 = off (the
+   * planned iterations only). When set, after the planned iterations further batches of the same
+   * size are measured until this much time has passed since the first batch ended. {@code
+   * countersign:compare} sets it on both sides, default {@value #DEFAULT_COMPARE_MEASURE_TIME}
+   * there.
+   */
+  public static final String MEASURE_TIME = "countersign.measureTime";
+
+  /** {@link #MEASURE_TIME} of {@code countersign:compare}'s rounds unless set. */
+  public static final String DEFAULT_COMPARE_MEASURE_TIME = "200ms";
+
+  /**
    * Default practical regression threshold for metrics without {@code @MaxRegression}, percent;
    * default {@value #DEFAULT_THRESHOLD}. Read by the extension (sequential sampling) and {@code check}.
    */
@@ -210,7 +222,7 @@ public final class Settings {
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       BUILD_ID,
-      MAX_TIME, WARMUP_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
+      MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
@@ -361,6 +373,11 @@ public final class Settings {
   /** {@link #WARMUP_TIME}, seconds, 0 = off. */
   public double warmupSeconds() {
     return seconds(WARMUP_TIME);
+  }
+
+  /** {@link #MEASURE_TIME}, seconds, 0 = off. */
+  public double measureSeconds() {
+    return seconds(MEASURE_TIME);
   }
 
   /** {@link #THRESHOLD}, percent. */

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
- *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.extraWork=10 -Dnoise.warmupTime=500ms]
+ *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.extraWork=10 -Dnoise.warmupTime=500ms
+ *     -Dnoise.measureTime=200ms]
  * </pre>
  *
  * Prints a Markdown table and writes it to {@code test-workloads/target/noise-figures.md}.
@@ -57,21 +60,25 @@ class NoiseFiguresTest {
   private final int trials = Integer.getInteger("noise.trials", 10);
   private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
   private final double extra = Double.parseDouble(System.getProperty("noise.extraWork", "10"));
-  /** The rounds' warm-up time: {@code compare}'s default, as its Maven rounds get it. */
+  /** The rounds' warm-up and measuring time: {@code compare}'s defaults, as its rounds get them. */
   private final String compareWarmup = System.getProperty("noise.warmupTime",
       Settings.DEFAULT_COMPARE_WARMUP_TIME);
+  private final String compareMeasure = System.getProperty("noise.measureTime",
+      Settings.DEFAULT_COMPARE_MEASURE_TIME);
   private int runs;
   private long runNanos;
 
   /** One build of the suite in a fresh JVM; its results. */
-  private List<TestResult> runSuite(double extraWork, String warmupTime)
+  private List<TestResult> runSuite(double extraWork, boolean asCompare)
       throws IOException, InterruptedException {
     Path dir = work.resolve("run-" + (++runs));
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", cp, "-Dcountersign.resultsDir=" + dir.toAbsolutePath(),
         "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork,
-        "-D" + Settings.WARMUP_TIME + "=" + warmupTime, RunSuite.class.getName());
+        "-D" + Settings.WARMUP_TIME + "=" + (asCompare ? compareWarmup : "0"),
+        "-D" + Settings.MEASURE_TIME + "=" + (asCompare ? compareMeasure : "0"),
+        RunSuite.class.getName());
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("run-" + runs + ".log").toFile()).start();
@@ -92,7 +99,7 @@ class NoiseFiguresTest {
     BaselineStore three = new BaselineStore(work.resolve("baseline-3"));
     BaselineStore one = new BaselineStore(work.resolve("baseline-1"));
     for (int k = 0; k < 3; k++) {
-      for (TestResult r : runSuite(0, "0")) {
+      for (TestResult r : runSuite(0, false)) {
         three.promote(r, 3);
         if (k == 2) {
           one.promote(r, 1);
@@ -103,7 +110,7 @@ class NoiseFiguresTest {
     int[] failing1 = new int[1];
     int[] inconclusive1 = new int[1];
     for (int b = 0; b < checkBuilds; b++) {
-      runSuite(0, "0");
+      runSuite(0, false);
       ResultStore results = new ResultStore(work.resolve("run-" + runs));
       CheckReport r3 = new Check(Comparators.standard()).run(results, three,
           CheckSettings.defaults());
@@ -140,19 +147,30 @@ class NoiseFiguresTest {
         Collections.swap(sides, 1, order.nextInt(2));
         Map<String, Map<String, TestResult>> got = new LinkedHashMap<>();
         for (String side : sides) {
-          got.put(side, byId(runSuite(side.equals("B") ? extra : 0, compareWarmup)));
+          got.put(side, byId(runSuite(side.equals("B") ? extra : 0, true)));
         }
         a.add(got.get("A"));
         a2.add(got.get("A'"));
         b.add(got.get("B"));
         for (String id : got.get("A").keySet()) {
           for (MetricSeries m : got.get("A").get(id).metrics()) {
+            String key = id.substring(id.lastIndexOf('.', id.lastIndexOf('.') - 1) + 1) + " "
+                + m.name();
+            MetricSeries other = got.get("A'").get(id).metric(m.name()).orElse(null);
+            if (other == null) {
+              continue;
+            }
             double x = Samples.median(m.values());
-            double y = got.get("A'").get(id).metric(m.name()).map(s -> Samples.median(s.values()))
-                .orElse(Double.NaN);
+            double y = Samples.median(other.values());
             if (x > 0 && y > 0) {
-              logRatios.computeIfAbsent(id.substring(id.lastIndexOf('.', id.lastIndexOf('.') - 1)
-                  + 1) + " " + m.name(), k -> new ArrayList<>()).add(Math.log(y / x));
+              logRatios.computeIfAbsent(key + " (median)", k -> new ArrayList<>())
+                  .add(Math.log(y / x));
+            }
+            if (m.name().equals("task-clock")) {
+              // what compare uses for CPU time: the 10th percentile of the round's iterations
+              Percentile p10 = new Percentile().withEstimationType(EstimationType.R_7);
+              logRatios.computeIfAbsent(key + " (10th percentile)", k -> new ArrayList<>())
+                  .add(Math.log(p10.evaluate(other.values(), 10) / p10.evaluate(m.values(), 10)));
             }
           }
         }
@@ -168,8 +186,8 @@ class NoiseFiguresTest {
           aaFailing, caught)));
     }
     double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / trials;
-    md.append(String.format(Locale.ROOT, "| compare, %d rounds (warm-up time %s), A/A | %d | %d |%n",
-        rounds, compareWarmup, trials, aaFailing));
+    md.append(String.format(Locale.ROOT, "| compare, %d rounds (warm-up %s, measuring %s), A/A | %d"
+        + " | %d |%n", rounds, compareWarmup, compareMeasure, trials, aaFailing));
     md.append(String.format(Locale.ROOT, "%n| compare, %d rounds, A/B | trials | +%.0f%% work in"
         + " ChecksumNoise.hash: task-clock REGRESSION | another test REGRESSION |%n|---|---|---|---|%n"
         + "| | %d | %d | %d |%n", rounds, extra, trials, caught, abOtherFailing));
@@ -179,7 +197,8 @@ class NoiseFiguresTest {
     TDistribution t = new TDistribution(null, rounds - 1);
     double power = t.inverseCumulativeProbability(0.90);
     double kInterval = t.inverseCumulativeProbability(0.975) + power;
-    double kHolm = t.inverseCumulativeProbability(1 - 0.05 / (2 * logRatios.size())) + power;
+    long metrics = logRatios.keySet().stream().filter(k -> k.endsWith("(median)")).count();
+    double kHolm = t.inverseCumulativeProbability(1 - 0.05 / (2 * metrics)) + power;
     md.append(String.format(Locale.ROOT, "%n| test metric | sd of per-round log(A'/A) | change"
         + " found in 90%% (%d rounds, threshold 5%%) |%n|---|--:|--:|%n", rounds));
     logRatios.forEach((key, l) -> {
@@ -192,7 +211,8 @@ class NoiseFiguresTest {
           smallest * 100));
     });
     md.append(String.format(Locale.ROOT, "%nsuite runs: %d, mean %.1f s per JVM run; one compare"
-        + " trial (%d rounds of A, A', B) %.0f s = %.1f suite runs; total %.0f s; load average at end: %s%n",
+        + " trial (%d rounds of A, A', B) %.0f s = %.1f suite runs; total %.0f s; load average at"
+        + " end: %s%n",
         runs, runNanos / 1e9 / runs, rounds, compareSeconds,
         compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
         Files.readString(Path.of("/proc/loadavg")).strip()));
