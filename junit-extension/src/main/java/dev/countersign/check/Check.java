@@ -17,6 +17,7 @@ import dev.countersign.stats.MetricComparator;
 import dev.countersign.stats.Samples;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Compares a build's results with the committed baselines and budgets: the engine behind the
@@ -98,15 +101,13 @@ public final class Check {
       }
     }
 
-    for (Baseline b : baselines.readAll()) {
-      if (!ran.contains(b.test().fileName())) {
-        byTest.put(b.test().key(), b);
-        rows.add(CheckRow.plain(b.test().key(), "-", "-", Double.NaN, Double.NaN, Verdict.NOT_RUN,
-            "a baseline exists but this build wrote no result for the test: it was skipped or"
-                + " not selected (-Dtest), failed before measuring, its test JVM died, or it was"
-                + " renamed (then delete " + baselines.fileOf(b.test()) + "). Results of"
-                + " earlier builds are never judged"));
-      }
+    for (Baseline b : baselines.readAllExcept(ran)) {
+      byTest.put(b.test().key(), b);
+      rows.add(CheckRow.plain(b.test().key(), "-", "-", Double.NaN, Double.NaN, Verdict.NOT_RUN,
+          "a baseline exists but this build wrote no result for the test: it was skipped or"
+              + " not selected (-Dtest), failed before measuring, its test JVM died, or it was"
+              + " renamed (then delete " + baselines.fileOf(b.test()) + "). Results of"
+              + " earlier builds are never judged"));
     }
     rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));
     return new CheckReport(rows, comparator.describe(), settings, all, byTest);
@@ -131,22 +132,22 @@ public final class Check {
           currentMedian, Verdict.NO_BASELINE,
           "record one with 'mvn countersign:baseline' and commit src/test/countersign/"));
     }
-    List<Double> pooled = new ArrayList<>();
-    List<Integer> runOf = new ArrayList<>();
+    DoubleStream.Builder pooled = DoubleStream.builder();
+    IntStream.Builder runOf = IntStream.builder();
     MetricSeries latest = null;
     MetricIdentity latestIdentity = null;
     int runIndex = 0;
     for (BaselineRun run : baseline.get().runs()) {
       for (MetricSeries m : run.metrics()) {
         if (m.name().equals(current.name())) {
-          MetricIdentity identity = MetricIdentity.of(m, run.configuration(), run.metrics());
+          MetricIdentity identity = MetricIdentity.of(m, run);
           if (latest == null) {
             latest = m;
             latestIdentity = identity;
           }
           // only runs whose values mean what the newest one's do are pooled
           if (identity.sameMeaning(latestIdentity)) {
-            pooled.addAll(m.perOp());
+            Arrays.stream(m.values()).forEach(pooled);
             // each promoted run (and each fork within it) is a group, so the spread between runs
             // and JVMs is resampled as such
             boolean forked = m.fork().size() == m.perOp().size();
@@ -164,7 +165,7 @@ public final class Check {
           "the baseline has no samples of this metric; promote this run with"
               + " 'mvn countersign:baseline'"));
     }
-    Optional<String> incomparable = MetricIdentity.of(current, r.configuration(), r.metrics())
+    Optional<String> incomparable = MetricIdentity.of(current, r)
         .differenceFrom(latestIdentity, baseline.get().latest().configuration().mode(),
             r.configuration().mode());
     if (incomparable.isPresent()) {
@@ -177,8 +178,8 @@ public final class Check {
         .mapToDouble(RegressionLimit::percent)
         .findFirst()
         .orElse(settings.thresholdPercent());
-    double[] base = pooled.stream().mapToDouble(Double::doubleValue).toArray();
-    int[] baseRuns = runOf.stream().mapToInt(Integer::intValue).toArray();
+    double[] base = pooled.build().toArray();
+    int[] baseRuns = runOf.build().toArray();
     int[] forks = current.fork().size() == current.perOp().size()
         ? current.fork().stream().mapToInt(Integer::intValue).toArray() : new int[0];
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
@@ -217,10 +218,10 @@ public final class Check {
       Optional<Baseline> baseline) {
     String test = r.test().key();
     double now = Samples.median(current.values());
-    MetricIdentity identity = MetricIdentity.of(current, r.configuration(), r.metrics());
+    MetricIdentity identity = MetricIdentity.of(current, r);
     double before = baseline.flatMap(b -> b.latest().metrics().stream()
             .filter(m -> m.name().equals(current.name()) && identity.sameMeaning(
-                MetricIdentity.of(m, b.latest().configuration(), b.latest().metrics())))
+                MetricIdentity.of(m, b.latest())))
             .findFirst())
         .map(m -> Samples.median(m.values()))
         .orElse(Double.NaN);

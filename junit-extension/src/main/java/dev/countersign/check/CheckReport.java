@@ -38,6 +38,14 @@ public record CheckReport(
   }
 
   /**
+   * What concerns the whole build rather than a row, said once in the log, {@code summary.md}
+   * and {@code report.html}: that baselines were read with an old file format's meaning.
+   */
+  public List<String> notes() {
+    return MetricIdentity.oldBaselinesNote(baselines.values()).stream().toList();
+  }
+
+  /**
    * Whether the row is about a metric its test did not declare (see {@link
    * TestResult#informational()}): shown in the tables, but not something to attend to.
    */

@@ -2,11 +2,14 @@ package dev.countersign.check;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.results.Baseline;
+import dev.countersign.results.BaselineRun;
+import dev.countersign.results.Environment;
 import dev.countersign.results.JvmAgent;
 import dev.countersign.results.KernelCounting;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
+import dev.countersign.results.TestResult;
 import dev.countersign.results.VmExitFeed;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,9 +27,11 @@ import java.util.stream.Stream;
  * with {@link #differenceFrom the reason and the fix}.
  *
  * <p>Files written before a part was recorded are read with the meaning the old Countersign gave
- * it, and that part is listed in {@link #assumed()}: kernel mode counted (as for a privileged run,
- * or one at {@code perf_event_paranoid} ≤ 1; a tracepoint is always so, it is not opened
- * otherwise), the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
+ * it where the file shows it, and that part is listed in {@link #assumed()}: kernel mode counted
+ * where the run was at {@code perf_event_paranoid} ≤ 1 or counted tracepoints (a tracepoint is
+ * always so, it is not opened otherwise), else {@link KernelCounting#UNKNOWN unknown}, which is
+ * compared with nothing (the old Countersign counted user mode only for an unprivileged user at
+ * paranoid 2, and did not record the user); the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
  * feed when every one of its inputs of then was recorded, else the simulator's), and no other
  * agent.
  *
@@ -59,21 +64,31 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
     assumed = List.copyOf(assumed);
   }
 
+  /** The identity of {@code series} of a promoted baseline run. */
+  public static MetricIdentity of(MetricSeries series, BaselineRun run) {
+    return of(series, run.configuration(), run.environment(), run.metrics());
+  }
+
+  /** The identity of {@code series} of a result. */
+  public static MetricIdentity of(MetricSeries series, TestResult result) {
+    return of(series, result.configuration(), result.environment(), result.metrics());
+  }
+
   /**
-   * The identity of {@code series}, recorded in a run with {@code configuration} next to {@code
-   * runMetrics} (all series of that run, to tell an old file's feed).
+   * The identity of {@code series}, recorded in a run with {@code configuration} on {@code
+   * environment} next to {@code runMetrics} (all series of that run, to tell an old file's feed
+   * and kernel counting).
    */
   public static MetricIdentity of(MetricSeries series, RunConfiguration configuration,
-      List<MetricSeries> runMetrics) {
+      Environment environment, List<MetricSeries> runMetrics) {
     List<String> assumed = new ArrayList<>();
     KernelCounting kernel = null;
     if (PERF_EVENT_SOURCES.contains(series.source())) {
       kernel = series.kernel();
-      if (kernel == null) {
+      if (kernel == null && series.source() == Source.TRACEPOINT) {
         kernel = KernelCounting.COUNTED;
-        if (series.source() != Source.TRACEPOINT) {
-          assumed.add("kernel mode counted");
-        }
+      } else if (kernel == null) {
+        kernel = legacyKernel(environment, runMetrics, assumed);
       }
     }
     VmExitFeed feed = null;
@@ -93,6 +108,33 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
     }
     return new MetricIdentity(series.source(), kernel, feed, agents, assumed);
   }
+
+  /**
+   * Whether an old run counted kernel mode, where its file shows it: at {@code
+   * perf_event_paranoid} ≤ 1 every user did ({@code perf_allow_kernel}); a run that counted
+   * tracepoints had the privilege (tracefs is root-only, and a tracepoint hit in the kernel is
+   * not counted otherwise). Else it depended on who ran it, which was not recorded: unknown.
+   */
+  private static KernelCounting legacyKernel(Environment environment,
+      List<MetricSeries> runMetrics, List<String> assumed) {
+    String paranoid = environment == null ? null
+        : environment.extra().get("perf_event_paranoid");
+    if (paranoid != null && paranoid.matches("-?\\d{1,3}") && Integer.parseInt(paranoid) <= 1) {
+      assumed.add(KERNEL_COUNTED + " (perf_event_paranoid was " + paranoid + ")");
+      return KernelCounting.COUNTED;
+    }
+    if (runMetrics.stream().anyMatch(m -> m.source() == Source.TRACEPOINT)) {
+      assumed.add(KERNEL_COUNTED + " (the run counted tracepoints, which needs that privilege)");
+      return KernelCounting.COUNTED;
+    }
+    assumed.add(KERNEL_UNKNOWN + " (perf_event_paranoid "
+        + (paranoid == null ? "not recorded" : paranoid) + ", where that depended on the user's"
+        + " privilege, and no tracepoint counted)");
+    return KernelCounting.UNKNOWN;
+  }
+
+  private static final String KERNEL_COUNTED = "kernel mode counted";
+  private static final String KERNEL_UNKNOWN = "kernel counting unknown";
 
   /** The feed an old Countersign used: see the class comment. */
   private static VmExitFeed legacyFeed(String mode, List<MetricSeries> runMetrics) {
@@ -134,13 +176,22 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
           + "), this run by " + source.id() + " (mode " + runMode
           + "): values of different sources are never compared. " + advice + reRecord);
     }
+    if (baseline.kernel == KernelCounting.UNKNOWN && kernel != KernelCounting.UNKNOWN) {
+      String why = baseline.assumed.stream().filter(a -> a.startsWith(KERNEL_UNKNOWN))
+          .findFirst().map(a -> a.substring(KERNEL_UNKNOWN.length())).orElse("");
+      return Optional.of("baseline was recorded before Countersign recorded whether kernel mode"
+          + " was counted, and nothing in it tells" + why + ": it may hold user-mode counts only,"
+          + " so it is not compared with this run's " + kernel.describe() + " counts. Re-record the baseline"
+          + " with 'mvn countersign:baseline', as the user and on the machine that runs the"
+          + " checks");
+    }
     if (baseline.kernel != kernel) {
       String advice = kernel == KernelCounting.EXCLUDED
           ? "Let this run count kernel mode as the baseline's did ("
               + "sudo sysctl -w kernel.perf_event_paranoid=1, or give the JVM CAP_PERFMON)"
           : "Run as the baseline did (as an unprivileged user at perf_event_paranoid >= 2)";
       return Optional.of("baseline counted " + baseline.kernel.describe() + assumedNote(baseline,
-          "kernel mode counted") + ", this run " + kernel.describe()
+          KERNEL_COUNTED) + ", this run " + kernel.describe()
           + ": what a thread does inside the kernel (page faults in read(), ...) is in one and not"
           + " the other, so they are never compared. " + advice + reRecord);
     }
@@ -170,21 +221,23 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
    */
   public static Optional<String> oldBaselinesNote(Collection<Baseline> baselines) {
     long old = baselines.stream().filter(b -> b.runs().stream().anyMatch(run -> run.metrics()
-        .stream().anyMatch(m -> !of(m, run.configuration(), run.metrics()).assumed().isEmpty())))
-        .count();
+        .stream().anyMatch(m -> !of(m, run).assumed().isEmpty()))).count();
     if (old == 0) {
       return Optional.empty();
     }
     return Optional.of(old + " baseline(s) were recorded before Countersign recorded what a"
         + " number means (kernel mode counted or not, the VM-exit feed, other JVM agents); they"
-        + " are read as the old Countersign measured: kernel mode counted, the feed of the"
-        + " recorded mode, no other agent. A run that differs is INCOMPARABLE. Promote a fresh"
-        + " run with 'mvn countersign:baseline' to record it.");
+        + " are read as the old Countersign measured: kernel mode counted where the file shows"
+        + " it (perf_event_paranoid <= 1, or tracepoints counted) and else unknown, the feed of"
+        + " the recorded mode, no other agent. A run that differs, and a metric whose kernel"
+        + " counting is unknown, is INCOMPARABLE. Promote a fresh run with"
+        + " 'mvn countersign:baseline' to record it.");
   }
 
+  /** " (not recorded in this old baseline: read as <part ...>)" where the baseline assumed it. */
   private static String assumedNote(MetricIdentity baseline, String part) {
-    return baseline.assumed.contains(part)
-        ? " (not recorded in this old baseline: read as " + part + ")" : "";
+    return baseline.assumed.stream().filter(a -> a.startsWith(part)).findFirst()
+        .map(a -> " (not recorded in this old baseline: read as " + a + ")").orElse("");
   }
 
   private static String describe(List<JvmAgent> agents) {

@@ -34,7 +34,7 @@ public final class HistoryEntries {
         if (m.perOp().isEmpty()) {
           continue;
         }
-        String meaning = SeriesKey.meaningOf(MetricIdentity.of(m, r.configuration(), r.metrics()));
+        String meaning = SeriesKey.meaningOf(MetricIdentity.of(m, r));
         SeriesKey key = new SeriesKey(module, test, m.name(), m.source(), meaning, m.unit(),
             env.id());
         entries.add(new HistoryEntry(key, m.perOp(), verdictOf(report, r, m)));

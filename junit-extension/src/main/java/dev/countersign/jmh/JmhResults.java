@@ -6,14 +6,13 @@ import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.Environment;
 import dev.countersign.results.JsonFiles;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.Printable;
 import dev.countersign.results.JvmAgents;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
 import dev.countersign.results.TestId;
 import dev.countersign.results.TestResult;
 import dev.countersign.results.UnavailableMetric;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,17 +98,15 @@ public final class JmhResults {
   public static List<TestResult> read(Path file, Environment host) {
     JsonNode root;
     try {
-      root = JsonFiles.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = JsonFiles.readTree(file, "JMH result", REMEDY);
     } catch (JsonProcessingException e) {
       throw new CountersignFileException(file, "is not valid JSON (" + e.getOriginalMessage()
           + "): is it a JMH result written with '-rf json'? A text result (-rf text/csv) cannot"
           + " be read", e);
-    } catch (IOException e) {
-      throw new CountersignFileException(file, "cannot read the JMH result file: " + e, e);
     }
     if (root == null || !root.isArray()) {
       throw new CountersignFileException(file, "is not a JMH JSON result: expected an array of"
-          + " benchmark entries, found " + (root == null ? "nothing" : root.getNodeType()));
+          + " benchmark entries, found " + (root.isMissingNode() ? "nothing" : root.getNodeType()));
     }
     List<TestResult> out = new ArrayList<>();
     int index = 0;
@@ -121,6 +118,14 @@ public final class JmhResults {
 
   private static TestResult entry(Path file, int index, JsonNode e, Environment host) {
     String where = "entry " + index;
+    for (String count : List.of("warmupIterations", "measurementIterations", "forks",
+        "threads")) {
+      JsonNode n = e.get(count);
+      if (n != null && (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0)) {
+        throw invalid(file, "[" + index + "]." + count, Printable.of(n.toString()),
+            "a count is a whole number ≥ 0");
+      }
+    }
     String benchmark = text(file, where, e, "benchmark");
     String mode = text(file, where + " (" + benchmark + ")", e, "mode");
     if (!MODES.contains(mode)) {
@@ -149,16 +154,17 @@ public final class JmhResults {
     if (primary == null || !primary.isObject()) {
       throw new CountersignFileException(file, where + " (" + benchmark + ") has no primaryMetric");
     }
-    int forks = metric(file, where + " (" + benchmark + ") primaryMetric", SCORE, primary, metrics,
-        unavailable);
+    int forks = metric(file, where + " (" + benchmark + ") primaryMetric",
+        "[" + index + "].primaryMetric", SCORE, primary, metrics, unavailable);
     JsonNode secondary = e.get("secondaryMetrics");
     if (secondary != null && secondary.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = secondary.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> s = it.next();
         String name = s.getKey().startsWith("·") ? s.getKey().substring(1) : s.getKey();
-        metric(file, where + " (" + benchmark + ") secondary metric " + s.getKey(), name,
-            s.getValue(), metrics, unavailable);
+        metric(file, where + " (" + benchmark + ") secondary metric " + s.getKey(),
+            "[" + index + "].secondaryMetrics." + s.getKey(), name, s.getValue(), metrics,
+            unavailable);
       }
     }
     int iterations = metrics.stream().filter(m -> m.name().equals(SCORE))
@@ -176,7 +182,7 @@ public final class JmhResults {
   }
 
   /** Adds the metric (or why it is unavailable); returns its number of forks. */
-  private static int metric(Path file, String where, String name, JsonNode m,
+  private static int metric(Path file, String where, String path, String name, JsonNode m,
       List<MetricSeries> metrics, List<UnavailableMetric> unavailable) {
     if (!m.isObject()) {
       throw new CountersignFileException(file, where + " is not an object");
@@ -193,20 +199,31 @@ public final class JmhResults {
     if (raw != null && raw.isArray()) {
       forks = raw.size();
       for (int f = 0; f < raw.size(); f++) {
-        for (JsonNode v : (Iterable<JsonNode>) raw.get(f)::elements) {
-          values.add(number(v));
+        JsonNode iterations = raw.get(f);
+        for (int i = 0; i < iterations.size(); i++) {
+          values.add(sample(file, path + ".rawData[" + f + "][" + i + "]", iterations.get(i)));
           fork.add(f);
         }
       }
     } else if (histogram != null && histogram.isArray()) {
       forks = histogram.size();
       for (int f = 0; f < histogram.size(); f++) {
-        for (JsonNode iteration : (Iterable<JsonNode>) histogram.get(f)::elements) {
+        JsonNode iterations = histogram.get(f);
+        for (int i = 0; i < iterations.size(); i++) {
+          JsonNode iteration = iterations.get(i);
           double sum = 0;
           double count = 0;
-          for (JsonNode bin : (Iterable<JsonNode>) iteration::elements) {
-            sum += number(bin.get(0)) * number(bin.get(1));
-            count += number(bin.get(1));
+          for (int b = 0; b < iteration.size(); b++) {
+            String at = path + ".rawDataHistogram[" + f + "][" + i + "][" + b + "]";
+            JsonNode bin = iteration.get(b);
+            double value = sample(file, at + "[0]", bin.get(0));
+            JsonNode n = bin.get(1);
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+              throw invalid(file, at + "[1]", n == null ? "missing" : Printable.of(n.toString()),
+                  "a histogram bin is [value, count], the count a whole number ≥ 0");
+            }
+            sum += value * n.asLong();
+            count += n.asLong();
           }
           values.add(count == 0 ? Double.NaN : sum / count);
           fork.add(f);
@@ -230,19 +247,34 @@ public final class JmhResults {
     return forks;
   }
 
-  private static double number(JsonNode v) {
-    if (v == null) {
-      return Double.NaN;
-    }
-    if (v.isNumber()) {
-      return v.asDouble();
-    }
-    // JMH writes NaN and infinities as strings
-    try {
+  /**
+   * A sample: a finite number ≥ 0, or JMH's own mark of a value it could not compute ({@code
+   * "NaN"}, {@code "Infinity"}: JMH writes them as strings), which makes the metric unavailable.
+   * Anything else is refused, naming the field: every score Countersign judges is a time, a
+   * throughput, a size or a count.
+   */
+  private static double sample(Path file, String path, JsonNode v) {
+    if (v != null && v.isTextual() && NON_FINITE.contains(v.asText())) {
       return Double.parseDouble(v.asText());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
     }
+    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
+      throw invalid(file, path, v == null ? "missing" : Printable.of(v.toString()),
+          "a score is a time, a throughput, a size or a count: a finite number ≥ 0 (or JMH's"
+              + " \"NaN\" where it could not compute one)");
+    }
+    return v.asDouble();
+  }
+
+  /** JMH's strings for the values it could not compute. */
+  private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+
+  private static final String REMEDY = "the file is JMH's output: run the benchmarks again"
+      + " ('-rf json'), or revert the hand edit";
+
+  private static CountersignFileException invalid(Path file, String path, String value,
+      String rule) {
+    return new CountersignFileException(file, "field '" + path + "' is " + value + ": " + rule
+        + "; " + REMEDY);
   }
 
   private static String text(Path file, String where, JsonNode e, String field) {

@@ -79,6 +79,7 @@ public final class Doctor {
         .map(ok -> ok ? "accepted (threads the test starts are counted in one group read)"
             : "refused by this kernel (each event read on its own; threads still counted)")
         .orElse("unknown (perf_event_open unusable)"));
+    out.add("  counter reads:   " + readPath());
     out.add("Event classes (each opened for real with perf_event_open):");
     Set<String> commands = new LinkedHashSet<>();
     Map<String, int[]> perClass = new LinkedHashMap<>();
@@ -262,6 +263,18 @@ public final class Doctor {
     boolean readable = Files.isReadable(r.resolve("events"));
     return r + " mounted, " + (readable ? "readable" : "NOT readable by this user (sudo mount -o"
         + " remount,mode=755 " + r + ")");
+  }
+
+  /** How this JVM reads counter groups; a test JVM on another JDK chooses by its own. */
+  private static String readPath() {
+    try {
+      LinuxPerfSyscalls sys = LinuxPerfSyscalls.load();
+      return (sys.readPath() == ReadPath.FFM ? "FFM (" + sys.readPathReason() + ")"
+          : "JNA (FFM not used: " + sys.readPathReason() + ")")
+          + " in this JVM; a test JVM chooses by its own JDK (FFM from 22)";
+    } catch (UnsupportedOperationException e) {
+      return "none (" + e.getMessage() + ")";
+    }
   }
 
   private static String yes(boolean b) {

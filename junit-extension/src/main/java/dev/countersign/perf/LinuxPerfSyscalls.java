@@ -7,27 +7,71 @@ import com.sun.jna.Pointer;
 import java.util.Locale;
 
 /**
- * The real {@link PerfSyscalls}: libc through JNA direct mapping (no per-call argument arrays, so
- * the read path does not allocate). {@code perf_event_open} has no libc wrapper and goes through
- * {@code syscall(2)} with the architecture's number (x86_64 298, aarch64 241).
+ * The real {@link PerfSyscalls}: libc through JNA direct mapping (no per-call argument arrays),
+ * and counter reads — the per-invocation hot path — through the {@link ReadPath} chosen at run
+ * time: {@code java.lang.foreign} on JDK 22 and later, JNA before. {@code perf_event_open} has no
+ * libc wrapper and goes through {@code syscall(2)} with the architecture's number (x86_64 298,
+ * aarch64 241).
  */
 public final class LinuxPerfSyscalls implements PerfSyscalls {
 
   private static final long PERF_EVENT_IOC_SET_FILTER = 0x40082406L;
 
   private final long perfEventOpenNumber;
+  private final ReadPath readPath;
+  /** The FFM binding when {@link #readPath} is FFM, else null. */
+  private final FfmReadBinding ffm;
+  private final String readPathReason;
 
-  private LinuxPerfSyscalls(long perfEventOpenNumber) {
+  private LinuxPerfSyscalls(long perfEventOpenNumber, ReadPath readPath, FfmReadBinding ffm,
+      String readPathReason) {
     this.perfEventOpenNumber = perfEventOpenNumber;
+    this.readPath = readPath;
+    this.ffm = ffm;
+    this.readPathReason = readPathReason;
   }
 
   /**
-   * The binding for this machine.
+   * The binding for this machine, reading counters through FFM where this JDK has it (22+) and
+   * allows it, else through JNA.
    *
    * @throws UnsupportedOperationException when this is not Linux on x86_64 or aarch64, or libc
    *     cannot be bound; the message says which
    */
   public static LinuxPerfSyscalls load() {
+    long number = syscallNumber();
+    try {
+      return new LinuxPerfSyscalls(number, ReadPath.FFM, FfmHolder.binding(),
+          "java.lang.foreign on JDK " + Runtime.version().feature());
+    } catch (UnsupportedOperationException e) {
+      return new LinuxPerfSyscalls(number, ReadPath.JNA, null, e.getMessage());
+    }
+  }
+
+  /**
+   * The binding with counters read through {@code path}, for comparing the two.
+   *
+   * @throws UnsupportedOperationException when that path (or perf_event_open) is not available
+   *     here; the message says why
+   */
+  public static LinuxPerfSyscalls load(ReadPath path) {
+    long number = syscallNumber();
+    return path == ReadPath.FFM
+        ? new LinuxPerfSyscalls(number, path, FfmHolder.binding(), "asked for")
+        : new LinuxPerfSyscalls(number, path, null, "asked for");
+  }
+
+  /** How this binding reads counters. */
+  public ReadPath readPath() {
+    return readPath;
+  }
+
+  /** Why {@link #readPath} was chosen: the JDK, or why FFM could not be used. */
+  public String readPathReason() {
+    return readPathReason;
+  }
+
+  private static long syscallNumber() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (!os.contains("linux")) {
       throw new UnsupportedOperationException(
@@ -47,7 +91,7 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
     } catch (LinkageError e) {
       throw new UnsupportedOperationException("cannot bind libc through JNA: " + e.getMessage(), e);
     }
-    return new LinuxPerfSyscalls(number);
+    return number;
   }
 
   @Override
@@ -88,12 +132,8 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
   }
 
   @Override
-  public long read(int fd, Pointer buffer, long bytes) {
-    try {
-      return Libc.read(fd, buffer, bytes);
-    } catch (LastErrorException e) {
-      return -e.getErrorCode();
-    }
+  public CounterReader reader(int fd, int bytes) {
+    return ffm != null ? ffm.reader(fd, bytes) : new JnaReader(fd, bytes);
   }
 
   @Override
@@ -102,6 +142,51 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
       return Libc.close(fd);
     } catch (LastErrorException e) {
       return -e.getErrorCode();
+    }
+  }
+
+  /** {@code read(2)} through JNA into a direct buffer whose address is taken once. */
+  private static final class JnaReader extends NativeBufferReader {
+
+    private final Pointer address;
+
+    JnaReader(int fd, int bytes) {
+      super(fd, bytes);
+      this.address = Native.getDirectBufferPointer(buffer);
+    }
+
+    @Override
+    public long read() {
+      try {
+        return Libc.read(fd, address, buffer.capacity());
+      } catch (LastErrorException e) {
+        return -e.getErrorCode();
+      }
+    }
+  }
+
+  /** The FFM binding, made once per JVM (a reflective lookup and a downcall stub). */
+  private static final class FfmHolder {
+    private static final FfmReadBinding BINDING;
+    private static final UnsupportedOperationException REFUSAL;
+
+    static {
+      FfmReadBinding binding = null;
+      UnsupportedOperationException refusal = null;
+      try {
+        binding = FfmReadBinding.load();
+      } catch (UnsupportedOperationException e) {
+        refusal = e;
+      }
+      BINDING = binding;
+      REFUSAL = refusal;
+    }
+
+    static FfmReadBinding binding() {
+      if (BINDING == null) {
+        throw new UnsupportedOperationException(REFUSAL.getMessage(), REFUSAL);
+      }
+      return BINDING;
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.countersign.perf;
 
-import com.sun.jna.Memory;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -48,8 +47,9 @@ final class PerfEventGroup implements AutoCloseable {
   private int size;
   private long lastEnabled;
   private long lastRunning;
-  private Memory buffer;
-  private long bufferBytes;
+  /** Reads the leader; made when the leader is added. */
+  private CounterReader reader;
+  private final int bufferBytes;
   private int readErrno;
 
   /**
@@ -65,8 +65,7 @@ final class PerfEventGroup implements AutoCloseable {
     this.last = new long[this.capacity];
     this.ids = new long[this.capacity];
     // grouped: nr, enabled, running, then {value, id} per member; single: value, enabled, running, id
-    this.bufferBytes = grouped ? 8L * (3 + 2L * this.capacity) : 32;
-    this.buffer = new Memory(bufferBytes);
+    this.bufferBytes = grouped ? 8 * (3 + 2 * this.capacity) : 32;
   }
 
   boolean grouped() {
@@ -100,6 +99,9 @@ final class PerfEventGroup implements AutoCloseable {
     if (size == capacity) {
       throw new IllegalStateException("group full");
     }
+    if (size == 0) {
+      reader = sys.reader(fd, bufferBytes);
+    }
     fds[size] = fd;
     slots[size] = slot;
     size++;
@@ -129,11 +131,11 @@ final class PerfEventGroup implements AutoCloseable {
     if (got < 0) {
       return (int) -got;
     }
-    if (grouped && buffer.getLong(0) != size) {
+    if (grouped && reader.word(0) != size) {
       return Errno.EINVAL;
     }
     for (int i = 0; i < size; i++) {
-      long id = grouped ? buffer.getLong(32 + 16L * i) : buffer.getLong(24);
+      long id = grouped ? reader.word(4 + 2 * i) : reader.word(3);
       if (ids[i] == 0) {
         ids[i] = id;
       } else if (ids[i] != id) {
@@ -164,7 +166,7 @@ final class PerfEventGroup implements AutoCloseable {
    * @return the bytes read, or {@code -errno}
    */
   private long readRetryingChildTeardown() {
-    long got = sys.read(fds[0], buffer, bufferBytes);
+    long got = reader.read();
     if (got != -Errno.ECHILD || !grouped) {
       return got;
     }
@@ -176,7 +178,7 @@ final class PerfEventGroup implements AutoCloseable {
       } else {
         LockSupport.parkNanos(ECHILD_PARK_NANOS);
       }
-      got = sys.read(fds[0], buffer, bufferBytes);
+      got = reader.read();
       waited = System.nanoTime() - start;
     }
     return got;
@@ -194,10 +196,10 @@ final class PerfEventGroup implements AutoCloseable {
       return readErrno;
     }
     readErrno = 0;
-    lastEnabled = buffer.getLong(8);
-    lastRunning = buffer.getLong(16);
+    lastEnabled = reader.word(1);
+    lastRunning = reader.word(2);
     for (int i = 0; i < size; i++) {
-      last[i] = grouped ? buffer.getLong(24 + 16L * i) : buffer.getLong(0);
+      last[i] = grouped ? reader.word(3 + 2 * i) : reader.word(0);
     }
     return 0;
   }
@@ -220,15 +222,15 @@ final class PerfEventGroup implements AutoCloseable {
       return;
     }
     readErrno = 0;
-    // both layouts keep time_enabled at byte 8 and time_running at byte 16
-    long enabled = buffer.getLong(8);
-    long running = buffer.getLong(16);
+    // both layouts keep time_enabled in word 1 and time_running in word 2
+    long enabled = reader.word(1);
+    long running = reader.word(2);
     long dEnabled = enabled - lastEnabled;
     long dRunning = running - lastRunning;
     lastEnabled = enabled;
     lastRunning = running;
     for (int i = 0; i < size; i++) {
-      long value = grouped ? buffer.getLong(24 + 16L * i) : buffer.getLong(0);
+      long value = grouped ? reader.word(3 + 2 * i) : reader.word(0);
       long delta = value - last[i];
       last[i] = value;
       int s = slots[i];
@@ -258,9 +260,9 @@ final class PerfEventGroup implements AutoCloseable {
     size = 0;
     Arrays.fill(last, 0);
     Arrays.fill(ids, 0);
-    if (buffer != null) {
-      buffer.close();
-      buffer = null;
+    if (reader != null) {
+      reader.close();
+      reader = null;
     }
   }
 }

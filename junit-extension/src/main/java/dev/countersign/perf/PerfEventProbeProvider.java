@@ -48,6 +48,15 @@ public final class PerfEventProbeProvider implements ProbeProvider {
         true);
   }
 
+  /**
+   * A provider reading counters through {@code path} rather than the one this JDK would choose,
+   * to compare the two (benchmarks, tests).
+   */
+  public static PerfEventProbeProvider reading(ReadPath path) {
+    return new PerfEventProbeProvider(() -> LinuxPerfSyscalls.load(path), PerfAccess::current,
+        new EventEncoder(), new ThreadSelector(), true);
+  }
+
   PerfEventProbeProvider(Supplier<PerfSyscalls> syscalls, Supplier<PerfAccess> access,
       EventEncoder encoder, ThreadSelector threads, boolean inherit) {
     this.syscalls = syscalls;

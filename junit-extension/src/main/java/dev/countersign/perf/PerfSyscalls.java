@@ -1,7 +1,5 @@
 package dev.countersign.perf;
 
-import com.sun.jna.Pointer;
-
 /**
  * The few system calls the perf engine makes, narrowed so that the engine's logic (groups,
  * scaling, errors) can be exercised without a PMU. Every method returns a negative errno instead
@@ -24,8 +22,11 @@ public interface PerfSyscalls {
   /** {@code ioctl(fd, PERF_EVENT_IOC_SET_FILTER, filter)}: 0 or {@code -errno}. */
   int setFilter(int fd, String filter);
 
-  /** {@code read(fd, buffer, bytes)}: the number of bytes read, or {@code -errno}. */
-  long read(int fd, Pointer buffer, long bytes);
+  /**
+   * A reader of {@code fd} into a buffer of {@code bytes} of its own; its {@link
+   * CounterReader#read} is {@code read(fd, buffer, bytes)}. The fd stays the caller's to close.
+   */
+  CounterReader reader(int fd, int bytes);
 
   /** {@code close(fd)}: 0 or {@code -errno}. */
   int close(int fd);

@@ -191,6 +191,8 @@ public final class HtmlReport {
     h.append("<section id=\"findings\">\n<h2>What needs attention</h2>\n");
     environmentWarnings(tests.values()).forEach((w, titles) -> h.append("<p class=\"flag\">⚠ ")
         .append(escape(w)).append(" (").append(escape(whichTests(titles))).append(")</p>\n"));
+    report.notes().forEach(n -> h.append("<p class=\"flag build-note\">ℹ ").append(escape(n))
+        .append("</p>\n"));
     if (items.length() == 0) {
       h.append("<p class=\"allclear\">Every check is unchanged or within budget.</p>\n");
     } else {

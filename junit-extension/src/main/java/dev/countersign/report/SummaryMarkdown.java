@@ -45,6 +45,7 @@ public final class SummaryMarkdown {
     List<String> flags = new ArrayList<>();
     HtmlReport.environmentWarnings(tests.values()).forEach((w, titles) ->
         flags.add("- ⚠ " + cell(w) + " (" + cell(HtmlReport.whichTests(titles)) + ")"));
+    report.notes().forEach(n -> flags.add("- ℹ " + cell(n)));
     if (!flags.isEmpty()) {
       flags.forEach(f -> md.append(f).append('\n'));
       md.append('\n');

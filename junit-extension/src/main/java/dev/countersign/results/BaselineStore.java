@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The committed baselines of a module: one JSON file per test in {@code src/test/countersign/}.
@@ -68,9 +69,19 @@ public final class BaselineStore {
 
   /** Every baseline file in the directory (for reporting baselines whose test did not run). */
   public List<Baseline> readAll() {
+    return readAllExcept(Set.of());
+  }
+
+  /**
+   * Every baseline file in the directory but those named in {@code fileNames} ({@link
+   * TestId#fileName()}: those read already, with their test), so that none is read twice.
+   */
+  public List<Baseline> readAllExcept(Set<String> fileNames) {
     List<Baseline> all = new ArrayList<>();
     for (Path file : files()) {
-      all.add(JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline"));
+      if (!fileNames.contains(file.getFileName().toString())) {
+        all.add(JsonFiles.read(file, Baseline.class, Baseline.SCHEMA_VERSION, "baseline"));
+      }
     }
     return all;
   }

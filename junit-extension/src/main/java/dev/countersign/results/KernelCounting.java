@@ -14,16 +14,26 @@ public enum KernelCounting {
   /** User and kernel mode were counted ({@code exclude_kernel = 0}). */
   COUNTED,
   /** User mode only ({@code exclude_kernel = 1, exclude_hv = 1}), as {@code perf stat -e x:u}. */
-  EXCLUDED;
+  EXCLUDED,
+  /**
+   * Not known: never measured so, but what a file written before kernel counting was recorded
+   * reads as when nothing in it tells (see {@link dev.countersign.check.MetricIdentity}); such
+   * values are compared with neither of the others.
+   */
+  UNKNOWN;
 
   /** The value for a process that may ({@code true}) or may not count kernel mode. */
   public static KernelCounting of(boolean countsKernel) {
     return countsKernel ? COUNTED : EXCLUDED;
   }
 
-  /** How it reads in tables: "user+kernel mode" or "user-mode only". */
+  /** How it reads in tables: "user+kernel mode", "user-mode only" or "an unknown mode". */
   public String describe() {
-    return this == COUNTED ? "user+kernel mode" : "user-mode only";
+    return switch (this) {
+      case COUNTED -> "user+kernel mode";
+      case EXCLUDED -> "user-mode only";
+      case UNKNOWN -> "an unknown mode";
+    };
   }
 
   /** The lower-case name used in files. */

@@ -1,6 +1,7 @@
 package dev.countersign.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,8 +28,8 @@ public record MetricSeries(
     String name,
     Source source,
     String unit,
-    List<Double> perOp,
-    List<Double> fractionCounted,
+    @JsonDeserialize(using = SampleList.Deserializer.class) List<Double> perOp,
+    @JsonDeserialize(using = SampleList.Deserializer.class) List<Double> fractionCounted,
     List<Integer> fork,
     @JsonInclude(JsonInclude.Include.NON_NULL) KernelCounting kernel,
     @JsonInclude(JsonInclude.Include.NON_NULL) VmExitFeed feed) {
@@ -37,8 +38,9 @@ public record MetricSeries(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(unit, "unit");
-    perOp = List.copyOf(perOp);
-    fractionCounted = fractionCounted == null ? List.of() : List.copyOf(fractionCounted);
+    // held unboxed: a series may have 10^6 samples
+    perOp = SampleList.copyOf(perOp);
+    fractionCounted = fractionCounted == null ? List.of() : SampleList.copyOf(fractionCounted);
     fork = fork == null ? List.of() : List.copyOf(fork);
   }
 
@@ -72,10 +74,6 @@ public record MetricSeries(
 
   /** The values as a fresh array, for statistics. */
   public double[] values() {
-    double[] v = new double[perOp.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = perOp.get(i);
-    }
-    return v;
+    return ((SampleList) perOp).toDoubleArray();
   }
 }

@@ -1,42 +1,37 @@
 package dev.countersign.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fields added to the file formats after files were committed with them absent: an absent one is
  * read as null ("not recorded"), which the reader of each then interprets (see {@link
- * dev.countersign.check.MetricIdentity}). Every other field stays required (the mapper fails on a
- * missing creator property). An object is recognised by a field it always had.
+ * dev.countersign.check.MetricIdentity}). Every other component of a record read from a file is
+ * required: a missing one fails the read, naming it. (Told to Jackson as its "required" marker,
+ * so that files are read as a stream, without a tree to fill in first.)
  */
-final class OptionalFields {
+final class OptionalFields extends JacksonAnnotationIntrospector {
 
-  /** A field that marks the kind of object, and the fields that kind may lack. */
-  private static final Map<String, List<String>> BY_MARKER = Map.of(
-      // MetricSeries: whether kernel mode was counted; the VM-exit feed
-      "perOp", List.of("kernel", "feed"),
-      // RunConfiguration: the other JVM agents present
-      "opsPerInvocation", List.of("agents"));
+  private static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
+      // whether kernel mode was counted; the VM-exit feed
+      MetricSeries.class, Set.of("kernel", "feed"),
+      // the other JVM agents present
+      RunConfiguration.class, Set.of("agents"));
 
-  private OptionalFields() {}
-
-  /** Puts an explicit null for each absent optional field, anywhere in the tree. */
-  static void fill(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      BY_MARKER.forEach((marker, optional) -> {
-        if (object.has(marker)) {
-          optional.forEach(f -> {
-            if (!object.has(f)) {
-              object.putNull(f);
-            }
-          });
-        }
-      });
+  @Override
+  public Boolean hasRequiredMarker(AnnotatedMember member) {
+    if (member instanceof AnnotatedParameter p && p.getDeclaringClass().isRecord()) {
+      RecordComponent[] components = p.getDeclaringClass().getRecordComponents();
+      // the canonical constructor, whose parameters are the components in order
+      if (p.getOwner().getParameterCount() == components.length) {
+        return !OPTIONAL.getOrDefault(p.getDeclaringClass(), Set.of())
+            .contains(components[p.getIndex()].getName());
+      }
     }
-    if (node != null && node.isContainerNode()) {
-      node.forEach(OptionalFields::fill);
-    }
+    return super.hasRequiredMarker(member);
   }
 }

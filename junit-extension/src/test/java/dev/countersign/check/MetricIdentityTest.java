@@ -122,11 +122,18 @@ class MetricIdentityTest {
     assertEquals(1024, row.baseline());
   }
 
-  @Test
-  void anOldBaselineIsReadWithTheOldMeaningAndSaidSoOnce() throws Exception {
+  /**
+   * A baseline as written before kernel counting and agents were recorded: one run at {@code
+   * perf_event_paranoid} {@code paranoid}, {@code faults} page faults per op, and, when {@code
+   * withTracepoint}, a tracepoint series beside them.
+   */
+  private void oldBaseline(String paranoid, double faults, boolean withTracepoint)
+      throws Exception {
     Path file = baselines.fileOf(Fixtures.TEST);
     Files.createDirectories(file.getParent());
-    // as written before kernel counting and agents were recorded
+    String tracepoint = withTracepoint ? """
+        , {"name": "sched:sched_switch", "source": "tracepoint", "unit": "count",
+           "perOp": [2.0, 2.0, 2.0], "fractionCounted": [], "fork": []}""" : "";
     Files.writeString(file, """
         {"schemaVersion": 1,
          "test": {"className": "com.example.QueuePerfTest", "methodName": "offerPoll",
@@ -134,22 +141,77 @@ class MetricIdentityTest {
          "runs": [{"configuration": {"mode": "auto", "warmup": 5, "iterations": 3,
                                      "opsPerInvocation": 1, "forks": 1},
                    "environment": {"os": "Linux amd64", "kernel": "6.1", "cpuModel": "x",
-                                   "cpus": 2, "virtualization": "vm", "jvm": "17", "extra": {}},
+                                   "cpus": 2, "virtualization": "vm", "jvm": "17",
+                                   "extra": {%s}},
                    "metrics": [{"name": "page-faults", "source": "kernel", "unit": "count",
-                                "perOp": [1024.0, 1024.0, 1024.0], "fractionCounted": [],
-                                "fork": []}]}]}
-        """);
+                                "perOp": [%s, %s, %s], "fractionCounted": [],
+                                "fork": []}%s]}]}
+        """.formatted(paranoid == null ? "" : "\"perf_event_paranoid\": \"" + paranoid + "\"",
+        faults, faults, faults, tracepoint));
+  }
+
+  @Test
+  void anOldBaselineAtParanoidOneIsReadAsKernelCountedAndSaidSoOnce() throws Exception {
+    oldBaseline("1", 1024, false);
     results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
     assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
     String note = MetricIdentity.oldBaselinesNote(baselines.readAll()).orElseThrow();
     assertTrue(note.startsWith("1 baseline(s) were recorded before"), note);
-    assertTrue(note.contains("kernel mode counted"), note);
+    assertTrue(note.contains("kernel mode counted where the file shows it"), note);
 
     results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
     CheckRow row = row("page-faults");
     assertEquals(Verdict.INCOMPARABLE, row.verdict());
     assertTrue(row.note().contains("(not recorded in this old baseline: read as kernel mode"
-        + " counted)"), row.note());
+        + " counted (perf_event_paranoid was 1))"), row.note());
+  }
+
+  @Test
+  void anOldBaselineThatCountedTracepointsWasPrivilegedSoKernelCounted() throws Exception {
+    oldBaseline("2", 1024, true);
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
+  }
+
+  /**
+   * The case the old reading got wrong: recorded unprivileged at paranoid 2 (user mode only: 0
+   * faults, as the file does not say), checked by a privileged run (1,024). Read as kernel
+   * counted it was judged a +∞ REGRESSION; an improvement hidden by the kernel's share would have
+   * passed as UNCHANGED. Unknown is compared with neither counting.
+   */
+  @Test
+  void anOldBaselineWhoseKernelCountingCannotBeToldIsComparedWithNothing() throws Exception {
+    oldBaseline("2", 0, false);
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict(), row.toString());
+    assertTrue(row.note().startsWith("baseline was recorded before Countersign recorded whether"
+        + " kernel mode was counted, and nothing in it tells (perf_event_paranoid 2, where that"
+        + " depended on the user's privilege, and no tracepoint counted): it may hold user-mode"
+        + " counts only, so it is not compared with this run's user+kernel mode counts."),
+        row.note());
+    assertTrue(row.note().contains("Re-record the baseline with 'mvn countersign:baseline'"),
+        row.note());
+
+    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
+    assertEquals(Verdict.INCOMPARABLE, row("page-faults").verdict());
+    oldBaseline(null, 0, false);
+    CheckRow unrecorded = row("page-faults");
+    assertEquals(Verdict.INCOMPARABLE, unrecorded.verdict());
+    assertTrue(unrecorded.note().contains("(perf_event_paranoid not recorded,"),
+        unrecorded.note());
+    assertTrue(MetricIdentity.oldBaselinesNote(baselines.readAll()).orElseThrow()
+        .contains("a metric whose kernel counting is unknown, is INCOMPARABLE"));
+  }
+
+  @Test
+  void aFreshRunPromotedOverAnUnknownOneIsComparedAndTheUnknownIsNotPooled() throws Exception {
+    oldBaseline("2", 0, false);
+    baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.UNCHANGED, row.verdict(), row.toString());
+    assertEquals(1024, row.baseline());
   }
 
   @Test
@@ -162,14 +224,15 @@ class MetricIdentityTest {
     }
     old.add(new MetricSeries("task-clock", Source.KERNEL, "ns", List.of(1.0)));
     RunConfiguration legacy = new RunConfiguration("auto", 5, 1, 1, 1);
-    MetricIdentity read = MetricIdentity.of(msrWrites(1, null), legacy, old);
+    MetricIdentity read = MetricIdentity.of(msrWrites(1, null), legacy, Fixtures.environment(), old);
     assertEquals(VmExitFeed.PERF, read.feed());
     assertTrue(read.assumed().contains("the perf feed"), read.assumed().toString());
     // inputs added to the feed later (sched:sched_waking) are not asked of old files
     assertEquals(VmExitFeed.SIM,
-        MetricIdentity.of(msrWrites(1, null), legacy, old.subList(1, old.size())).feed());
+        MetricIdentity.of(msrWrites(1, null), legacy, Fixtures.environment(),
+            old.subList(1, old.size())).feed());
     assertEquals(VmExitFeed.SIM, MetricIdentity.of(msrWrites(1, null),
-        new RunConfiguration("sim", 5, 1, 1, 1), old).feed());
+        new RunConfiguration("sim", 5, 1, 1, 1), Fixtures.environment(), old).feed());
   }
 
   @Test

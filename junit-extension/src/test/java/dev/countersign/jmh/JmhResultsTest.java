@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JmhResultsTest {
 
@@ -192,6 +194,55 @@ class JmhResultsTest {
         && missing.getMessage().contains("-rf json"), missing.getMessage());
     assertEquals(List.of(one, two), JmhResults.files(" 1.json , 2.json ,", dir));
     assertEquals(List.of(), JmhResults.files("  ", dir));
+  }
+
+  /**
+   * JMH files now get the checks baseline files have: a string that reaches the log (the
+   * benchmark's name, a secondary metric's label, the unit) may hold no control character, and a
+   * score, a histogram count or an iteration count must be a finite number ≥ 0 (JMH's own "NaN"
+   * stays an unavailable metric). Before, a newline in the name reached the build log as a line
+   * of its own and a negative score was gated as an improvement.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+      "newline in the benchmark name | \"a.B.c\" | \"a.B.c\\n[INFO] BUILD SUCCESS\" | field '[0].benchmark' contains the control character \\n at position 5",
+      "escape in a secondary label | \"gc.alloc\" | \"gc.\\u001b[2Jalloc\" | name 'gc.\\u001b[2Jalloc' contains the control character \\u001b",
+      "carriage return in the unit | \"ns/op\" | \"ns/op\\r\" | field '[0].primaryMetric.scoreUnit' contains the control character \\r",
+      "negative score | [[1.000000, | [[-1.000000, | field '[0].primaryMetric.rawData[0][0]' is -1.0: a score is a time",
+      "score as other text | [[1.000000, | [[\"fast\", | field '[0].primaryMetric.rawData[0][0]' is \"fast\": a score is a time",
+      "negative warm-up count | \"warmupIterations\" : 2 | \"warmupIterations\" : -2 | field '[0].warmupIterations' is -2: a count is a whole number ≥ 0",
+      "fractional fork count | \"forks\" : 2 | \"forks\" : 1.5 | field '[0].forks' is 1.5: a count is a whole number ≥ 0",
+  })
+  void badValuesInAJmhFileAreRefusedNamingFileAndField(String what, String from, String to,
+      String expected) throws Exception {
+    String good = entry("a.B.c", "avgt", "ns/op", 1, "gc.alloc", 1, 1)
+        .replaceFirst("\\[\\[[0-9.]+,", "[[1.000000,");
+    assertTrue(good.contains(from), "fixture lacks " + from);
+    Path f = file("bad.json", good.replaceFirst(java.util.regex.Pattern.quote(from),
+        java.util.regex.Matcher.quoteReplacement(to)));
+    CountersignFileException e = assertThrows(CountersignFileException.class,
+        () -> JmhResults.read(f, HOST));
+    String msg = e.getMessage();
+    assertTrue(msg.startsWith(f.toString()), msg);
+    assertTrue(msg.contains(expected), msg);
+    assertTrue(msg.contains("run the benchmarks again"), msg);
+    assertTrue(msg.chars().noneMatch(c -> c < 0x20), "the message must stay one line: " + msg);
+  }
+
+  @Test
+  void aNegativeOrFractionalHistogramCountIsRefused() throws Exception {
+    String sample = """
+        { "benchmark" : "a.B.c", "mode" : "sample", "primaryMetric" : { "scoreUnit" : "ns/op",
+          "rawDataHistogram" : [ [ [ [10.0, 3], [20.0, %s] ] ] ] } }""";
+    Path ok = file("ok.json", sample.formatted("1"));
+    assertEquals(12.5, JmhResults.read(ok, HOST).get(0).metrics().get(0).perOp().get(0));
+    for (String bad : List.of("-1", "0.5", "\"x\"")) {
+      Path f = file("h.json", sample.formatted(bad));
+      String msg = assertThrows(CountersignFileException.class, () -> JmhResults.read(f, HOST))
+          .getMessage();
+      assertTrue(msg.contains("field '[0].primaryMetric.rawDataHistogram[0][0][1][1]' is " + bad
+          + ": a histogram bin is [value, count], the count a whole number ≥ 0"), msg);
+    }
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.countersign.perf;
 
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -120,7 +119,26 @@ final class FakePerfSyscalls implements PerfSyscalls {
   }
 
   @Override
-  public long read(int fd, Pointer buffer, long bytes) {
+  public CounterReader reader(int fd, int bytes) {
+    long[] words = new long[bytes / 8];
+    return new CounterReader() {
+      @Override
+      public long read() {
+        return FakePerfSyscalls.this.read(fd, words);
+      }
+
+      @Override
+      public long word(int index) {
+        return words[index];
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private long read(int fd, long[] words) {
+    long bytes = 8L * words.length;
     Counter c = counters.get(fd);
     if (c == null || !c.open) {
       return -Errno.EBADF;
@@ -139,22 +157,22 @@ final class FakePerfSyscalls implements PerfSyscalls {
       if (bytes < need) {
         return -Errno.ENOSPC;
       }
-      buffer.setLong(0, all.size());
-      buffer.setLong(8, c.enabled);
-      buffer.setLong(16, c.running);
+      words[0] = all.size();
+      words[1] = c.enabled;
+      words[2] = c.running;
       for (int i = 0; i < all.size(); i++) {
-        buffer.setLong(24 + 16L * i, all.get(i).value);
-        buffer.setLong(32 + 16L * i, all.get(i).fd);
+        words[3 + 2 * i] = all.get(i).value;
+        words[4 + 2 * i] = all.get(i).fd;
       }
       return need;
     }
     if (bytes < 32) {
       return -Errno.ENOSPC;
     }
-    buffer.setLong(0, c.value);
-    buffer.setLong(8, c.enabled);
-    buffer.setLong(16, c.running);
-    buffer.setLong(24, c.fd);
+    words[0] = c.value;
+    words[1] = c.enabled;
+    words[2] = c.running;
+    words[3] = c.fd;
     return 32;
   }
 

@@ -108,6 +108,17 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void attentionListSaysOnceThatBaselinesWereReadWithAnOldFormatsMeaning() throws Exception {
+    // ReportFixture's files record no agents, as the format before the meaning was recorded
+    String dom = chromium.dumpDom(page, "").stdout();
+    int from = dom.indexOf("<section id=\"findings\">");
+    String findings = dom.substring(from, dom.indexOf("</section>", from));
+    assertEquals(1, count(findings, "<p class=\"flag build-note\">ℹ 3 baseline(s) were recorded"
+        + " before Countersign recorded what a number means"), findings);
+    assertEquals(1, count(dom, "baseline(s) were recorded before"), "said once per build");
+  }
+
+  @Test
   void sortsByChangeDescending() throws Exception {
     List<String> before = changes(section(html, "EncoderPerfTest.encodeRecords"));
     String dom = chromium.dumpDom(page, "sort=change&dir=desc").stdout();

@@ -11,6 +11,7 @@ import dev.countersign.results.BaselineStore;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.Source;
 import dev.countersign.results.TestId;
+import dev.countersign.results.TestResult;
 import dev.countersign.stats.Comparators;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,40 @@ class SummaryMarkdownTest {
     assertEquals(1, flags.size(), md);
     assertTrue(flags.get(0).contains("another CPU: Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"
         + " (baseline) vs AMD EPYC 7B13 (current) (5 tests, e.g. "), flags.get(0));
+  }
+
+  @Test
+  void theOldBaselineNoteIsInTheSummaryOnceAndOnlyForOldBaselines() {
+    BaselineStore baselines = new BaselineStore(dir.resolve("baselines"));
+    ResultStore results = new ResultStore(dir.resolve("results"));
+    Random rnd = new Random(7);
+    for (String method : List.of("a", "b")) {
+      TestId id = new TestId("dev.example.OldPerfTest", method, method + "()");
+      // ReportFixture's configuration records no agents: the old file format
+      baselines.promote(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
+          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()), 1);
+      results.write(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
+          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()));
+    }
+    CheckReport report = new Check(Comparators.standard())
+        .run(results, baselines, CheckSettings.defaults());
+    List<String> notes = SummaryMarkdown.render(report, "report.html").lines()
+        .filter(l -> l.startsWith("- ℹ")).toList();
+    assertEquals(List.of("- ℹ " + SummaryMarkdown.cell(report.notes().get(0))), notes);
+    assertTrue(notes.get(0).startsWith("- ℹ 2 baseline(s) were recorded before Countersign"
+        + " recorded what a number means"), notes.get(0));
+
+    TestResult current = ReportFixture.result(new TestId("dev.example.OldPerfTest", "a", "a()"),
+        ReportFixture.CUR_ENV, List.of(), List.of());
+    BaselineStore fresh = new BaselineStore(dir.resolve("fresh"));
+    fresh.promote(new TestResult(current.schemaVersion(), current.test(),
+        current.configuration().withAgents(List.of()), current.environment(),
+        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of(),
+        List.of(), List.of()), 1);
+    CheckReport recorded = new Check(Comparators.standard())
+        .run(results, fresh, CheckSettings.defaults());
+    assertEquals(List.of(), recorded.notes());
+    assertFalse(SummaryMarkdown.render(recorded, "report.html").contains("- ℹ"));
   }
 
   @Test

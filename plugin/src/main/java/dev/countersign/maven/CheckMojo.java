@@ -5,7 +5,6 @@ import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.check.CheckTable;
-import dev.countersign.check.MetricIdentity;
 import dev.countersign.report.Reports;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
@@ -150,8 +149,7 @@ public class CheckMojo extends AbstractMojo {
     for (String line : CheckTable.lines(report)) {
       getLog().info(line);
     }
-    MetricIdentity.oldBaselinesNote(report.baselines().values())
-        .ifPresent(note -> getLog().info("Countersign: " + note));
+    report.notes().forEach(note -> getLog().info("Countersign: " + note));
     List<Path> files = Reports.writeAll(report, reportDir.toPath());
     for (Path f : files) {
       getLog().info("Countersign report: " + f);
