@@ -8,6 +8,7 @@ import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Mode;
 import dev.countersign.runner.ProbeRequest;
+import dev.countersign.runner.ProbedMetric;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,11 @@ import org.openjdk.jmh.runner.IterationType;
  * vmexit.<host>.<REASON>}). Each metric is divided by the iteration's operations and reported as
  * {@code countersign.<event>} (unit {@code #/op}, {@code B/op} or {@code ns/op}), averaged over
  * iterations. An event that cannot be measured here is named with its diagnosis in the JMH log
- * once per run, and gives no result (never a zero).
+ * once per run, and gives no result (never a zero). A JVM-wide metric ({@code alloc-bytes},
+ * {@code gc-count}, {@code gc-time}) of an iteration during which threads other than JMH's
+ * workers allocated (as {@code @PerfTest}s check: more than 1 KiB and 1% of the JVM's allocation)
+ * is given as NaN for that iteration, with the reason in the log: JMH averages the iterations, so
+ * one such iteration would make the mean partly another thread's.
  *
  * <p>Options, separated by {@code ;}: {@code events} (comma-separated metric names, default
  * {@value #DEFAULT_EVENTS}) and {@code mode} ({@code auto} default, {@code perf}, {@code sim}).
@@ -143,6 +148,10 @@ public final class CountersignProfiler implements InternalProfiler {
     if (ops > 0) {
       for (MetricSeries m : it.metrics()) {
         out.add(new ScalarResult(PREFIX + m.name(), m.perOp().get(0), unit(m.unit()),
+            AggregationPolicy.AVG));
+      }
+      for (ProbedMetric m : it.disturbed()) {
+        out.add(new ScalarResult(PREFIX + m.name(), Double.NaN, unit(m.unit()),
             AggregationPolicy.AVG));
       }
     }

@@ -58,12 +58,21 @@ final class IterationProbes implements AutoCloseable {
     List<Probe> probes = set.probes();
     List<MetricSeries> series = new ArrayList<>();
     List<UnavailableMetric> missing = new ArrayList<>();
+    List<ProbedMetric> disturbed = new ArrayList<>();
     GuestActivity guest = null;
     for (int k = 0; k < probes.size(); k++) {
       List<ProbedMetric> metrics = probes.get(k).metrics();
+      List<UnavailableMetric> others = probes.get(k).disturbedLastSpan();
       for (int m = 0; m < metrics.size(); m++) {
         ProbedMetric pm = metrics.get(m);
-        if (Double.isNaN(values[k][m])) {
+        Optional<UnavailableMetric> d = others.stream()
+            .filter(u -> u.name().equals(pm.name())).findFirst();
+        if (d.isPresent()) {
+          // the iteration's JVM-wide count is partly another thread's: JMH averages
+          // iterations, so it is given as NaN, never as a number
+          missing.add(d.get());
+          disturbed.add(pm);
+        } else if (Double.isNaN(values[k][m])) {
           missing.add(new UnavailableMetric(pm.name(), pm.source(), "NOT_COUNTED",
               "the counter was never scheduled in this iteration",
               "measure fewer events at once"));
@@ -79,11 +88,16 @@ final class IterationProbes implements AutoCloseable {
     }
     Measurement derived = set.derive(new Measurement(ops, series, missing,
         guest == null ? List.of() : List.of(guest)));
-    return new Iteration(derived.metrics(), derived.unavailable());
+    return new Iteration(derived.metrics(), derived.unavailable(), disturbed);
   }
 
-  /** One iteration's values (one per op value per series) and what was missing. */
-  record Iteration(List<MetricSeries> metrics, List<UnavailableMetric> missing) {}
+  /**
+   * One iteration's values (one per op value per series), what was missing, and which of the
+   * missing were disturbed by other threads (JVM-wide metrics; their reasons are in {@code
+   * missing}).
+   */
+  record Iteration(List<MetricSeries> metrics, List<UnavailableMetric> missing,
+      List<ProbedMetric> disturbed) {}
 
   @Override
   public void close() {

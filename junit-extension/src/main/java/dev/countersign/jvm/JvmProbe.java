@@ -50,6 +50,8 @@ final class JvmProbe implements Probe {
   private int disturbedInvocations;
   private long mostOthersAllocated;
   private String mostAllocatingThread = "";
+  private long lastOthersAllocated;
+  private String lastAllocatingThread = "";
   private final int[] kinds;
   private final AllocationCounter allocation = new AllocationCounter();
   private final List<GarbageCollectorMXBean> collectors =
@@ -142,12 +144,15 @@ final class JvmProbe implements Probe {
 
   private void noteOthers(OtherThreads.Growth growth, long jvmWide) {
     invocations++;
+    lastOthersAllocated = 0;
     if (growth.bytes() > DISTURBANCE_FLOOR_BYTES
         && growth.bytes() * 100.0 > DISTURBANCE_PERCENT * Math.max(jvmWide, 0)) {
       disturbedInvocations++;
+      lastOthersAllocated = growth.bytes();
+      lastAllocatingThread = others.nameOf(growth.topThread());
       if (growth.bytes() > mostOthersAllocated) {
         mostOthersAllocated = growth.bytes();
-        mostAllocatingThread = others.nameOf(growth.topThread());
+        mostAllocatingThread = lastAllocatingThread;
       }
     }
   }
@@ -165,6 +170,22 @@ final class JvmProbe implements Probe {
     String remedy = "run the test where nothing else runs (other tests, threads earlier tests"
         + " left running); if those threads are the workload's own, name them in"
         + " @PerfTest(threads = ...)";
+    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), "DISTURBED",
+        reason, remedy)).toList();
+  }
+
+  /** The JVM-wide metrics, when other threads allocated during the last span. */
+  @Override
+  public List<UnavailableMetric> disturbedLastSpan() {
+    if (lastOthersAllocated == 0) {
+      return List.of();
+    }
+    String reason = "other threads allocated " + lastOthersAllocated + " bytes during the span"
+        + " (most by '" + lastAllocatingThread + "'), more than " + DISTURBANCE_PERCENT + "% of"
+        + " the JVM-wide allocation, so the JVM-wide count would be theirs as much as the"
+        + " workload's";
+    String remedy = "measure where nothing else runs meanwhile (a thread started before the span"
+        + " counts as another's)";
     return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), "DISTURBED",
         reason, remedy)).toList();
   }

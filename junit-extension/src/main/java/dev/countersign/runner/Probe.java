@@ -63,6 +63,15 @@ public interface Probe extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * As {@link #disturbed()}, for the last span from {@code begin} to {@code end} alone: where a
+   * caller aggregates spans by their mean (JMH's iterations), one disturbed span is enough to
+   * make the mean someone else's.
+   */
+  default List<UnavailableMetric> disturbedLastSpan() {
+    return List.of();
+  }
+
   /** Releases what the probe holds (file descriptors, agent state); never throws. */
   @Override
   void close();

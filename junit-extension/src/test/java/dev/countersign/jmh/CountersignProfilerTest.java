@@ -12,6 +12,7 @@ import dev.countersign.runner.ProbeRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,63 @@ class CountersignProfilerTest {
       });
     }
   }
+
+  /**
+   * As JUnit's path flags JVM-wide metrics when other threads ran (IT parallel-suite): an
+   * iteration during which a thread that is not JMH's worker allocated gives NaN, never a mean
+   * that is partly that thread's, and the log says why, naming the thread. Before, the
+   * neighbour's 256 KiB per iteration were reported as the benchmark's.
+   */
+  @Test
+  void anIterationDisturbedByAnotherThreadGivesNaNForJvmWideMetrics() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(out, true, StandardCharsets.UTF_8);
+    CountersignProfiler profiler = new CountersignProfiler("events=alloc-bytes", log);
+    IterationParams params = new IterationParams(IterationType.MEASUREMENT, 3,
+        TimeValue.milliseconds(1), 1);
+    java.util.concurrent.Semaphore go = new java.util.concurrent.Semaphore(0);
+    java.util.concurrent.Semaphore done = new java.util.concurrent.Semaphore(0);
+    java.util.concurrent.Semaphore exit = new java.util.concurrent.Semaphore(0);
+    // alive until both iterations have ended: the allocation of a thread that has ended is not
+    // seen (ThreadMXBean)
+    Thread neighbour = new Thread(() -> {
+      try {
+        go.acquire();
+        for (int i = 0; i < 256; i++) {
+          sink = new byte[1024];
+        }
+        done.release();
+        exit.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "busy-neighbour");
+    neighbour.start();
+    List<Double> scores = new ArrayList<>();
+    // the first iteration loads the classes this test drives the profiler with
+    for (int iteration = 0; iteration < 3; iteration++) {
+      profiler.beforeIteration(null, params);
+      sink = new byte[64];
+      if (iteration == 2) {
+        go.release();
+        done.acquire();
+      }
+      Collection<? extends Result> results = profiler.afterIteration(null, params,
+          new IterationResult(null, params, new IterationResultMetaData(1, 1)));
+      scores.add(results.stream().filter(r -> r.getLabel().equals("countersign.alloc-bytes"))
+          .findFirst().orElseThrow(() -> new AssertionError(results.toString())).getScore());
+    }
+    exit.release();
+    neighbour.join();
+    assertTrue(scores.get(1) >= 64 && scores.get(1) < 2048, "undisturbed: " + scores);
+    assertTrue(Double.isNaN(scores.get(2)), "disturbed, must be NaN: " + scores);
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("# Countersign profiler: alloc-bytes UNAVAILABLE (jvm)"), printed);
+    assertTrue(printed.contains("DISTURBED") && printed.contains("most by 'busy-neighbour'"),
+        printed);
+  }
+
+  static volatile Object sink;
 
   /** The profiler driven as JMH drives it: per iteration, scalar results per op, averaged. */
   @Test

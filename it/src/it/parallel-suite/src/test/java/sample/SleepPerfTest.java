@@ -20,6 +20,9 @@ class SleepPerfTest {
   @AfterEach
   void end() {
     Timeline.record("perf", start, System.nanoTime());
+    // for verify.groovy: the JUnit release this step ran on
+    System.out.println("PARALLEL-SUITE JUnit "
+        + org.junit.jupiter.api.Test.class.getPackage().getImplementationVersion());
   }
 
   @PerfTest(warmup = 3, iterations = 20, events = {"alloc-bytes"})
