@@ -6,6 +6,7 @@ import dev.countersign.results.BaselineRun;
 import dev.countersign.results.Environment;
 import dev.countersign.results.JvmAgent;
 import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
@@ -22,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * What a recorded value means beyond its metric's name: where it came from, whether kernel mode
- * was counted, which feed a VM-exit estimate was derived from, and which other JVM agents were
- * present. Two series are compared only when these are equal; otherwise the row is INCOMPARABLE
+ * was counted, which feed a VM-exit estimate was derived from, whether the code it was measured on
+ * carried the simulator's instrumentation, and which other JVM agents were present. Two series are compared only when these are equal; otherwise the row is INCOMPARABLE
  * with {@link #differenceFrom the reason and the fix}.
  *
  * <p>Files written before a part was recorded are read with the meaning the old Countersign gave
@@ -38,11 +39,19 @@ import java.util.stream.Stream;
  * @param source where the values came from
  * @param kernel whether kernel mode was counted; null where the source has no such notion
  * @param feed the VM-exit feed; null unless the source is {@code model}
+ * @param code plain or instrumented code; null for values the instrumentation does not change
+ *     ({@link MetricSeries#affectedByInstrumentation()})
  * @param agents the JVM agents present besides Countersign's own, sorted
  * @param assumed the parts the file did not record, as read (empty for current files)
  */
 public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed feed,
-    List<JvmAgent> agents, List<String> assumed) {
+    MeasuredCode code, List<JvmAgent> agents, List<String> assumed) {
+
+  /** The {@link #assumed()} entry of an old test's value the instrumentation changes. */
+  static final String ASSUMED_INSTRUMENTED = "measured on instrumented code";
+
+  /** The {@link #assumed()} entry of an old JMH value. */
+  static final String ASSUMED_PLAIN = "measured on plain code";
 
   private static final Set<Source> PERF_EVENT_SOURCES =
       Set.of(Source.PMU, Source.KERNEL, Source.TRACEPOINT);
@@ -101,12 +110,23 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
         }
       }
     }
+    MeasuredCode code = null;
+    if (MetricSeries.affectedByInstrumentation(series.source(), feed)) {
+      code = series.code();
+      if (code == null) {
+        // a JMH fork gets the agent only when its jvmArgs name it; a test JVM gets it from
+        // prepare-agent, and the old Countersign measured everything there
+        boolean jmh = configuration.mode().startsWith("jmh");
+        code = jmh ? MeasuredCode.PLAIN : MeasuredCode.INSTRUMENTED;
+        assumed.add(jmh ? ASSUMED_PLAIN : ASSUMED_INSTRUMENTED);
+      }
+    }
     List<JvmAgent> agents = configuration.agents();
     if (agents == null) {
       agents = List.of();
       assumed.add("no other JVM agent");
     }
-    return new MetricIdentity(series.source(), kernel, feed, agents, assumed);
+    return new MetricIdentity(series.source(), kernel, feed, code, agents, assumed);
   }
 
   /**
@@ -152,7 +172,7 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   /** Whether values of the two identities mean the same and may be compared (or pooled). */
   public boolean sameMeaning(MetricIdentity other) {
     return source == other.source && kernel == other.kernel && feed == other.feed
-        && agents.equals(other.agents);
+        && code == other.code && agents.equals(other.agents);
   }
 
   /**
@@ -205,6 +225,19 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
                   + " countersign:doctor'")
           + ")" + reRecord);
     }
+    if (baseline.code != code) {
+      String advice = code == MeasuredCode.INSTRUMENTED
+          ? "Measure it on plain code as the baseline did: mode auto or perf (they measure it in a"
+              + " JVM without the agent), on a test that can run in its own JVM (no parameters, not"
+              + " a @ParameterizedTest or @RepeatedTest invocation)"
+          : "The baseline's value is not the code's own time or count: re-record it";
+      return Optional.of("baseline measured " + baseline.code.describe()
+          + assumedNote(baseline, ASSUMED_INSTRUMENTED) + assumedNote(baseline, ASSUMED_PLAIN)
+          + ", this run " + code.describe()
+          + ": instrumented code runs several times slower and carries the simulator's own work,"
+          + " so they are never compared. " + advice
+          + (code == MeasuredCode.INSTRUMENTED ? reRecord : " with 'mvn countersign:baseline'"));
+    }
     if (!baseline.agents.equals(agents)) {
       return Optional.of("baseline ran with " + describe(baseline.agents)
           + assumedNote(baseline, "no other JVM agent") + ", this run with " + describe(agents)
@@ -226,10 +259,11 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
       return Optional.empty();
     }
     return Optional.of(old + " baseline(s) were recorded before Countersign recorded what a"
-        + " number means (kernel mode counted or not, the VM-exit feed, other JVM agents); they"
-        + " are read as the old Countersign measured: kernel mode counted where the file shows"
-        + " it (perf_event_paranoid <= 1, or tracepoints counted) and else unknown, the feed of"
-        + " the recorded mode, no other agent. A run that differs, and a metric whose kernel"
+        + " number means (kernel mode counted or not, the VM-exit feed, plain or instrumented"
+        + " code, other JVM agents); they are read as the old Countersign measured: kernel mode"
+        + " counted where the file shows it (perf_event_paranoid <= 1, or tracepoints counted)"
+        + " and else unknown, the feed of the recorded mode, time and kernel metrics on"
+        + " instrumented code, no other agent. A run that differs, and a metric whose kernel"
         + " counting is unknown, is INCOMPARABLE. Promote a fresh run with"
         + " 'mvn countersign:baseline' to record it.");
   }

@@ -16,14 +16,18 @@ import java.util.List;
  * @param metric the metric name
  * @param source where the values came from
  * @param meaning the rest of the value's {@link MetricIdentity} ({@link #meaningOf}): kernel mode
- *     counted or not, the VM-exit feed, other JVM agents; empty when there is none of these
+ *     counted or not, the VM-exit feed, plain or instrumented code, other JVM agents; empty when
+ *     there is none of these
  * @param unit unit of one value per op
  * @param environment the {@link EnvironmentFingerprint#id() fingerprint} of the machine
  */
 public record SeriesKey(String module, String test, String metric, Source source,
     String meaning, String unit, String environment) {
 
-  /** {@code kernel=excluded; feed=perf; agents=javaagent org.jacoco.agent-runtime}: canonical. */
+  /**
+   * {@code kernel=excluded; feed=perf; code=plain; agents=javaagent org.jacoco.agent-runtime}:
+   * canonical.
+   */
   public static String meaningOf(MetricIdentity identity) {
     List<String> parts = new ArrayList<>();
     if (identity.kernel() != null) {
@@ -31,6 +35,9 @@ public record SeriesKey(String module, String test, String metric, Source source
     }
     if (identity.feed() != null) {
       parts.add("feed=" + identity.feed().id());
+    }
+    if (identity.code() != null) {
+      parts.add("code=" + identity.code().id());
     }
     if (!identity.agents().isEmpty()) {
       parts.add("agents=" + String.join(", ",

@@ -10,6 +10,7 @@ import dev.countersign.runner.ProbeProviders;
 import dev.countersign.runner.ProbeRequest;
 import dev.countersign.runner.ProbeSet;
 import dev.countersign.runner.ProbedMetric;
+import dev.countersign.runner.Runner;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,9 @@ final class IterationProbes implements AutoCloseable {
               "measure fewer events at once"));
         } else {
           series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(),
-              List.of(values[k][m] / ops), List.of(), List.of(), pm.kernel(), null));
+              List.of(values[k][m] / ops), List.of(), List.of(), pm.kernel(), null,
+              MetricSeries.affectedByInstrumentation(pm.source(), null)
+                  ? Runner.codeOfThisJvm() : null));
         }
       }
       Optional<GuestActivity> g = probes.get(k).guestActivity();

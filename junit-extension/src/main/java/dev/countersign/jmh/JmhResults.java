@@ -8,6 +8,7 @@ import dev.countersign.results.JsonFiles;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Printable;
 import dev.countersign.results.JvmAgents;
+import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
 import dev.countersign.results.TestId;
@@ -171,6 +172,9 @@ public final class JmhResults {
         .mapToInt(m -> m.perOp().size()).findFirst().orElse(0);
     List<String> jvmArgs = new ArrayList<>();
     e.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText("")));
+    MeasuredCode code = JvmAgents.attachesCountersign(jvmArgs) ? MeasuredCode.INSTRUMENTED
+        : MeasuredCode.PLAIN;
+    metrics.replaceAll(m -> m.withCode(code));
     RunConfiguration conf = new RunConfiguration("jmh-" + mode,
         e.path("warmupIterations").asInt(0), iterations, 1, Math.max(1, forks),
         JvmAgents.of(jvmArgs));

@@ -20,7 +20,6 @@ import dev.countersign.runner.Workload;
 import dev.countersign.settings.Settings;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.BudgetJudge;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -151,22 +150,24 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()),
         settings.warmupSeconds());
     Runner runner = Runner.forMode(spec.mode(), settings);
-    Workload workload = () -> {
-      try {
-        method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
+    Workload workload = Workload.of(method, target, args);
     int forkIndex = settings.forkIndex();
     BuildId build = buildId(settings, extensionContext);
     ResultStore store = new ResultsDirectory(settings.resultsDir()).startIfAbsent(build);
     Measurement m;
+    Path workDir = store.dir().resolve("forks").resolve(id.fileName().replace(".json", ""));
+    boolean measuresOnly = forkIndex > 0 || settings.plainPass();
     if (spec.forks() > 1 && forkIndex == 0) {
-      m = Forks.run(method, id, spec, settings, build,
-          store.dir().resolve("forks").resolve(id.fileName().replace(".json", "")));
+      m = Forks.run(method, id, spec, settings, build, workDir);
     } else {
-      m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
+      if (settings.plainPass()) {
+        m = SequentialSampling.of(spec, settings).run(Runner.plain(settings),
+            PlainPass.inPlainJvm(plan, settings), workload);
+      } else if (PlainPass.applies(spec, settings, method, isTemplate(method))) {
+        m = PlainPass.run(method, id, spec, settings, build, workDir, plan, workload);
+      } else {
+        m = SequentialSampling.of(spec, settings).run(runner, plan, workload);
+      }
       if (forkIndex > 0) {
         m = Forks.mark(m, forkIndex);
       }
@@ -175,15 +176,15 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     RunConfiguration configured = spec.configuration();
     RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
         m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
-        configured.opsPerInvocation(), forkIndex > 0 ? 1 : configured.forks(),
+        configured.opsPerInvocation(), measuresOnly ? 1 : configured.forks(),
         JvmAgents.current());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
     Path file = store.write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
-    if (forkIndex > 0) {
-      return; // a fork only measures: the test JVM judges the budgets on all forks together
+    if (measuresOnly) {
+      return; // a fork or plain pass only measures: the test JVM judges the budgets on all of them
     }
 
     List<String> failures = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * Launcher in this fresh JVM. The extension, seeing {@value dev.countersign.settings.Settings#FORK_INDEX}, measures
  * and writes its result to {@code countersign.resultsDir}; the parent JVM joins the forks.
  *
- * <p>Arguments: the test class name and the method name. Exit status 0 when the method ran and
+ * <p>Arguments: the test class name and the method name, with its parameter types when it has
+ * parameters ({@code hash(int)}, as JUnit's fully qualified method names write them). Exit status 0 when the method ran and
  * passed, 1 otherwise (the failure is printed to standard error), 2 on bad arguments.
  */
 public final class ForkMain {
@@ -26,7 +27,8 @@ public final class ForkMain {
       System.exit(2);
     }
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(request().selectors(selectMethod(args[0], args[1])).build(),
+    LauncherFactory.create().execute(request().selectors(args[1].contains("(")
+        ? selectMethod(args[0] + "#" + args[1]) : selectMethod(args[0], args[1])).build(),
         listener);
     TestExecutionSummary summary = listener.getSummary();
     if (summary.getTestsFoundCount() == 0) {

@@ -1,6 +1,7 @@
 package dev.countersign.junit;
 
 import dev.countersign.results.BuildId;
+import dev.countersign.results.JvmAgents;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestId;
@@ -75,21 +76,12 @@ final class Forks {
     Files.createDirectories(workDir);
     Measurement joined = null;
     for (int f = 1; f <= spec.forks(); f++) {
-      Path results = workDir.resolve("fork-" + f);
-      Path log = workDir.resolve("fork-" + f + ".log");
-      List<String> command = command(method, spec, settings, f, build, results);
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      int status = p.waitFor();
-      List<TestResult> written = Files.isDirectory(results)
-          ? new ResultsDirectory(results).build(build).readAll() : List.of();
-      if (status != 0 || written.size() != 1) {
-        throw new ForkFailedException(id.key() + ": fork " + f + " of " + spec.forks()
-            + " failed (exit status " + status + ", " + written.size() + " result(s) written)."
-            + " Its output (" + log + "):\n" + tail(log, 40) + "\nCommand: "
-            + String.join(" ", command));
-      }
-      TestResult r = written.get(0);
+      Map<String, String> props = new TreeMap<>();
+      props.put(Settings.FORK_INDEX, Integer.toString(f));
+      props.put(Settings.ITERATIONS,
+          Integer.toString(share(spec.iterations(), spec.forks(), f)));
+      TestResult r = runOne(method, id, spec, settings, build, workDir.resolve("fork-" + f),
+          props, true, "fork " + f + " of " + spec.forks());
       Measurement m = mark(new Measurement(spec.opsPerInvocation(), r.metrics(), r.unavailable(),
           List.of()), f);
       joined = joined == null ? m : Measurements.concat(joined, m);
@@ -97,14 +89,62 @@ final class Forks {
     return joined;
   }
 
+  /**
+   * Runs the method's plain pass: one fresh JVM without Countersign's {@code -javaagent} (other
+   * agents kept) measures, with this JVM's iterations and warm-up, what is not the simulator's
+   * ({@link PlainPass}).
+   *
+   * @param workDir a directory for the pass's result and log (emptied first)
+   * @throws ForkFailedException when the JVM fails, with its output
+   */
+  static Measurement runPlainPass(Method method, TestId id, PerfTestSpec spec, Settings settings,
+      BuildId build, Path workDir) throws IOException, InterruptedException {
+    deleteTree(workDir);
+    Files.createDirectories(workDir);
+    Map<String, String> props = new TreeMap<>();
+    props.put(Settings.FORK_INDEX, Integer.toString(settings.forkIndex()));
+    props.put(Settings.PLAIN_PASS, "true");
+    props.put(Settings.ITERATIONS, Integer.toString(spec.iterations()));
+    TestResult r = runOne(method, id, spec, settings, build, workDir.resolve("plain"), props,
+        false, "the plain pass (a JVM without the simulator's agent)");
+    return new Measurement(spec.opsPerInvocation(), r.metrics(), r.unavailable(), List.of());
+  }
+
+  /**
+   * Starts one JVM running the method through {@link ForkMain} and reads the one result it writes.
+   *
+   * @param results the JVM's results directory; its log is written beside it
+   * @param overrides settings for that JVM on top of this one's
+   * @param withAgent whether it keeps Countersign's {@code -javaagent}
+   * @param what what the JVM is, for the failure message
+   */
+  private static TestResult runOne(Method method, TestId id, PerfTestSpec spec, Settings settings,
+      BuildId build, Path results, Map<String, String> overrides, boolean withAgent, String what)
+      throws IOException, InterruptedException {
+    Path log = results.resolveSibling(results.getFileName() + ".log");
+    List<String> command = command(method, spec, settings, build, results, overrides, withAgent);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    int status = p.waitFor();
+    List<TestResult> written = Files.isDirectory(results)
+        ? new ResultsDirectory(results).build(build).readAll() : List.of();
+    if (status != 0 || written.size() != 1) {
+      throw new ForkFailedException(id.key() + ": " + what + " failed (exit status " + status
+          + ", " + written.size() + " result(s) written). Its output (" + log + "):\n"
+          + tail(log, 40) + "\nCommand: " + String.join(" ", command));
+    }
+    return written.get(0);
+  }
+
   private static List<String> command(Method method, PerfTestSpec spec, Settings settings,
-      int fork, BuildId build, Path results) {
+      BuildId build, Path results, Map<String, String> overrides, boolean withAgent) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       // a debugger port cannot be opened twice; countersign.* are passed below, with overrides
       if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-Xrunjdwp")
-          && !arg.startsWith("-Dcountersign.")) {
+          && !arg.startsWith("-Dcountersign.")
+          && (withAgent || !JvmAgents.isCountersignOption(arg))) {
         cmd.add(arg);
       }
     }
@@ -119,13 +159,11 @@ final class Forks {
     for (String key : Settings.KEYS) {
       settings.string(key).ifPresent(v -> props.put(key, v));
     }
-    props.put(Settings.FORK_INDEX, Integer.toString(fork));
     props.put(Settings.FORKS, "1");
-    props.put(Settings.ITERATIONS,
-        Integer.toString(share(spec.iterations(), spec.forks(), fork)));
     props.put(Settings.MODE, spec.mode().id());
     props.put(Settings.RESULTS_DIR, results.toAbsolutePath().toString());
     props.put(Settings.BUILD_ID, build.value());
+    props.putAll(overrides);
     props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-cp");
     cmd.add(classPath());

@@ -53,6 +53,22 @@ public final class JvmAgents {
     return List.copyOf(agents);
   }
 
+  /** Whether these JVM options attach Countersign's own agent (the simulator). */
+  public static boolean attachesCountersign(List<String> jvmOptions) {
+    return jvmOptions.stream().anyMatch(JvmAgents::isCountersignOption);
+  }
+
+  /** Whether this JVM option is the {@code -javaagent} of Countersign's own agent. */
+  public static boolean isCountersignOption(String option) {
+    String prefix = "-" + JvmAgent.Kind.JAVAAGENT.id() + ":";
+    if (!option.startsWith(prefix)) {
+      return false;
+    }
+    String target = option.substring(prefix.length());
+    int eq = target.indexOf('=');
+    return isCountersign(eq < 0 ? target : target.substring(0, eq));
+  }
+
   private static boolean isIgnored(JvmAgent.Kind kind, String location) {
     return switch (kind) {
       case AGENTLIB -> location.equals("jdwp");

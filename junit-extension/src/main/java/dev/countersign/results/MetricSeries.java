@@ -23,6 +23,9 @@ import java.util.Objects;
  *     before it was recorded (see {@link dev.countersign.check.MetricIdentity})
  * @param feed for a VM-exit estimate ({@code model}), the guest events it was derived from; null
  *     for other sources, and in files written before it was recorded
+ * @param code for a value the simulator's instrumentation would change ({@link
+ *     #affectedByInstrumentation()}), whether it was measured on plain or instrumented code; null
+ *     for the simulator's own values, and in files written before it was recorded
  */
 public record MetricSeries(
     String name,
@@ -32,7 +35,8 @@ public record MetricSeries(
     @JsonDeserialize(using = SampleList.Deserializer.class) List<Double> fractionCounted,
     List<Integer> fork,
     @JsonInclude(JsonInclude.Include.NON_NULL) KernelCounting kernel,
-    @JsonInclude(JsonInclude.Include.NON_NULL) VmExitFeed feed) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) VmExitFeed feed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MeasuredCode code) {
 
   public MetricSeries {
     Objects.requireNonNull(name, "name");
@@ -42,6 +46,12 @@ public record MetricSeries(
     perOp = SampleList.copyOf(perOp);
     fractionCounted = fractionCounted == null ? List.of() : SampleList.copyOf(fractionCounted);
     fork = fork == null ? List.of() : List.copyOf(fork);
+  }
+
+  /** A series that does not record the code it was measured on. */
+  public MetricSeries(String name, Source source, String unit, List<Double> perOp,
+      List<Double> fractionCounted, List<Integer> fork, KernelCounting kernel, VmExitFeed feed) {
+    this(name, source, unit, perOp, fractionCounted, fork, kernel, feed, null);
   }
 
   /** A series whose source has neither kernel counting nor a feed ({@code jvm}, {@code sim}). */
@@ -57,7 +67,27 @@ public record MetricSeries(
   /** This series with other samples; name, source, unit and meaning are kept. */
   public MetricSeries withSamples(List<Double> perOp, List<Double> fractionCounted,
       List<Integer> fork) {
-    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed);
+    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code);
+  }
+
+  /** This series, recorded as measured on {@code code}. */
+  public MetricSeries withCode(MeasuredCode code) {
+    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code);
+  }
+
+  /**
+   * Whether the simulator's instrumentation changes this value when present in the JVM: every
+   * value not computed by the simulator itself — time, kernel and PMU counts, tracepoints, the
+   * JVM's allocation and GC counts, and VM exits estimated from the perf feed. False for {@code
+   * sim} values and VM exits estimated from the simulator's feed.
+   */
+  public boolean affectedByInstrumentation() {
+    return affectedByInstrumentation(source, feed);
+  }
+
+  /** {@link #affectedByInstrumentation()} of a series of this source and VM-exit feed. */
+  public static boolean affectedByInstrumentation(Source source, VmExitFeed feed) {
+    return source != Source.SIM && !(source == Source.MODEL && feed == VmExitFeed.SIM);
   }
 
   /**

@@ -17,8 +17,8 @@ import java.util.Set;
 final class OptionalFields extends JacksonAnnotationIntrospector {
 
   private static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
-      // whether kernel mode was counted; the VM-exit feed
-      MetricSeries.class, Set.of("kernel", "feed"),
+      // whether kernel mode was counted; the VM-exit feed; plain or instrumented code
+      MetricSeries.class, Set.of("kernel", "feed", "code"),
       // the other JVM agents present
       RunConfiguration.class, Set.of("agents"));
 

@@ -43,18 +43,8 @@ public final class SampleList extends AbstractList<Double> implements RandomAcce
     return new SampleList(v);
   }
 
-  /** The values, copied. */
-  public static SampleList of(double... values) {
-    return values.length == 0 ? EMPTY : new SampleList(values.clone());
-  }
-
   @Override
   public Double get(int index) {
-    return values[index];
-  }
-
-  /** The value at {@code index}, unboxed. */
-  public double getDouble(int index) {
     return values[index];
   }
 

@@ -1,6 +1,7 @@
 package dev.countersign.runner;
 
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class Measurements {
     for (MetricSeries a : first.metrics()) {
       Optional<MetricSeries> b = more.metrics().stream()
           .filter(m -> m.name().equals(a.name()) && m.source() == a.source()
-              && m.kernel() == a.kernel() && m.feed() == a.feed())
+              && m.kernel() == a.kernel() && m.feed() == a.feed() && m.code() == a.code())
           .findFirst();
       if (b.isEmpty()) {
         unavailable.putIfAbsent(a.name(), new UnavailableMetric(a.name(), a.source(),
@@ -52,6 +53,42 @@ public final class Measurements {
     return new Measurement(first.opsPerInvocation(), joined,
         new ArrayList<>(unavailable.values()),
         guest ? join(first.guestActivity(), more.guestActivity()) : List.of());
+  }
+
+  /**
+   * The metrics of a test's two passes side by side: those {@code plain} measured (in a JVM
+   * without the simulator's agent) and those {@code simulated} measured of what was left; guest
+   * activity from {@code simulated}. A metric neither measured keeps the plain pass's diagnosis,
+   * followed by the simulator's when the simulator tried it too.
+   *
+   * @throws IllegalArgumentException when the two do not divide by the same opsPerInvocation
+   */
+  public static Measurement beside(Measurement plain, Measurement simulated) {
+    if (plain.opsPerInvocation() != simulated.opsPerInvocation()) {
+      throw new IllegalArgumentException("passes with different opsPerInvocation ("
+          + plain.opsPerInvocation() + ", " + simulated.opsPerInvocation() + ") cannot be joined");
+    }
+    List<MetricSeries> metrics = new ArrayList<>(plain.metrics());
+    metrics.addAll(simulated.metrics());
+    Map<String, UnavailableMetric> unavailable = new LinkedHashMap<>();
+    for (UnavailableMetric u : plain.unavailable()) {
+      if (simulated.metric(u.name()).isEmpty()) {
+        unavailable.putIfAbsent(u.name(), u);
+      }
+    }
+    for (UnavailableMetric u : simulated.unavailable()) {
+      if (plain.metric(u.name()).isPresent()) {
+        continue;
+      }
+      UnavailableMetric first = unavailable.get(u.name());
+      if (first == null) {
+        unavailable.put(u.name(), u);
+      } else if (u.source() == Source.SIM) {
+        unavailable.put(u.name(), ProbeSet.combine(first, u));
+      }
+    }
+    return new Measurement(plain.opsPerInvocation(), metrics,
+        new ArrayList<>(unavailable.values()), simulated.guestActivity());
   }
 
   private static <T> List<T> join(List<T> a, List<T> b) {

@@ -32,6 +32,11 @@ public final class ProbeProviders {
     };
   }
 
+  /** The simulator alone: what a test's plain pass left to the instrumented JVM. */
+  public static List<ProbeProvider> simulatorOnly(Settings settings) {
+    return List.of(new SimProbeProvider(settings));
+  }
+
   /** Derivers of computed metrics. */
   public static List<MetricDeriver> derivers() {
     return derivers(Settings.systemProperties());

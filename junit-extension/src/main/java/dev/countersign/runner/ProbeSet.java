@@ -1,7 +1,6 @@
 package dev.countersign.runner;
 
 import dev.countersign.events.EventSpec;
-import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.stats.Samples;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +20,7 @@ import java.util.Set;
 public final class ProbeSet implements AutoCloseable {
 
   private final List<Probe> probes = new ArrayList<>();
-  private final Map<MetricDeriver, List<EventSpec>> derivations = new LinkedHashMap<>();
+  private Derivations derivations;
   private final List<UnavailableMetric> unavailable = new ArrayList<>();
   /** Begin order of the probes, computed at the first span. */
   private int[] nesting;
@@ -38,17 +36,10 @@ public final class ProbeSet implements AutoCloseable {
     ProbeSet set = new ProbeSet();
     Map<String, EventSpec> wanted = new LinkedHashMap<>();
     events.forEach(e -> wanted.put(e.qualifiedName(), e));
-    for (EventSpec d : derived) {
-      Optional<MetricDeriver> deriver = derivers.stream().filter(x -> x.derives(d)).findFirst();
-      if (deriver.isPresent()) {
-        set.derivations.computeIfAbsent(deriver.get(), k -> new ArrayList<>()).add(d);
-      } else {
-        set.unavailable.add(new UnavailableMetric(d.name(), Source.MODEL, "UNSUPPORTED",
-            "no model derives this metric", "check the metric name"));
-      }
-    }
-    set.derivations.forEach((deriver, ds) -> deriver.inputs(ds, request.mode())
-        .forEach(in -> wanted.putIfAbsent(in.qualifiedName(), in)));
+    set.derivations = Derivations.of(derived, derivers);
+    set.unavailable.addAll(set.derivations.unsupported());
+    set.derivations.inputs(request.mode())
+        .forEach(in -> wanted.putIfAbsent(in.qualifiedName(), in));
     try {
       set.unavailable.addAll(set.openProbes(wanted, request, providers));
     } catch (RuntimeException | Error e) {
@@ -89,7 +80,7 @@ public final class ProbeSet implements AutoCloseable {
   }
 
   /** Keeps every source's diagnosis: "pmu: ENOENT ...; sim: NO_AGENT ...". */
-  private static UnavailableMetric combine(UnavailableMetric first, UnavailableMetric later) {
+  static UnavailableMetric combine(UnavailableMetric first, UnavailableMetric later) {
     return new UnavailableMetric(
         first.name(),
         later.source(),
@@ -214,17 +205,7 @@ public final class ProbeSet implements AutoCloseable {
 
   /** Adds the derived metrics (and those that could not be derived) to a measurement. */
   public Measurement derive(Measurement raw) {
-    if (derivations.isEmpty()) {
-      return raw;
-    }
-    List<MetricSeries> metrics = new ArrayList<>(raw.metrics());
-    List<UnavailableMetric> missing = new ArrayList<>(raw.unavailable());
-    derivations.forEach((deriver, derived) -> {
-      MetricDeriver.Derivation d = deriver.derive(derived, raw);
-      metrics.addAll(d.metrics());
-      missing.addAll(d.unavailable());
-    });
-    return new Measurement(raw.opsPerInvocation(), metrics, missing, raw.guestActivity());
+    return derivations.derive(raw);
   }
 
   /** Closes every probe; never throws. */

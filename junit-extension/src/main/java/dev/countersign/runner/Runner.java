@@ -1,7 +1,9 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.sim.agent.SimRuntime;
 import dev.countersign.vmexit.GuestActivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,28 @@ public final class Runner {
   public Runner(List<ProbeProvider> providers, List<MetricDeriver> derivers) {
     this.providers = List.copyOf(providers);
     this.derivers = List.copyOf(derivers);
+  }
+
+  /**
+   * A runner for a test's plain pass, in a JVM without the simulator's agent: the kernel and the
+   * JVM ({@code perf} mode's providers), no derivations (the instrumented JVM derives from both
+   * passes).
+   */
+  public static Runner plain(dev.countersign.settings.Settings settings) {
+    return new Runner(ProbeProviders.chain(Mode.PERF, settings), List.of());
+  }
+
+  /** A runner for what a plain pass left to the simulator, without derivations. */
+  public static Runner simulatorOnly(dev.countersign.settings.Settings settings) {
+    return new Runner(ProbeProviders.simulatorOnly(settings), List.of());
+  }
+
+  /**
+   * The code this JVM measures: instrumented when the simulator's agent is attached and on
+   * (it then instruments the classes it loads), else plain.
+   */
+  public static MeasuredCode codeOfThisJvm() {
+    return SimRuntime.installed() ? MeasuredCode.INSTRUMENTED : MeasuredCode.PLAIN;
   }
 
   /** A runner with the standard providers for the plan's mode. */
@@ -161,7 +185,8 @@ public final class Runner {
           continue;
         }
         series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(), perOp,
-            hasFraction ? frac : List.of(), List.of(), pm.kernel(), null));
+            hasFraction ? frac : List.of(), List.of(), pm.kernel(), null,
+            MetricSeries.affectedByInstrumentation(pm.source(), null) ? codeOfThisJvm() : null));
       }
     }
     return new Measurement(plan.opsPerInvocation(), series, missing,

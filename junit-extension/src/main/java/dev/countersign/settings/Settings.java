@@ -118,6 +118,13 @@ public final class Settings {
    */
   public static final String FORK_INDEX = "countersign.forkIndex";
 
+  /**
+   * Internal: set by the extension in the JVM it starts without the simulator's agent to measure
+   * a test's time, kernel and JVM metrics on plain code (docs/simulator.md, "Plain and
+   * instrumented passes"); boolean, default false. Not a user setting.
+   */
+  public static final String PLAIN_PASS = "countersign.plainPass";
+
   // ---- the Maven goals -------------------------------------------------------------------------
 
   /** Skip every Countersign goal, boolean; default false. */
@@ -222,7 +229,8 @@ public final class Settings {
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       BUILD_ID,
-      MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, SKIP,
+      MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE,
+      FORK_INDEX, PLAIN_PASS, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
@@ -403,6 +411,11 @@ public final class Settings {
   /** {@link #FORK_INDEX}: 0 in the test JVM, 1..N in a fork. */
   public int forkIndex() {
     return integer(FORK_INDEX, 0);
+  }
+
+  /** {@link #PLAIN_PASS}: whether this JVM is a test's plain pass. */
+  public boolean plainPass() {
+    return flag(PLAIN_PASS, false);
   }
 
   /** {@link #DEFER_BUDGETS}. */

@@ -9,6 +9,7 @@ import dev.countersign.results.Fixtures;
 import dev.countersign.results.JsonFiles;
 import dev.countersign.results.JvmAgent;
 import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.RunConfiguration;
@@ -60,13 +61,18 @@ class MetricIdentityTest {
   }
 
   private static MetricSeries faults(double perOp, KernelCounting kernel) {
+    return faults(perOp, kernel, MeasuredCode.PLAIN);
+  }
+
+  private static MetricSeries faults(double perOp, KernelCounting kernel, MeasuredCode code) {
     return new MetricSeries("page-faults", Source.KERNEL, "count",
-        Collections.nCopies(10, perOp), List.of(), List.of(), kernel, null);
+        Collections.nCopies(10, perOp), List.of(), List.of(), kernel, null, code);
   }
 
   private static MetricSeries msrWrites(double perOp, VmExitFeed feed) {
     return new MetricSeries("vmexit.intel-kvm-default.MSR_WRITE", Source.MODEL, "count",
-        Collections.nCopies(10, perOp), List.of(), List.of(), null, feed);
+        Collections.nCopies(10, perOp), List.of(), List.of(), null, feed,
+        feed == VmExitFeed.PERF ? MeasuredCode.PLAIN : null);
   }
 
   @Test
@@ -95,7 +101,7 @@ class MetricIdentityTest {
   @Test
   void anotherAgentMakesEveryMetricIncomparable() {
     MetricSeries alloc = new MetricSeries("alloc-bytes", Source.JVM, "bytes",
-        Collections.nCopies(10, 64.0));
+        Collections.nCopies(10, 64.0)).withCode(MeasuredCode.PLAIN);
     baselines.promote(result("auto", List.of(), alloc), 3);
     results.write(result("auto", JACOCO, alloc));
     CheckRow row = row("alloc-bytes");
@@ -153,13 +159,16 @@ class MetricIdentityTest {
   @Test
   void anOldBaselineAtParanoidOneIsReadAsKernelCountedAndSaidSoOnce() throws Exception {
     oldBaseline("1", 1024, false);
-    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED,
+        MeasuredCode.INSTRUMENTED)));
     assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
     String note = MetricIdentity.oldBaselinesNote(baselines.readAll()).orElseThrow();
     assertTrue(note.startsWith("1 baseline(s) were recorded before"), note);
     assertTrue(note.contains("kernel mode counted where the file shows it"), note);
+    assertTrue(note.contains("time and kernel metrics on instrumented code"), note);
 
-    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
+    results.write(result("auto", List.of(),
+        faults(0, KernelCounting.EXCLUDED, MeasuredCode.INSTRUMENTED)));
     CheckRow row = row("page-faults");
     assertEquals(Verdict.INCOMPARABLE, row.verdict());
     assertTrue(row.note().contains("(not recorded in this old baseline: read as kernel mode"
@@ -169,7 +178,8 @@ class MetricIdentityTest {
   @Test
   void anOldBaselineThatCountedTracepointsWasPrivilegedSoKernelCounted() throws Exception {
     oldBaseline("2", 1024, true);
-    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED,
+        MeasuredCode.INSTRUMENTED)));
     assertEquals(Verdict.UNCHANGED, row("page-faults").verdict());
   }
 
@@ -182,7 +192,8 @@ class MetricIdentityTest {
   @Test
   void anOldBaselineWhoseKernelCountingCannotBeToldIsComparedWithNothing() throws Exception {
     oldBaseline("2", 0, false);
-    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)));
+    results.write(result("auto", List.of(), faults(1024, KernelCounting.COUNTED,
+        MeasuredCode.INSTRUMENTED)));
     CheckRow row = row("page-faults");
     assertEquals(Verdict.INCOMPARABLE, row.verdict(), row.toString());
     assertTrue(row.note().startsWith("baseline was recorded before Countersign recorded whether"
@@ -193,7 +204,8 @@ class MetricIdentityTest {
     assertTrue(row.note().contains("Re-record the baseline with 'mvn countersign:baseline'"),
         row.note());
 
-    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED)));
+    results.write(result("auto", List.of(), faults(0, KernelCounting.EXCLUDED,
+        MeasuredCode.INSTRUMENTED)));
     assertEquals(Verdict.INCOMPARABLE, row("page-faults").verdict());
     oldBaseline(null, 0, false);
     CheckRow unrecorded = row("page-faults");
@@ -212,6 +224,69 @@ class MetricIdentityTest {
     CheckRow row = row("page-faults");
     assertEquals(Verdict.UNCHANGED, row.verdict(), row.toString());
     assertEquals(1024, row.baseline());
+  }
+
+  @Test
+  void anOldTaskClockMeasuredUnderTheAgentIsNotComparedWithOneOnPlainCode() throws Exception {
+    Path file = baselines.fileOf(Fixtures.TEST);
+    Files.createDirectories(file.getParent());
+    // an old auto-mode baseline: task-clock of the instrumented code, 50x the plain code's
+    Files.writeString(file, """
+        {"schemaVersion": 1,
+         "test": {"className": "com.example.QueuePerfTest", "methodName": "offerPoll",
+                  "displayName": "offerPoll()"},
+         "runs": [{"configuration": {"mode": "auto", "warmup": 5, "iterations": 3,
+                                     "opsPerInvocation": 1, "forks": 1, "agents": []},
+                   "environment": {"os": "Linux amd64", "kernel": "6.1", "cpuModel": "x",
+                                   "cpus": 2, "virtualization": "vm", "jvm": "17", "extra": {}},
+                   "metrics": [{"name": "task-clock", "source": "kernel", "unit": "ns",
+                                "perOp": [294.0, 295.0, 293.0], "fractionCounted": [],
+                                "fork": [], "kernel": "counted"}]}]}
+        """);
+    results.write(result("auto", List.of(), new MetricSeries("task-clock", Source.KERNEL, "ns",
+        Collections.nCopies(10, 5.5), List.of(), List.of(), KernelCounting.COUNTED, null,
+        MeasuredCode.PLAIN)));
+    CheckRow row = row("task-clock");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict(), "never a 98% IMPROVEMENT");
+    assertTrue(row.note().startsWith("baseline measured code instrumented by the simulator's"
+        + " agent (not recorded in this old baseline: read as measured on instrumented code),"
+        + " this run plain code (no simulator agent)"), row.note());
+    assertTrue(row.note().contains("'mvn countersign:baseline'"), row.note());
+    assertTrue(MetricIdentity.oldBaselinesNote(baselines.readAll()).isPresent());
+  }
+
+  @Test
+  void plainAndInstrumentedValuesAreNeverCompared() {
+    baselines.promote(result("auto", List.of(), faults(3, KernelCounting.COUNTED)), 3);
+    results.write(result("sim", List.of(),
+        faults(900, KernelCounting.COUNTED, MeasuredCode.INSTRUMENTED)));
+    CheckRow row = row("page-faults");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().startsWith("baseline measured plain code (no simulator agent), this"
+        + " run code instrumented by the simulator's agent"), row.note());
+    assertTrue(row.note().contains("mode auto or perf"), row.note());
+
+    results.write(result("sim", List.of(),
+        faults(900, KernelCounting.COUNTED, MeasuredCode.INSTRUMENTED)));
+    baselines.promote(result("sim", List.of(),
+        faults(900, KernelCounting.COUNTED, MeasuredCode.INSTRUMENTED)), 3);
+    assertEquals(Verdict.UNCHANGED, row("page-faults").verdict(),
+        "instrumented against instrumented (sim mode both times) is compared");
+  }
+
+  @Test
+  void anOldJmhValueWasMeasuredOnPlainCodeAndTheSimulatorsOwnHaveNoCode() {
+    MetricSeries score = new MetricSeries("score", Source.JVM, "us/op", List.of(1.0));
+    MetricIdentity jmh = MetricIdentity.of(score, new RunConfiguration("jmh-avgt", 5, 1, 1, 1),
+        Fixtures.environment(), List.of(score));
+    assertEquals(MeasuredCode.PLAIN, jmh.code());
+    assertEquals(List.of("measured on plain code", "no other JVM agent"), jmh.assumed());
+    MetricSeries simulated = new MetricSeries("instructions", Source.SIM, "count", List.of(1.0));
+    RunConfiguration current = new RunConfiguration("auto", 5, 1, 1, 1, List.of());
+    assertEquals(null, MetricIdentity.of(simulated, current, Fixtures.environment(),
+        List.of(simulated)).code());
+    assertEquals(null, MetricIdentity.of(msrWrites(1, VmExitFeed.SIM), current,
+        Fixtures.environment(), List.of()).code());
   }
 
   @Test
@@ -255,6 +330,8 @@ class MetricIdentityTest {
     // only on the perf_event_open series (the environment's "kernel" is the release)
     assertEquals(1, json.split("\"kernel\" : \"(excluded|counted)\"", -1).length - 1, json);
     assertEquals(1, json.split("\"feed\"", -1).length - 1, json);
+    // page-faults and the perf feed's estimate: plain; alloc-bytes of this fixture records none
+    assertEquals(2, json.split("\"code\" : \"plain\"", -1).length - 1, json);
     Path file = results.write(r);
     assertEquals(r, new ResultStore(file.getParent()).readAll().get(0));
     assertFalse(JsonFiles.toJson(Fixtures.result(List.of(1.0))).contains("\"agents\""));

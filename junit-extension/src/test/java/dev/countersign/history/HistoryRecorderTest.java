@@ -11,6 +11,7 @@ import dev.countersign.results.BaselineStore;
 import dev.countersign.results.Fixtures;
 import dev.countersign.results.JvmAgent;
 import dev.countersign.results.KernelCounting;
+import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RunConfiguration;
 import dev.countersign.results.Source;
@@ -87,7 +88,8 @@ class HistoryRecorderTest {
       TestResult r = new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
           new RunConfiguration("perf", 5, 3, 1000, 1, agents), Fixtures.environment(),
           List.of(new MetricSeries("page-faults", Source.KERNEL, "count", List.of(1.0, 1.0, 1.0),
-              List.of(), List.of(), k, null)), List.of(), List.of(), List.of());
+              List.of(), List.of(), k, null, agents == null ? MeasuredCode.INSTRUMENTED
+                  : MeasuredCode.PLAIN)), List.of(), List.of(), List.of());
       CheckReport one = new CheckReport(List.of(), "-", CheckSettings.defaults(), List.of(r),
           java.util.Map.of());
       return HistoryEntries.of("m:m", one).entries().get(0).key();
@@ -96,11 +98,15 @@ class HistoryRecorderTest {
     SeriesKey excluded = keyOf.apply(KernelCounting.EXCLUDED, List.of());
     SeriesKey jacoco = keyOf.apply(KernelCounting.COUNTED,
         List.of(new JvmAgent(JvmAgent.Kind.JAVAAGENT, "org.jacoco.agent-runtime")));
-    assertEquals("kernel=counted", counted.meaning());
-    assertEquals("kernel=excluded", excluded.meaning());
-    assertTrue(jacoco.meaning().startsWith("kernel=counted; agents="), jacoco.meaning());
-    assertEquals(3, java.util.Set.of(counted, excluded, jacoco).size());
-    assertTrue(excluded.label().contains("[kernel, kernel=excluded, count, env "), excluded.label());
+    SeriesKey instrumented = keyOf.apply(KernelCounting.COUNTED, null);
+    assertEquals("kernel=counted; code=plain", counted.meaning());
+    assertEquals("kernel=excluded; code=plain", excluded.meaning());
+    assertTrue(jacoco.meaning().startsWith("kernel=counted; code=plain; agents="),
+        jacoco.meaning());
+    assertEquals("kernel=counted; code=instrumented", instrumented.meaning());
+    assertEquals(4, java.util.Set.of(counted, excluded, jacoco, instrumented).size());
+    assertTrue(excluded.label().contains("[kernel, kernel=excluded; code=plain, count, env "),
+        excluded.label());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.results.BaselineStore;
+import dev.countersign.results.Environment;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.Source;
 import dev.countersign.results.TestId;
@@ -44,20 +45,29 @@ class SummaryMarkdownTest {
         "the same kind of CPU, named differently by another host, is not flagged");
   }
 
-  @Test
-  void aForeignBaselineIsFlaggedOncePerBuildWithTheTestsItConcerns() {
+  /**
+   * A check of one test class's {@code methods}, each with a baseline measured on {@code
+   * baselineEnv} and a result measured on {@link ReportFixture#CUR_ENV}, both of 64 B/op; the
+   * files record no agents (ReportFixture's configuration), as the format before the meaning was.
+   */
+  private CheckReport checkOf(String className, List<String> methods, Environment baselineEnv) {
     BaselineStore baselines = new BaselineStore(dir.resolve("baselines"));
     ResultStore results = new ResultStore(dir.resolve("results"));
     Random rnd = new Random(7);
-    for (String method : List.of("a", "b", "c", "d", "e")) {
-      TestId id = new TestId("dev.example.ManyPerfTest", method, method + "()");
-      baselines.promote(ReportFixture.result(id, ReportFixture.BASE_ENV, List.of(
+    for (String method : methods) {
+      TestId id = new TestId(className, method, method + "()");
+      baselines.promote(ReportFixture.result(id, baselineEnv, List.of(
           ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()), 1);
       results.write(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
           ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()));
     }
-    CheckReport report = new Check(Comparators.standard())
-        .run(results, baselines, CheckSettings.defaults());
+    return new Check(Comparators.standard()).run(results, baselines, CheckSettings.defaults());
+  }
+
+  @Test
+  void aForeignBaselineIsFlaggedOncePerBuildWithTheTestsItConcerns() {
+    CheckReport report = checkOf("dev.example.ManyPerfTest", List.of("a", "b", "c", "d", "e"),
+        ReportFixture.BASE_ENV);
     String md = SummaryMarkdown.render(report, "report.html");
     List<String> flags = md.lines().filter(l -> l.startsWith("- ⚠")).toList();
     assertEquals(1, flags.size(), md);
@@ -67,19 +77,8 @@ class SummaryMarkdownTest {
 
   @Test
   void theOldBaselineNoteIsInTheSummaryOnceAndOnlyForOldBaselines() {
-    BaselineStore baselines = new BaselineStore(dir.resolve("baselines"));
-    ResultStore results = new ResultStore(dir.resolve("results"));
-    Random rnd = new Random(7);
-    for (String method : List.of("a", "b")) {
-      TestId id = new TestId("dev.example.OldPerfTest", method, method + "()");
-      // ReportFixture's configuration records no agents: the old file format
-      baselines.promote(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
-          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()), 1);
-      results.write(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
-          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()));
-    }
-    CheckReport report = new Check(Comparators.standard())
-        .run(results, baselines, CheckSettings.defaults());
+    CheckReport report = checkOf("dev.example.OldPerfTest", List.of("a", "b"),
+        ReportFixture.CUR_ENV);
     List<String> notes = SummaryMarkdown.render(report, "report.html").lines()
         .filter(l -> l.startsWith("- ℹ")).toList();
     assertEquals(List.of("- ℹ " + SummaryMarkdown.cell(report.notes().get(0))), notes);
@@ -91,10 +90,11 @@ class SummaryMarkdownTest {
     BaselineStore fresh = new BaselineStore(dir.resolve("fresh"));
     fresh.promote(new TestResult(current.schemaVersion(), current.test(),
         current.configuration().withAgents(List.of()), current.environment(),
-        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of(),
+        List.of(ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, new Random(8))
+            .withCode(dev.countersign.results.MeasuredCode.PLAIN)), List.of(),
         List.of(), List.of()), 1);
     CheckReport recorded = new Check(Comparators.standard())
-        .run(results, fresh, CheckSettings.defaults());
+        .run(new ResultStore(dir.resolve("results")), fresh, CheckSettings.defaults());
     assertEquals(List.of(), recorded.notes());
     assertFalse(SummaryMarkdown.render(recorded, "report.html").contains("- ℹ"));
   }
