@@ -12,7 +12,9 @@ import dev.countersign.compare.CompareJudge;
 import dev.countersign.compare.CompareSettings;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.MetricSeries;
+import dev.countersign.results.BuildId;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import dev.countersign.stats.Comparators;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -47,7 +50,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
  *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.extraWork=10 -Dnoise.warmupTime=500ms
- *     -Dnoise.measureTime=200ms]
+ *     -Dnoise.measureTime=200ms] [-Dnoise.reuse=target/noise-figures: judge the stored runs again]
  * </pre>
  *
  * Prints a Markdown table and writes it to {@code test-workloads/target/noise-figures.md}.
@@ -68,23 +71,40 @@ class NoiseFiguresTest {
   private int runs;
   private long runNanos;
 
-  /** One build of the suite in a fresh JVM; its results. */
-  private List<TestResult> runSuite(double extraWork, boolean asCompare)
+  /** {@code -Dnoise.reuse=<dir>}: judge the runs an earlier invocation left there, run none. */
+  private final Path reuse = Optional.ofNullable(System.getProperty("noise.reuse")).map(Path::of)
+      .orElse(null);
+
+  /**
+   * One build of the suite in a fresh JVM (with {@code noise.reuse}, the stored run of the same
+   * number): its results, every test's, or the harness fails.
+   */
+  private ResultStore runSuite(double extraWork, boolean asCompare)
       throws IOException, InterruptedException {
-    Path dir = work.resolve("run-" + (++runs));
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", cp, "-Dcountersign.resultsDir=" + dir.toAbsolutePath(),
-        "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork,
-        "-D" + Settings.WARMUP_TIME + "=" + (asCompare ? compareWarmup : "0"),
-        "-D" + Settings.MEASURE_TIME + "=" + (asCompare ? compareMeasure : "0"),
-        RunSuite.class.getName());
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(work.resolve("run-" + runs + ".log").toFile()).start();
-    assertEquals(0, p.waitFor(), "suite run " + runs + " failed: see " + work);
-    runNanos += System.nanoTime() - t0;
-    return new ResultStore(dir).readAll();
+    Path dir = (reuse != null ? reuse : work).resolve("run-" + (++runs));
+    if (reuse == null) {
+      String cp = System.getProperty("surefire.test.class.path",
+          System.getProperty("java.class.path"));
+      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-cp", cp, "-Dcountersign.resultsDir=" + dir.toAbsolutePath(),
+          "-D" + ChecksumNoise.EXTRA_WORK + "=" + extraWork,
+          "-D" + Settings.WARMUP_TIME + "=" + (asCompare ? compareWarmup : "0"),
+          "-D" + Settings.MEASURE_TIME + "=" + (asCompare ? compareMeasure : "0"),
+          RunSuite.class.getName());
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(work.resolve("run-" + runs + ".log").toFile()).start();
+      assertEquals(0, p.waitFor(), "suite run " + runs + " failed: see " + work);
+      runNanos += System.nanoTime() - t0;
+    }
+    // the run's results are in its build's folder (an empty read would judge nothing, silently)
+    ResultsDirectory results = new ResultsDirectory(dir);
+    BuildId build = results.latest().orElseThrow(() -> new AssertionError("suite run " + runs
+        + " wrote no results under " + dir));
+    ResultStore store = results.build(build);
+    assertEquals(RunSuite.SUITE.length, store.readAll().size(), "suite run " + runs
+        + ": a result of every test in " + store.dir());
+    return store;
   }
 
   @Test
@@ -96,10 +116,11 @@ class NoiseFiguresTest {
         Files.readString(Path.of("/proc/loadavg")).strip()));
 
     // check: a baseline of three promoted runs (and of one), then `checkBuilds` builds
-    BaselineStore three = new BaselineStore(work.resolve("baseline-3"));
-    BaselineStore one = new BaselineStore(work.resolve("baseline-1"));
+    Path baselines = Files.createTempDirectory(work, "baselines-");
+    BaselineStore three = new BaselineStore(baselines.resolve("3-runs"));
+    BaselineStore one = new BaselineStore(baselines.resolve("1-run"));
     for (int k = 0; k < 3; k++) {
-      for (TestResult r : runSuite(0, false)) {
+      for (TestResult r : runSuite(0, false).readAll()) {
         three.promote(r, 3);
         if (k == 2) {
           one.promote(r, 1);
@@ -110,8 +131,7 @@ class NoiseFiguresTest {
     int[] failing1 = new int[1];
     int[] inconclusive1 = new int[1];
     for (int b = 0; b < checkBuilds; b++) {
-      runSuite(0, false);
-      ResultStore results = new ResultStore(work.resolve("run-" + runs));
+      ResultStore results = runSuite(0, false);
       CheckReport r3 = new Check(Comparators.standard()).run(results, three,
           CheckSettings.defaults());
       CheckReport r1 = new Check(Comparators.standard()).run(results, one,
@@ -136,7 +156,12 @@ class NoiseFiguresTest {
     int abOtherFailing = 0;
     Map<String, List<Double>> logRatios = new TreeMap<>();
     long compareStart = System.nanoTime();
+    int done = 0;
     for (int t = 0; t < trials; t++) {
+      if (reuse != null && !Files.isDirectory(reuse.resolve("run-" + (runs + 3 * rounds)))) {
+        break; // the reused invocation was stopped before this trial ended
+      }
+      done++;
       SplittableRandom order = new SplittableRandom(1000 + t);
       List<Map<String, TestResult>> a = new ArrayList<>();
       List<Map<String, TestResult>> a2 = new ArrayList<>();
@@ -147,7 +172,7 @@ class NoiseFiguresTest {
         Collections.swap(sides, 1, order.nextInt(2));
         Map<String, Map<String, TestResult>> got = new LinkedHashMap<>();
         for (String side : sides) {
-          got.put(side, byId(runSuite(side.equals("B") ? extra : 0, true)));
+          got.put(side, byId(runSuite(side.equals("B") ? extra : 0, true).readAll()));
         }
         a.add(got.get("A"));
         a2.add(got.get("A'"));
@@ -182,15 +207,15 @@ class NoiseFiguresTest {
       abOtherFailing += rows.stream().anyMatch(x -> !x.test().equals("ChecksumNoise.hash")
           && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
       flush(new StringBuilder(md).append(String.format(Locale.ROOT,
-          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", t + 1, trials,
+          "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %d)%n", done, trials,
           aaFailing, caught)));
     }
-    double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / trials;
+    double compareSeconds = (System.nanoTime() - compareStart) / 1e9 / done;
     md.append(String.format(Locale.ROOT, "| compare, %d rounds (warm-up %s, measuring %s), A/A | %d"
-        + " | %d |%n", rounds, compareWarmup, compareMeasure, trials, aaFailing));
+        + " | %d |%n", rounds, compareWarmup, compareMeasure, done, aaFailing));
     md.append(String.format(Locale.ROOT, "%n| compare, %d rounds, A/B | trials | +%.0f%% work in"
         + " ChecksumNoise.hash: task-clock REGRESSION | another test REGRESSION |%n|---|---|---|---|%n"
-        + "| | %d | %d | %d |%n", rounds, extra, trials, caught, abOtherFailing));
+        + "| | %d | %d | %d |%n", rounds, extra, done, caught, abOtherFailing));
 
     // between-round noise of the paired log ratios (A/A), and the change found in 90% at defaults
     // caught when the interval clears the threshold and p clears Holm's first step, alpha/m
@@ -210,12 +235,16 @@ class NoiseFiguresTest {
       md.append(String.format(Locale.ROOT, "| %s | %.2f%% | +%.1f%% |%n", key, sd * 100,
           smallest * 100));
     });
-    md.append(String.format(Locale.ROOT, "%nsuite runs: %d, mean %.1f s per JVM run; one compare"
-        + " trial (%d rounds of A, A', B) %.0f s = %.1f suite runs; total %.0f s; load average at"
-        + " end: %s%n",
-        runs, runNanos / 1e9 / runs, rounds, compareSeconds,
-        compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
-        Files.readString(Path.of("/proc/loadavg")).strip()));
+    if (reuse != null) {
+      md.append(String.format(Locale.ROOT, "%nsuite runs: %d, reused from %s (their timing is"
+          + " that invocation's)%n", runs, reuse));
+    } else {
+      md.append(String.format(Locale.ROOT, "%nsuite runs: %d, mean %.1f s per JVM run; one"
+          + " compare trial (%d rounds of A, A', B) %.0f s = %.1f suite runs; total %.0f s; load"
+          + " average at end: %s%n", runs, runNanos / 1e9 / runs, rounds, compareSeconds,
+          compareSeconds / (runNanos / 1e9 / runs), (System.nanoTime() - start) / 1e9,
+          Files.readString(Path.of("/proc/loadavg")).strip()));
+    }
     System.out.println(md);
     flush(md);
   }
