@@ -5,7 +5,7 @@ import groovy.json.JsonSlurper
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert steps.size() == 3 : "expected 3 Maven invocations in build.log, found ${steps.size()}"
 steps.each { s ->
-  assert s.contains('argLine set to -javaagent:') && s.contains('countersign-junit') : 'agent not attached'
+  assert s.contains('argLine set to -javaagent:') && s.contains('countersign-agent') : 'agent not attached'
   assert s.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'the test itself must pass'
 }
 def rowOf = { String step, String metric ->

@@ -11,7 +11,7 @@ import dev.countersign.runner.ProbeRequest;
 import dev.countersign.runner.ProbeSet;
 import dev.countersign.runner.ProbedMetric;
 import dev.countersign.runner.Runner;
-import dev.countersign.vmexit.GuestActivity;
+import dev.countersign.sim.agent.GuestActivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

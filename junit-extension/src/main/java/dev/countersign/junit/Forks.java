@@ -148,14 +148,17 @@ final class Forks {
         cmd.add(arg);
       }
     }
-    // the fork sees this JVM's settings as system properties, whatever their source here
-    // (junit-platform.properties, Surefire's configurationParameters, -D)
+    // the system properties set in this JVM after it started (Surefire's systemPropertyVariables,
+    // which the workload may read) are not among its options: passed on too, but for those every
+    // JVM sets itself
     Map<String, String> props = new TreeMap<>();
     for (String key : System.getProperties().stringPropertyNames()) {
-      if (key.startsWith("countersign.")) {
+      if (!isSetByEveryJvm(key)) {
         props.put(key, System.getProperty(key));
       }
     }
+    // the fork sees this JVM's settings as system properties, whatever their source here
+    // (junit-platform.properties, Surefire's configurationParameters, -D)
     for (String key : Settings.KEYS) {
       settings.string(key).ifPresent(v -> props.put(key, v));
     }
@@ -172,6 +175,15 @@ final class Forks {
     cmd.add(method.getName());
     return cmd;
   }
+
+  /** Properties a JVM sets itself ({@code java.*}, {@code os.*}, {@code user.*}, ...). */
+  private static boolean isSetByEveryJvm(String key) {
+    return JVM_OWN_PREFIXES.stream().anyMatch(key::startsWith)
+        || key.equals("line.separator") || key.equals("path.separator");
+  }
+
+  private static final List<String> JVM_OWN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.",
+      "user.", "file.", "native.", "stdout.", "stderr.", "awt.");
 
   /**
    * This JVM's class path plus the jars of the JUnit Platform Launcher this JVM runs on: Surefire

@@ -4,6 +4,7 @@ import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
 import dev.countersign.events.UnknownEventException;
+import dev.countersign.events.VmExitReason;
 import dev.countersign.results.Budget;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.RunConfiguration;
@@ -53,9 +54,8 @@ public record PerfTestSpec(
   /** The setting {@link Settings#VMEXIT_HOSTS}. */
   public static final String VMEXIT_HOSTS_PROPERTY = Settings.VMEXIT_HOSTS;
 
-  /** Metrics measured when a test names none. */
-  public static final List<String> DEFAULT_EVENTS =
-      List.of("task-clock", "page-faults", "context-switches", "alloc-bytes");
+  /** Metrics measured when a test names none ({@link EventCatalog#DEFAULT_EVENTS}). */
+  public static final List<String> DEFAULT_EVENTS = EventCatalog.DEFAULT_EVENTS;
 
   /**
    * The metrics of a measurement this test did not declare (see {@link
@@ -123,7 +123,7 @@ public record PerfTestSpec(
       }
     }
     for (VmExitBudget b : method.getAnnotationsByType(VmExitBudget.class)) {
-      String name = EventCatalog.vmExitMetric(b.host(), b.reason());
+      String name = EventCatalog.vmExitMetric(b.host(), modelReason(b.reason()));
       boolean perOp = b.perOp() >= 0;
       boolean total = b.total() >= 0;
       String what = "@VmExitBudget(reason = " + b.reason() + ", host = \"" + b.host() + "\")";
@@ -228,5 +228,13 @@ public record PerfTestSpec(
       problems.add(e.getMessage());
       return fallback;
     }
+  }
+
+  /**
+   * The model's reason for an annotation's: the public {@link ExitReason} and the model's {@link
+   * VmExitReason} have the same constants in the same order (ExitReasonMappingTest).
+   */
+  static VmExitReason modelReason(ExitReason reason) {
+    return VmExitReason.valueOf(reason.name());
   }
 }

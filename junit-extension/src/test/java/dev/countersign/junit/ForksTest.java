@@ -30,7 +30,18 @@ class ForksTest {
 
     @PerfTest(warmup = 0, iterations = 1, forks = 2, events = "alloc-bytes")
     void tooFewIterations() {}
+
+    @PerfTest(warmup = 0, iterations = 2, forks = 2, events = "alloc-bytes")
+    void readsAPropertySetAtRunTime() {
+      // as Surefire's systemPropertyVariables are: set by its booter, not a JVM option
+      if (!"set at run time".equals(System.getProperty(RUNTIME_PROPERTY))) {
+        throw new IllegalStateException(RUNTIME_PROPERTY + " is "
+            + System.getProperty(RUNTIME_PROPERTY));
+      }
+    }
   }
+
+  static final String RUNTIME_PROPERTY = "forks.test.workload";
 
   @TempDir
   Path dir;
@@ -62,6 +73,16 @@ class ForksTest {
     }
     Path forks = build.dir().resolve("forks").resolve(r.test().fileName().replace(".json", ""));
     assertTrue(Files.exists(forks.resolve("fork-2.log")));
+  }
+
+  @Test
+  void theForksSeeTheSystemPropertiesSetInThisJvm() {
+    System.setProperty(RUNTIME_PROPERTY, "set at run time");
+    try {
+      run("readsAPropertySetAtRunTime").assertStatistics(s -> s.succeeded(1).failed(0));
+    } finally {
+      System.clearProperty(RUNTIME_PROPERTY);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.countersign.maven;
 
+import dev.countersign.perf.AnnotatedEvents;
 import dev.countersign.perf.Doctor;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
@@ -27,7 +28,9 @@ public class DoctorMojo extends AbstractMojo {
   public void execute() {
     // without a pom Maven runs the goal in a stand-in project whose paths are not interpolated
     boolean inProject = project != null && project.getFile() != null && testClasses != null;
-    for (String line : Doctor.report(inProject ? testClasses.toPath() : null)) {
+    AnnotatedEvents annotated =
+        inProject ? new AnnotatedEventScanner().scan(testClasses.toPath()) : null;
+    for (String line : Doctor.report(annotated)) {
       getLog().info(line);
     }
   }

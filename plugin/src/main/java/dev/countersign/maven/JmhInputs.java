@@ -1,8 +1,8 @@
 package dev.countersign.maven;
 
-import dev.countersign.jmh.JmhResults;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.Environments;
+import dev.countersign.results.JmhResults;
 import dev.countersign.results.TestResult;
 import java.io.File;
 import java.util.List;

@@ -29,7 +29,7 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Adds {@code -javaagent:<countersign-junit jar>=<options>} to the {@code argLine} property, so
+ * Adds {@code -javaagent:<countersign-agent jar>=<options>} to the {@code argLine} property, so
  * that Surefire starts the test JVM with the simulator attached (as JaCoCo's goal of the same
  * name does). What the property already holds is kept after the agent.
  *
@@ -50,7 +50,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
     requiresDependencyCollection = ResolutionScope.TEST)
 public class PrepareAgentMojo extends AbstractMojo {
 
-  static final String AGENT_ARTIFACT = "dev.countersign:countersign-junit";
+  static final String AGENT_ARTIFACT = "dev.countersign:countersign-agent";
 
   static final String PLUGIN_KEY = "dev.countersign:countersign-maven-plugin";
 

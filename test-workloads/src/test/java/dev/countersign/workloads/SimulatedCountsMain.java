@@ -2,9 +2,9 @@ package dev.countersign.workloads;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
-import dev.countersign.sim.CpuProfile;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.SimProbeProvider;
+import dev.countersign.sim.agent.CpuProfile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
-import dev.countersign.sim.CpuProfile;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.SimProbeProvider;
+import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.SimRuntime;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.countersign.workloads.bench;
 
-import dev.countersign.sim.CpuProfile;
+import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.Machine;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,0 +1,539 @@
+package dev.countersign.sim.agent;
+
+import dev.countersign.sim.agent.GuestActivity.SpinEpisode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The simulated core one thread runs on during a measured iteration: counters, caches, TLBs, a
+ * branch predictor, a synthetic heap and the guest events with their TSC timestamps. A root
+ * machine belongs to a probe and is driven by {@link #begin()} / {@link #end()} on the test thread;
+ * threads the workload creates while it counts get a child machine each (their own core, own
+ * caches and own TLAB region), summed into the root's totals.
+ *
+ * <p>Every iteration starts from the same state (counters zero, caches, TLBs and predictor empty,
+ * heap bump pointer at the region's base) so that a single-threaded workload gives the same counts
+ * in every iteration and every run. Only the high-water mark of heap pages ever touched survives
+ * from one iteration to the next: the heap's pages stay mapped, as the JVM's do.
+ *
+ * <p>Not thread-safe: each machine is updated by its one thread only.
+ */
+public final class Machine {
+
+  /** Objects remembered per iteration at most; beyond, new objects get addresses lazily. */
+  private static final int MAX_TRACKED_OBJECTS = 1 << 22;
+  private static final long YOUNG_BASE = 0x1000_0000_0000L;
+  private static final long OLD_BASE = 0x2000_0000_0000L;
+  private static final long DIRECT_BASE = 0x3000_0000_0000L;
+  private static final long REGION = 1L << 36;
+
+  final CpuProfile profile;
+  private final Machine root;
+  private final int index;
+  private final int lineBytes;
+  private final long pageBytes;
+  private final List<Machine> children = new ArrayList<>();
+  private final List<Thread> startedThreads = new ArrayList<>();
+  private final GuestEvents guest;
+  private final CoreModel core;
+  private final IdentityAddressMap addresses;
+  /** Cores of the threads counted in earlier iterations, by start index, for reuse. */
+  private final List<CoreModel> childCores = new ArrayList<>();
+
+  /** The thread this machine counts (set while attached). */
+  Thread owner;
+
+  private volatile boolean active;
+  private volatile int generation;
+  private final int bornInGeneration;
+
+  long instructions;
+  long branches;
+  long branchMisses;
+  long loads;
+  long l1Misses;
+  long l2Misses;
+  long llcMisses;
+  long dtlbMisses;
+  long stlbMisses;
+  long allocBytes;
+  long pagesFirstTouched;
+  long pauses;
+  private long idleTicks;
+  private long tscBase;
+
+  private final SetAssociativeCache l1;
+  private final SetAssociativeCache l2;
+  private final SetAssociativeCache llc;
+  private final SetAssociativeCache dtlb;
+  private final SetAssociativeCache stlb;
+  private final BranchPredictor predictor;
+  private long lastMissLine = -2;
+  /** The line accessed last: MRU in L1D, its page MRU in the TLB, so a repeat changes nothing. */
+  private long lastLine = -1;
+  private Object lastObject;
+  private long lastAddress;
+  private long youngTop;
+  private long youngTouched;
+  private long oldTop;
+  private long directTop;
+
+  private final boolean memoryModel;
+  private final boolean predictorModel;
+
+  private Machine(CpuProfile profile, Machine root, int index, boolean memoryModel,
+      boolean predictorModel) {
+    this.profile = profile;
+    this.memoryModel = memoryModel;
+    this.predictorModel = predictorModel;
+    this.root = root;
+    this.index = index;
+    this.lineBytes = profile.l1d().lineBytes();
+    this.pageBytes = profile.pageBytes();
+    this.guest = new GuestEvents(profile.ticks(profile.spinGapCycles()));
+    this.bornInGeneration = root == null ? 0 : root.generation;
+    this.core = root == null ? new CoreModel(profile, memoryModel || predictorModel)
+        : root.childCore(index);
+    this.addresses = core.addresses;
+    this.l1 = core.l1;
+    this.l2 = core.l2;
+    this.llc = core.llc;
+    this.dtlb = core.dtlb;
+    this.stlb = core.stlb;
+    this.predictor = core.predictor;
+    resetState();
+  }
+
+  /** A root machine for one probe. */
+  public static Machine create(CpuProfile profile) {
+    return new Machine(profile, null, 0, true, true);
+  }
+
+  /**
+   * A root machine that models only what is asked: without the memory model, loads and stores are
+   * not simulated (cache, TLB and cycle counts stay 0); without the predictor, branches are counted
+   * but never mispredicted. Instructions, branches, allocation and page touches are always counted.
+   */
+  public static Machine create(CpuProfile profile, boolean memoryModel, boolean predictorModel) {
+    return new Machine(profile, null, 0, memoryModel, predictorModel);
+  }
+
+  /** The profile simulated. */
+  public CpuProfile profile() {
+    return profile;
+  }
+
+  /** Starts a measured iteration on the calling thread. */
+  public void begin() {
+    if (root != null) {
+      throw new IllegalStateException("a child machine is driven by its root");
+    }
+    synchronized (children) {
+      children.clear();
+    }
+    startedThreads.clear();
+    resetState();
+    generation++;
+    active = true;
+    SimRuntime.attach(this);
+  }
+
+  /** Ends the measured iteration started by {@link #begin()} on the calling thread. */
+  public void end() {
+    SimRuntime.detach(this);
+    active = false;
+    closeSpin();
+    synchronized (children) {
+      for (Machine c : children) {
+        c.closeSpin();
+      }
+    }
+  }
+
+  /** Whether this machine counts now. */
+  boolean counting() {
+    return root == null ? active : root.active && root.generation == bornInGeneration;
+  }
+
+  /** A machine for a thread created by this machine's thread while it counts, or null. */
+  Machine spawnChild() {
+    Machine r = root == null ? this : root;
+    if (!counting()) {
+      return null;
+    }
+    synchronized (r.children) {
+      Machine c = new Machine(profile, r, r.children.size() + 1, memoryModel, predictorModel);
+      c.tscBase = tscNow();
+      r.children.add(c);
+      return c;
+    }
+  }
+
+  private void resetState() {
+    instructions = 0;
+    branches = 0;
+    branchMisses = 0;
+    loads = 0;
+    l1Misses = 0;
+    l2Misses = 0;
+    llcMisses = 0;
+    dtlbMisses = 0;
+    stlbMisses = 0;
+    allocBytes = 0;
+    pagesFirstTouched = 0;
+    pauses = 0;
+    idleTicks = 0;
+    tscBase = 0;
+    guest.reset();
+    lastMissLine = -2;
+    lastLine = -1;
+    lastObject = null;
+    lastAddress = 0;
+    core.clear();
+    youngTop = YOUNG_BASE + index * REGION;
+    oldTop = OLD_BASE + index * REGION;
+    directTop = DIRECT_BASE + index * REGION;
+  }
+
+  /** The core of the {@code index}-th thread counted in an iteration (from 1), reused. */
+  private CoreModel childCore(int index) {
+    // called with 'children' locked, by spawnChild
+    while (childCores.size() < index) {
+      childCores.add(new CoreModel(profile, memoryModel || predictorModel));
+    }
+    return childCores.get(index - 1);
+  }
+
+  // ---- events from instrumented code ----
+
+  void block(int weight, int unconditional) {
+    instructions += weight;
+    branches += unconditional;
+  }
+
+  void conditional(int site, boolean taken) {
+    branches++;
+    if (predictorModel && predictor.conditional(site, taken)) {
+      branchMisses++;
+    }
+  }
+
+  void switchOutcome(int site, int key) {
+    branches++;
+    if (predictorModel && predictor.indirect(site, key)) {
+      branchMisses++;
+    }
+  }
+
+  void load(long address) {
+    if (!memoryModel) {
+      return;
+    }
+    loads++;
+    long same = address / lineBytes;
+    if (same == lastLine) {
+      return;
+    }
+    lastLine = same;
+    translate(address);
+    if (!l1.access(address)) {
+      l1Misses++;
+      long line = address / lineBytes;
+      boolean stream = line == lastMissLine + 1;
+      lastMissLine = line;
+      if (!l2.access(address)) {
+        l2Misses++;
+        if (!llc.access(address)) {
+          llcMisses++;
+        }
+      }
+      if (stream) {
+        prefetch(line);
+      }
+    }
+  }
+
+  void store(long address) {
+    if (!memoryModel) {
+      return;
+    }
+    long same = address / lineBytes;
+    if (same == lastLine) {
+      return;
+    }
+    lastLine = same;
+    dtlb.access(address);
+    if (!l1.access(address) && !l2.access(address)) {
+      llc.access(address);
+    }
+  }
+
+  private void translate(long address) {
+    if (!dtlb.access(address)) {
+      dtlbMisses++;
+      if (!stlb.access(address)) {
+        stlbMisses++;
+      }
+    }
+  }
+
+  /** An L2 stream prefetcher: two consecutive missing lines fetch the next ones into L2/LLC. */
+  private void prefetch(long line) {
+    for (int k = 1; k <= profile.prefetchDepth(); k++) {
+      long a = (line + k) * lineBytes;
+      l2.access(a);
+      llc.access(a);
+    }
+  }
+
+  /** Whether loads and stores are simulated. */
+  boolean modelsMemory() {
+    return memoryModel;
+  }
+
+  /** Synthetic address of {@code o}; objects not allocated while counting get one on first use. */
+  long addressOf(Object o) {
+    if (o == lastObject) {
+      return lastAddress;
+    }
+    long a = addresses.get(o);
+    if (a < 0) {
+      a = oldTop;
+      oldTop += ObjectShapes.sizeOf(o);
+      if (addresses.size() < MAX_TRACKED_OBJECTS) {
+        addresses.put(o, a);
+      }
+    }
+    lastObject = o;
+    lastAddress = a;
+    return a;
+  }
+
+  void allocated(Object o, long size) {
+    allocBytes += size;
+    long a = youngTop;
+    youngTop += size;
+    long used = youngTop - (YOUNG_BASE + index * REGION);
+    while (used > youngTouched) {
+      youngTouched += pageBytes;
+      pagesFirstTouched++;
+    }
+    if (!memoryModel) {
+      return;
+    }
+    if (addresses.size() < MAX_TRACKED_OBJECTS) {
+      addresses.put(o, a);
+    }
+    lastObject = o;
+    lastAddress = a;
+    // the TLAB allocation zeroes the object: a store to each of its lines
+    for (long line = a - Math.floorMod(a, lineBytes); line < a + size; line += lineBytes) {
+      store(line);
+    }
+  }
+
+  // ---- JIT intrinsics (docs/simulator.md, "Intrinsics") ----
+
+  /** Bytes a vectorised intrinsic handles per step (one 32-byte AVX2 register). */
+  static final int VECTOR_BYTES = 32;
+  /** Instructions of an intrinsic's fixed part: argument checks, alignment, tail, return. */
+  static final int INTRINSIC_SETUP = 10;
+
+  private void intrinsic(long steps, long perStep) {
+    instructions += INTRINSIC_SETUP + steps * perStep;
+    branches += steps + 1; // the loop's back-edges and the exit, all predicted
+  }
+
+  private static long steps(long bytes) {
+    return (bytes + VECTOR_BYTES - 1) / VECTOR_BYTES;
+  }
+
+  /**
+   * A copy of {@code bytes} from {@code src} (offset from the object's start) to {@code dst} (null:
+   * the stores are counted elsewhere): per step one vector load and one vector store.
+   */
+  void bulkCopy(Object src, long srcOffset, Object dst, long dstOffset, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 2);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long s = addressOf(src) + srcOffset;
+    long d = dst == null ? 0 : addressOf(dst) + dstOffset;
+    for (long k = 0; k < steps; k++) {
+      load(s + k * VECTOR_BYTES);
+      if (dst != null) {
+        store(d + k * VECTOR_BYTES);
+      }
+    }
+  }
+
+  /** A fill of {@code bytes} of {@code a} from {@code offset}: one vector store per step. */
+  void bulkFill(Object a, long offset, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 1);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long d = addressOf(a) + offset;
+    for (long k = 0; k < steps; k++) {
+      store(d + k * VECTOR_BYTES);
+    }
+  }
+
+  /** A comparison of the first {@code bytes} of two arrays: two loads and a test per step. */
+  void bulkCompare(Object a, Object b, long bytes) {
+    long steps = steps(bytes);
+    intrinsic(steps, 3);
+    if (!memoryModel || steps == 0) {
+      return;
+    }
+    long x = addressOf(a) + ObjectShapes.ARRAY_HEADER;
+    long y = addressOf(b) + ObjectShapes.ARRAY_HEADER;
+    for (long k = 0; k < steps; k++) {
+      load(x + k * VECTOR_BYTES);
+      load(y + k * VECTOR_BYTES);
+    }
+  }
+
+  // ---- guest events ----
+
+  void pause() {
+    long now = tscNow();
+    pauses++;
+    guest.pause(now);
+  }
+
+  private void closeSpin() {
+    guest.closeSpin();
+  }
+
+  /** The thread blocks (park, sleep, wait); {@code timedNanos} > 0 arms a timer that long. */
+  void blocks(long timedNanos) {
+    guest.blocks(timedNanos > 0);
+    if (timedNanos > 0) {
+      idleTicks += (long) (timedNanos * profile.tscGhz());
+    }
+  }
+
+  void ipi() {
+    guest.ipis++;
+  }
+
+  void threadStarted(Thread t) {
+    guest.ipis++;
+    Machine r = root == null ? this : root;
+    synchronized (r.children) {
+      r.startedThreads.add(t);
+    }
+  }
+
+  /** A direct buffer of {@code bytes} was allocated and zeroed by the JDK. */
+  void directAllocated(long bytes) {
+    if (bytes >= profile.mmapThresholdBytes()) {
+      long pages = (bytes + pageBytes - 1) / pageBytes;
+      pagesFirstTouched += pages;
+      for (long p = 0; p < pages; p++) {
+        store(directTop + p * pageBytes);
+      }
+      directTop += pages * pageBytes;
+    }
+  }
+
+  /** A direct buffer of {@code bytes} was released; a munmap flushes the other CPUs' TLBs. */
+  void directReleased(long bytes) {
+    if (bytes < profile.mmapThresholdBytes()) {
+      return;
+    }
+    Machine r = root == null ? this : root;
+    int others = 0;
+    synchronized (r.children) {
+      for (Thread t : r.startedThreads) {
+        if (t.isAlive() && t != Thread.currentThread()) {
+          others++;
+        }
+      }
+      if (root != null) {
+        others++; // the root's own thread runs too
+      }
+    }
+    guest.shootdowns += Math.min(others, profile.cpus() - 1);
+  }
+
+  // ---- results ----
+
+  /** Cycles of this machine so far. */
+  double cycles() {
+    CpuProfile p = profile;
+    return instructions * p.baseCpi()
+        + (l1Misses - l2Misses) * (double) p.l2HitCycles()
+        + (l2Misses - llcMisses) * (double) p.llcHitCycles()
+        + llcMisses * (double) p.memoryCycles()
+        + (dtlbMisses - stlbMisses) * (double) p.stlbHitCycles()
+        + stlbMisses * (double) p.pageWalkCycles()
+        + branchMisses * (double) p.branchMissCycles()
+        + pauses * (double) p.pauseCycles();
+  }
+
+  long tscNow() {
+    return tscBase + idleTicks + profile.ticks(cycles());
+  }
+
+  private long own(Counter c) {
+    return switch (c) {
+      case INSTRUCTIONS -> instructions;
+      case BRANCHES -> branches;
+      case BRANCH_MISSES -> branchMisses;
+      case L1D_LOADS, DTLB_LOADS -> loads;
+      case L1D_LOAD_MISSES -> l1Misses;
+      case LLC_LOADS -> l2Misses;
+      case LLC_LOAD_MISSES -> llcMisses;
+      case DTLB_LOAD_MISSES -> stlbMisses;
+      case CYCLES -> Math.round(cycles());
+      case ALLOC_BYTES -> allocBytes;
+      case PAGES_FIRST_TOUCHED -> pagesFirstTouched;
+      case PAUSES -> pauses;
+    };
+  }
+
+  /** The total of {@code c} over this machine and its children, for the last iteration. */
+  public long total(Counter c) {
+    long sum = own(c);
+    synchronized (children) {
+      for (Machine m : children) {
+        sum += m.own(c);
+      }
+    }
+    return sum;
+  }
+
+  /** The guest activity of the last iteration, all threads together. */
+  public GuestActivity guestActivity() {
+    List<SpinEpisode> all = new ArrayList<>(guest.spins());
+    long ipi = guest.ipis;
+    long tlb = guest.shootdowns;
+    long timers = guest.timerArms;
+    long idle = guest.idleEntries;
+    synchronized (children) {
+      for (Machine m : children) {
+        all.addAll(m.guest.spins());
+        ipi += m.guest.ipis;
+        tlb += m.guest.shootdowns;
+        timers += m.guest.timerArms;
+        idle += m.guest.idleEntries;
+      }
+    }
+    all.sort(Comparator.comparingLong(SpinEpisode::startTsc));
+    double runNs = total(Counter.CYCLES) / profile.coreGhz();
+    return new GuestActivity(all, total(Counter.PAGES_FIRST_TOUCHED), ipi, tlb, timers, idle,
+        0, 0, 0, runNs);
+  }
+
+  /** Number of child machines (threads counted besides the test thread) in the last iteration. */
+  public int threadsCounted() {
+    synchronized (children) {
+      return children.size();
+    }
+  }
+}
