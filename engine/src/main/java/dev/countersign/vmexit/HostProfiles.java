@@ -1,11 +1,12 @@
 package dev.countersign.vmexit;
 
-import dev.countersign.settings.Settings;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.countersign.events.VmExitMetric;
+import dev.countersign.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -175,7 +176,8 @@ public final class HostProfiles {
 
   /** The host part of a metric name {@code vmexit.<host>.<REASON>}. */
   public static String hostOfMetric(String vmexitMetric) {
-    return vmexitMetric.substring("vmexit.".length(), vmexitMetric.lastIndexOf('.'));
+    return VmExitMetric.parse(vmexitMetric).orElseThrow(() -> new IllegalArgumentException(
+        "not a VM-exit metric: " + vmexitMetric)).host();
   }
 
   /** All profile names, sorted. */

@@ -3,6 +3,7 @@ package dev.countersign.vmexit;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
+import dev.countersign.events.VmExitMetric;
 import dev.countersign.events.VmExitReason;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
@@ -34,9 +35,6 @@ import java.util.function.Supplier;
  * perf feed has (the reasons it cannot see are unavailable).
  */
 public final class VmExitDeriver implements MetricDeriver {
-
-  /** Suffix of the overhead metric, {@code vmexit.<host>.overhead-ns}. */
-  public static final String OVERHEAD = "overhead-ns";
 
   /** The event that opens the simulator's probe: it models first touches as page faults. */
   static final String SIM_TRIGGER = "page-faults";
@@ -108,7 +106,7 @@ public final class VmExitDeriver implements MetricDeriver {
         String why = inputProblems(measurement);
         List<String> names = new ArrayList<>();
         for (VmExitReason r : VmExitReason.values()) {
-          names.add(EventCatalog.vmExitMetric(host, r));
+          names.add(VmExitMetric.exits(host, r).name());
         }
         names.add(overheadName(host));
         for (String name : names) {
@@ -155,7 +153,7 @@ public final class VmExitDeriver implements MetricDeriver {
       est.overheadNs().ifPresent(ns -> overhead.add(ns / ops));
     }
     for (VmExitReason r : VmExitReason.values()) {
-      String name = EventCatalog.vmExitMetric(host.name(), r);
+      String name = VmExitMetric.exits(host.name(), r).name();
       List<Double> values = perReason.get(r);
       if (values != null) {
         series.add(new MetricSeries(name, Source.MODEL, "count", values, List.of(), List.of(),
@@ -178,7 +176,7 @@ public final class VmExitDeriver implements MetricDeriver {
   }
 
   private static String overheadName(String host) {
-    return "vmexit." + host + "." + OVERHEAD;
+    return VmExitMetric.overhead(host).name();
   }
 
   /** Why the inputs this deriver asked for were not measured, as recorded by the runner. */

@@ -4,6 +4,7 @@ import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
 import dev.countersign.events.UnknownEventException;
+import dev.countersign.events.VmExitMetric;
 import dev.countersign.events.VmExitReason;
 import dev.countersign.results.Budget;
 import dev.countersign.results.RegressionLimit;
@@ -123,7 +124,7 @@ public record PerfTestSpec(
       }
     }
     for (VmExitBudget b : method.getAnnotationsByType(VmExitBudget.class)) {
-      String name = EventCatalog.vmExitMetric(b.host(), modelReason(b.reason()));
+      String name = VmExitMetric.exits(b.host(), modelReason(b.reason())).name();
       boolean perOp = b.perOp() >= 0;
       boolean total = b.total() >= 0;
       String what = "@VmExitBudget(reason = " + b.reason() + ", host = \"" + b.host() + "\")";
@@ -159,8 +160,8 @@ public record PerfTestSpec(
     Set<String> declared = new java.util.LinkedHashSet<>(events.keySet());
     declared.addAll(derived.keySet());
     for (String host : settings.vmexitHosts()) {
-      event("vmexit." + host + ".ANY", "setting " + Settings.VMEXIT_HOSTS, events, derived,
-          problems);
+      event(VmExitMetric.exits(host, VmExitReason.ANY).name(), "setting " + Settings.VMEXIT_HOSTS,
+          events, derived, problems);
     }
     checkHosts(derived.values(), settings, problems);
     List<Pattern> threads = new ArrayList<>();

@@ -72,8 +72,6 @@ public final class EventCatalog {
   private static final Pattern TRACEPOINT =
       Pattern.compile("([a-z0-9_]+):([a-zA-Z0-9_]+)(?:\\[(.+)])?");
   private static final Pattern RAW = Pattern.compile("r[0-9a-fA-F]{1,16}|cpu/[a-z0-9_=,x]+/");
-  private static final Pattern VMEXIT =
-      Pattern.compile("vmexit\\.([a-z0-9-]+)\\.([A-Z_]+|overhead-ns)");
 
   private static final Map<String, EventSpec> FIXED = fixed();
 
@@ -136,31 +134,14 @@ public final class EventCatalog {
     if (RAW.matcher(name).matches()) {
       return new EventSpec(name, EventKind.RAW, "count", Optional.empty());
     }
-    Matcher vm = VMEXIT.matcher(name);
-    if (vm.matches()) {
-      if (vm.group(2).equals("overhead-ns")) {
-        return new EventSpec(name, EventKind.VMEXIT, "ns", Optional.empty());
-      }
-      try {
-        VmExitReason.valueOf(vm.group(2));
-      } catch (IllegalArgumentException e) {
-        throw new UnknownEventException(
-            "unknown exit reason '"
-                + vm.group(2)
-                + "' in '"
-                + name
-                + "'; valid reasons: "
-                + java.util.Arrays.toString(VmExitReason.values()));
-      }
-      return new EventSpec(name, EventKind.VMEXIT, "count", Optional.empty());
+    if (VmExitMetric.hasSyntax(name)) {
+      VmExitMetric vm = VmExitMetric.parse(name).orElseThrow(() -> new UnknownEventException(
+          "unknown exit reason '" + name.substring(name.lastIndexOf('.') + 1) + "' in '" + name
+              + "'; valid reasons: " + java.util.Arrays.toString(VmExitReason.values())));
+      return new EventSpec(name, EventKind.VMEXIT, vm.unit(), Optional.empty());
     }
     throw new UnknownEventException(
         "unknown event '" + name + "'" + suggestion(name) + ". " + validNamesHint());
-  }
-
-  /** The name of the VM-exit metric for a host profile and reason. */
-  public static String vmExitMetric(String host, VmExitReason reason) {
-    return "vmexit." + host + "." + reason.name();
   }
 
   private static String suggestion(String name) {

@@ -4,6 +4,7 @@ import static dev.countersign.report.Html.escape;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
+import dev.countersign.events.VmExitMetric;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS, script and SVG; nothing
@@ -37,8 +36,6 @@ import java.util.regex.Pattern;
  * asc} (default) or {@code desc}. The same state is reachable by clicking.
  */
 public final class HtmlReport {
-
-  private static final Pattern VMEXIT = Pattern.compile("vmexit\\.([a-z0-9-]+)\\.([A-Z_]+)");
 
   private HtmlReport() {}
 
@@ -388,16 +385,18 @@ public final class HtmlReport {
     Map<String, List<SvgPlots.VmExitBar>> byHost = new TreeMap<>();
     Map<String, Verdict> worst = new TreeMap<>();
     for (MetricSeries m : r.metrics()) {
-      Matcher mm = VMEXIT.matcher(m.name());
-      if (!mm.matches()) {
+      // a bar per exit reason; the overhead (ns) is not a count of exits
+      Optional<VmExitMetric> exits = VmExitMetric.parse(m.name()).filter(e -> !e.isOverhead());
+      if (exits.isEmpty()) {
         continue;
       }
+      String host = exits.get().host();
       double base = t.baseline().flatMap(b -> Samples.ofBaseline(b, m.name()))
           .map(Samples::median).orElse(Double.NaN);
-      byHost.computeIfAbsent(mm.group(1), k -> new ArrayList<>())
-          .add(new SvgPlots.VmExitBar(mm.group(2), base, Samples.of(m).median()));
+      byHost.computeIfAbsent(host, k -> new ArrayList<>()).add(new SvgPlots.VmExitBar(
+          exits.get().reason().get().name(), base, Samples.of(m).median()));
       Verdict v = t.rowOf(m.name()).map(CheckRow::verdict).orElse(Verdict.UNCHANGED);
-      worst.merge(mm.group(1), v,
+      worst.merge(host, v,
           (a, b) -> VerdictStyle.rank(a) <= VerdictStyle.rank(b) ? a : b);
     }
     if (byHost.isEmpty()) {

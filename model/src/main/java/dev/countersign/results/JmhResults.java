@@ -179,6 +179,7 @@ public final class JmhResults {
     if (!m.isObject()) {
       throw new CountersignFileException(file, where + " is not an object");
     }
+    boolean secondary = !name.equals(SCORE);
     String unit = m.path("scoreUnit").asText("");
     if (unit.isEmpty()) {
       throw new CountersignFileException(file, where + " has no scoreUnit");
@@ -193,7 +194,8 @@ public final class JmhResults {
       for (int f = 0; f < raw.size(); f++) {
         JsonNode iterations = raw.get(f);
         for (int i = 0; i < iterations.size(); i++) {
-          values.add(sample(file, path + ".rawData[" + f + "][" + i + "]", iterations.get(i)));
+          values.add(sample(file, path + ".rawData[" + f + "][" + i + "]", iterations.get(i),
+              secondary));
           fork.add(f);
         }
       }
@@ -208,7 +210,7 @@ public final class JmhResults {
           for (int b = 0; b < iteration.size(); b++) {
             String at = path + ".rawDataHistogram[" + f + "][" + i + "][" + b + "]";
             JsonNode bin = iteration.get(b);
-            double value = sample(file, at + "[0]", bin.get(0));
+            double value = sample(file, at + "[0]", bin.get(0), secondary);
             JsonNode n = bin.get(1);
             if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
               throw invalid(file, at + "[1]", n == null ? "missing" : Printable.of(n.toString()),
@@ -226,6 +228,15 @@ public final class JmhResults {
           + " Countersign compares the per-iteration values; was the file edited or written by a"
           + " JMH older than 1.0?");
     }
+    long negative = values.stream().filter(v -> v < 0).count();
+    if (negative > 0) {
+      unavailable.add(new UnavailableMetric(name, Source.JVM, "NEGATIVE",
+          "JMH recorded " + negative + " of " + values.size() + " iterations below 0, and"
+              + " Countersign judges costs and throughputs, which are not",
+          "gate a metric that cannot fall below 0 (a counter that counts a difference is not"
+              + " gated)"));
+      return forks;
+    }
     long bad = values.stream().filter(v -> !Double.isFinite(v)).count();
     if (values.isEmpty() || bad > 0) {
       unavailable.add(new UnavailableMetric(name, Source.JVM, "NOT_COUNTED",
@@ -240,16 +251,18 @@ public final class JmhResults {
   }
 
   /**
-   * A sample: a finite number ≥ 0, or JMH's own mark of a value it could not compute ({@code
-   * "NaN"}, {@code "Infinity"}: JMH writes them as strings), which makes the metric unavailable.
-   * Anything else is refused, naming the field: every score Countersign judges is a time, a
-   * throughput, a size or a count.
+   * A sample: a finite number, ≥ 0 for the primary score, or JMH's own mark of a value it could
+   * not compute ({@code "NaN"}, {@code "Infinity"}: JMH writes them as strings), which makes the
+   * metric unavailable. Anything else is refused, naming the field: a score is a time or a
+   * throughput. A secondary result below 0 is kept here and makes its metric unavailable ({@link
+   * #metric}): a user's {@code @AuxCounters} may count a difference.
    */
-  private static double sample(Path file, String path, JsonNode v) {
+  private static double sample(Path file, String path, JsonNode v, boolean secondary) {
     if (v != null && v.isTextual() && NON_FINITE.contains(v.asText())) {
       return Double.parseDouble(v.asText());
     }
-    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
+    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())
+        || (v.asDouble() < 0 && !secondary)) {
       throw invalid(file, path, v == null ? "missing" : Printable.of(v.toString()),
           "a score is a time, a throughput, a size or a count: a finite number ≥ 0 (or JMH's"
               + " \"NaN\" where it could not compute one)");

@@ -1,5 +1,8 @@
 package dev.countersign.stats;
 
+import dev.countersign.events.VmExitMetric;
+import dev.countersign.events.VmExitReason;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -25,10 +28,11 @@ public final class TimeSensitiveMetrics {
   /**
    * VM-exit reasons driven by timers, idling or spinning: how many there are depends on how long
    * the code ran and waited, not only on what it did (SDM Vol. 3C 25.1.3 and 26.2: HLT, external
-   * interrupts, the preemption timer, PAUSE-loop exiting).
+   * interrupts, the preemption timer, PAUSE-loop exiting); the overhead, which sums them, too.
    */
-  private static final Set<String> TIMED_EXITS = Set.of("HLT", "EXTERNAL_INTERRUPT",
-      "PREEMPTION_TIMER", "PAUSE", "ANY", "overhead-ns");
+  private static final Set<VmExitReason> TIMED_EXITS = EnumSet.of(VmExitReason.HLT,
+      VmExitReason.EXTERNAL_INTERRUPT, VmExitReason.PREEMPTION_TIMER, VmExitReason.PAUSE,
+      VmExitReason.ANY);
 
   private TimeSensitiveMetrics() {}
 
@@ -41,9 +45,7 @@ public final class TimeSensitiveMetrics {
     if (colon > 0 && SUBSYSTEMS.contains(metric.substring(0, colon))) {
       return true;
     }
-    if (metric.startsWith("vmexit.")) {
-      return TIMED_EXITS.contains(metric.substring(metric.lastIndexOf('.') + 1));
-    }
-    return false;
+    return VmExitMetric.parse(metric).map(m -> m.isOverhead() || TIMED_EXITS.contains(
+        m.reason().get())).orElse(false);
   }
 }

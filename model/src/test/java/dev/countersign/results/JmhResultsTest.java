@@ -222,6 +222,22 @@ class JmhResultsTest {
     assertTrue(msg.chars().noneMatch(c -> c < 0x20), "the message must stay one line: " + msg);
   }
 
+  /** A user's @AuxCounters may count a difference: below 0 it is not gated, and says why. */
+  @Test
+  void aNegativeSecondaryResultIsUnavailableNotAnError() throws Exception {
+    String good = entry("a.B.c", "avgt", "ns/op", 1, "delta", 1, 1);
+    int at = good.indexOf("[[", good.indexOf("\"delta\""));
+    Path f = file("neg.json", good.substring(0, at) + "[[-3.0," + good.substring(
+        good.indexOf(',', at) + 1));
+    TestResult r = JmhResults.read(f, HOST).get(0);
+    assertTrue(r.metric("score").isPresent(), "the primary score is still read");
+    assertTrue(r.metric("delta").isEmpty(), "a negative secondary must not be gated");
+    UnavailableMetric u = r.unavailable().stream().filter(x -> x.name().equals("delta"))
+        .findFirst().orElseThrow(() -> new AssertionError(r.unavailable().toString()));
+    assertEquals("NEGATIVE", u.error());
+    assertTrue(u.reason().contains("1 of 10 iterations below 0"), u.reason());
+  }
+
   @Test
   void aNegativeOrFractionalHistogramCountIsRefused() throws Exception {
     String sample = """

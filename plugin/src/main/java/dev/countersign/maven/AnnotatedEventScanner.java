@@ -1,6 +1,8 @@
 package dev.countersign.maven;
 
 import dev.countersign.events.EventCatalog;
+import dev.countersign.events.VmExitMetric;
+import dev.countersign.events.VmExitReason;
 import dev.countersign.perf.AnnotatedEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +127,8 @@ final class AnnotatedEventScanner {
         @Override
         public void visitEnd() {
           if (reason != null) {
-            out.add("vmexit." + host + "." + reason);
+            // an unknown constant (another version's) fails this class file's scan, with why
+            out.add(VmExitMetric.exits(host, VmExitReason.valueOf(reason)).name());
           }
         }
       };

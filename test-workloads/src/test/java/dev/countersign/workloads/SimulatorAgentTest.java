@@ -61,6 +61,9 @@ class SimulatorAgentTest {
       encoder.encode(500);
       toucher.touch(64);
     };
+    // the first call also runs the workload classes' one-time work (their static initialisers),
+    // or not, when another test of this JVM ran them first: the runs compared come after it
+    measure(all);
     double[] first = measure(all);
     assertTrue(first[index("instructions")] > 64 * 1024 * 12, Arrays.toString(first));
     assertTrue(first[index("alloc-bytes")] >= 500 * 80, Arrays.toString(first));

@@ -1,0 +1,32 @@
+package dev.countersign.workloads.fidelity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fidelity corpus of docs/simulator.md: realistic before/after changes, in user code and in
+ * how it uses the JDK and libraries, each measured by the simulator and by JMH
+ * ({@code FidelityFiguresTest}, {@code FidelityBenchmark}).
+ */
+public final class Corpus {
+
+  private Corpus() {}
+
+  /** Every pair, in table order. */
+  public static List<FidelityPair> pairs() {
+    List<FidelityPair> all = new ArrayList<>();
+    all.addAll(CollectionPairs.pairs());
+    all.addAll(StringPairs.pairs());
+    all.addAll(StreamAndBoxingPairs.pairs());
+    all.addAll(CopyAndHashPairs.pairs());
+    all.addAll(SortDecimalExceptionPairs.pairs());
+    all.addAll(LibraryPairs.pairs());
+    return List.copyOf(all);
+  }
+
+  /** The pair called {@code name}. */
+  public static FidelityPair pair(String name) {
+    return pairs().stream().filter(p -> p.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no fidelity pair '" + name + "'"));
+  }
+}
