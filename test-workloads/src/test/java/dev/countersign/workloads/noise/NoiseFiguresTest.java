@@ -127,6 +127,7 @@ class NoiseFiguresTest {
         }
       }
     }
+    StringBuilder falseAlarms = new StringBuilder();
     int[] failing3 = new int[1];
     int[] failing1 = new int[1];
     int[] inconclusive1 = new int[1];
@@ -138,6 +139,8 @@ class NoiseFiguresTest {
           CheckSettings.defaults());
       failing3[0] += anyRegression(r3.rows()) ? 1 : 0;
       failing1[0] += anyRegression(r1.rows()) ? 1 : 0;
+      falseAlarms(falseAlarms, "check (3 runs), build " + (b + 1), r3.rows());
+      falseAlarms(falseAlarms, "check (1 run), build " + (b + 1), r1.rows());
       inconclusive1[0] += r1.rows().stream().anyMatch(x -> x.verdict() == Verdict.INCONCLUSIVE
           && x.note().contains("between-run noise is unknown")) ? 1 : 0;
     }
@@ -158,7 +161,7 @@ class NoiseFiguresTest {
     long compareStart = System.nanoTime();
     int done = 0;
     for (int t = 0; t < trials; t++) {
-      if (reuse != null && !Files.isDirectory(reuse.resolve("run-" + (runs + 3 * rounds)))) {
+      if (reuse != null && !complete(reuse.resolve("run-" + (runs + 3 * rounds)))) {
         break; // the reused invocation was stopped before this trial ended
       }
       done++;
@@ -200,7 +203,9 @@ class NoiseFiguresTest {
           }
         }
       }
-      aaFailing += anyRegression(new CompareJudge(settings).judge(a, a2, base).rows()) ? 1 : 0;
+      List<CheckRow> aa = new CompareJudge(settings).judge(a, a2, base).rows();
+      aaFailing += anyRegression(aa) ? 1 : 0;
+      falseAlarms(falseAlarms, "compare A/A, trial " + (t + 1), aa);
       List<CheckRow> rows = new CompareJudge(settings).judge(a, b, base).rows();
       caught += rows.stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
           && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION) ? 1 : 0;
@@ -235,6 +240,7 @@ class NoiseFiguresTest {
       md.append(String.format(Locale.ROOT, "| %s | %.2f%% | +%.1f%% |%n", key, sd * 100,
           smallest * 100));
     });
+    md.append(falseAlarms.length() == 0 ? "" : "\nFalse alarms:\n\n" + falseAlarms);
     if (reuse != null) {
       md.append(String.format(Locale.ROOT, "%nsuite runs: %d, reused from %s (their timing is"
           + " that invocation's)%n", runs, reuse));
@@ -249,9 +255,23 @@ class NoiseFiguresTest {
     flush(md);
   }
 
+  /** Whether a stored run holds every test's result (its JVM ended). */
+  private static boolean complete(Path run) {
+    ResultsDirectory results = new ResultsDirectory(run);
+    return Files.isDirectory(run) && results.latest()
+        .map(b -> results.build(b).readAll().size() == RunSuite.SUITE.length).orElse(false);
+  }
+
   /** Writes what is known so far, so that an interrupted run still leaves its figures. */
   private static void flush(StringBuilder md) throws IOException {
     Files.writeString(Path.of("target", "noise-figures.md"), md.toString());
+  }
+
+  /** Lists each REGRESSION of unchanged code, with its note. */
+  private static void falseAlarms(StringBuilder out, String where, List<CheckRow> rows) {
+    rows.stream().filter(x -> x.verdict() == Verdict.REGRESSION).forEach(x -> out.append("- ")
+        .append(where).append(": ").append(x.test()).append(' ').append(x.metric()).append(": ")
+        .append(x.note()).append('\n'));
   }
 
   private static boolean anyRegression(List<CheckRow> rows) {
