@@ -6,7 +6,9 @@ import dev.countersign.runner.Probe;
 import dev.countersign.runner.ProbedMetric;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,9 +17,10 @@ import java.util.regex.Pattern;
  * Allocation and GC activity of the whole JVM during an invocation.
  *
  * <p>{@code alloc-bytes} counts every thread's allocation, so threads the workload starts are
- * included. On JDK 21 and later it reads {@code getTotalThreadAllocatedMemory()}, which includes
- * threads that ended during the invocation; on JDK 17–20 it sums the live threads, so a thread that
- * starts and ends inside one invocation is missed. The probe's own allocation between its two
+ * included. Where the JDK has {@code getTotalThreadAllocatedBytes()} (JDK 21, and the 17 updates
+ * that backported it, such as 17.0.15) it reads that, which includes threads that ended during the
+ * invocation; elsewhere it sums the live threads, so a thread that starts and ends inside one
+ * invocation is missed. The probe's own allocation between its two
  * reads is measured once at open and subtracted.
  *
  * <p>{@code gc-count} is the number of collections and {@code gc-time} their accumulated time (ns,
@@ -193,26 +196,43 @@ final class JvmProbe implements Probe {
   @Override
   public void close() {}
 
-  /** Bytes allocated by all threads so far. */
+  /**
+   * Bytes allocated by all threads so far: {@code getTotalThreadAllocatedBytes()} where the JDK
+   * has it (one call, no array, threads that ended included), called through a method handle with
+   * {@code invokeExact} (nothing boxed); elsewhere the sum over the live threads, whose two
+   * arrays grow with the number of threads. Until this was fixed the method was looked up as {@code
+   * getTotalThreadAllocatedMemory}, which does not exist, so every JDK took the second path: on
+   * JDK 25 the arrays, larger by the threads started after the calibration, left 80 B in every
+   * measured invocation's {@code alloc-bytes}.
+   */
   static final class AllocationCounter {
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final Method total = totalMethod();
+    /** {@code (com.sun.management.ThreadMXBean) -> long}, or null where the JDK lacks it. */
+    private final MethodHandle total = totalHandle();
 
-    private static Method totalMethod() {
+    private static MethodHandle totalHandle() {
       try {
-        return com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedMemory");
-      } catch (NoSuchMethodException e) {
-        return null; // JDK < 21
+        return MethodHandles.publicLookup().findVirtual(com.sun.management.ThreadMXBean.class,
+            "getTotalThreadAllocatedBytes", MethodType.methodType(long.class));
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        return null; // JDK 17-20 without the backport
       }
+    }
+
+    /** Whether the JVM's own total is read, not the sum over live threads. */
+    boolean readsJvmTotal() {
+      return total != null;
     }
 
     long read() {
       if (total != null) {
         try {
-          return (long) total.invoke(threads);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read allocated memory", e);
+          return (long) total.invokeExact(threads);
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Throwable t) {
+          throw new IllegalStateException("cannot read allocated memory", t);
         }
       }
       long sum = 0;

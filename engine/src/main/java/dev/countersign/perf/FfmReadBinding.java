@@ -1,7 +1,7 @@
 package dev.countersign.perf;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.ref.Reference;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
@@ -12,13 +12,13 @@ import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
- * libc's {@code read(2)} through the Foreign Function &amp; Memory API (final in JDK 22), bound
- * once per counter group into a method handle of no arguments, so that a group read is one
- * downcall with nothing to box, allocate or look up.
+ * libc's {@code read(2)} through the Foreign Function &amp; Memory API (final in JDK 22): one
+ * downcall handle per JVM, a constant to the JIT, so that a group read is one downcall with
+ * nothing to box, allocate or look up.
  *
  * <p>The project is compiled for Java 17, so {@code java.lang.foreign} is reached reflectively,
  * once, when the binding is made (see docs/perf-engine.md, Decisions); the call itself is an
- * {@code invokeExact} of a {@code ()long} handle. The buffer goes to {@code read} as a {@code
+ * {@code invokeExact} of a constant handle. The buffer goes to {@code read} as a {@code
  * long} address rather than a {@code MemorySegment}: on the LP64 ABIs this runs on (x86_64
  * System V, AAPCS64) a pointer and a 64-bit integer travel in the same register, and a plain
  * address spares the per-call acquire and release of a segment's scope. {@code errno} is captured
@@ -29,7 +29,31 @@ final class FfmReadBinding {
 
   private static final String FOREIGN = "java.lang.foreign.";
 
-  /** {@code (MemorySegment callState, int fd, long buffer, long count) -> long}. */
+  private static final FfmReadBinding LOADED;
+  private static final UnsupportedOperationException REFUSAL;
+  /**
+   * {@code (Object callState, int fd, long buffer, long count) -> long}: the downcall, in a static
+   * final field so that the JIT takes it as a constant and inlines the linker's adapter into the
+   * caller. It must: with {@code captureCallState} the adapter slices the capture segment on every
+   * call, a 40-byte object that escape analysis removes only when the adapter is inlined — bound
+   * into a per-reader handle (not a constant), each read allocated it, 80 B per invocation in
+   * {@code alloc-bytes} (found by {@code ReadPathTest.probeInTheRunnerAllocatesNothing}).
+   */
+  private static final MethodHandle READ;
+
+  static {
+    FfmReadBinding loaded = null;
+    UnsupportedOperationException refusal = null;
+    try {
+      loaded = bind();
+    } catch (UnsupportedOperationException e) {
+      refusal = e;
+    }
+    LOADED = loaded;
+    REFUSAL = refusal;
+    READ = loaded == null ? null : loaded.read;
+  }
+
   private final MethodHandle read;
   private final int stateBytes;
   private final int errnoOffset;
@@ -46,12 +70,20 @@ final class FfmReadBinding {
   }
 
   /**
-   * Binds {@code read} through {@code java.lang.foreign}.
+   * The binding of this JVM, made once.
    *
    * @throws UnsupportedOperationException when this JDK has no final FFM API (before 22), or
    *     refuses native access ({@code --illegal-native-access=deny}); the message says which
    */
   static FfmReadBinding load() {
+    if (LOADED == null) {
+      throw new UnsupportedOperationException(REFUSAL.getMessage(), REFUSAL);
+    }
+    return LOADED;
+  }
+
+  /** Binds {@code read} through {@code java.lang.foreign}. */
+  private static FfmReadBinding bind() {
     int feature = Runtime.version().feature();
     if (feature < 22) {
       throw new UnsupportedOperationException("JDK " + feature
@@ -78,9 +110,11 @@ final class FfmReadBinding {
           .invoke(null, javaLong, arrayOf(layoutC, javaInt, javaLong, javaLong));
       Object captureErrno = optionC.getMethod("captureCallState", String[].class)
           .invoke(null, (Object) new String[] {"errno"});
-      MethodHandle read = (MethodHandle) linkerC
+      MethodHandle read = ((MethodHandle) linkerC
           .getMethod("downcallHandle", segmentC, descriptorC, optionC.arrayType())
-          .invoke(linker, symbol, descriptor, arrayOf(optionC, captureErrno));
+          .invoke(linker, symbol, descriptor, arrayOf(optionC, captureErrno)))
+          .asType(MethodType.methodType(long.class, Object.class, int.class, long.class,
+              long.class));
 
       Object state = optionC.getMethod("captureStateLayout").invoke(null);
       long stateBytes = (long) layoutC.getMethod("byteSize").invoke(state);
@@ -98,7 +132,7 @@ final class FfmReadBinding {
     }
   }
 
-  /** A reader of {@code fd} into a buffer of {@code bytes}, its downcall bound to both. */
+  /** A reader of {@code fd} into a buffer of {@code bytes} of its own. */
   CounterReader reader(int fd, int bytes) {
     return new Reader(this, fd, bytes);
   }
@@ -114,19 +148,19 @@ final class FfmReadBinding {
   private static final class Reader extends NativeBufferReader {
 
     private final ByteBuffer callState;
+    private final Object stateSegment;
+    private final long bufferAddress;
+    private final long bytes;
     private final int errnoOffset;
-    /** {@code read(fd, buffer, capacity)} with every argument bound: {@code () -> long}. */
-    private final MethodHandle call;
 
     Reader(FfmReadBinding binding, int fd, int bytes) {
       super(fd, bytes);
       this.callState = ByteBuffer.allocateDirect(binding.stateBytes).order(ByteOrder.nativeOrder());
       this.errnoOffset = binding.errnoOffset;
+      this.bytes = bytes;
       try {
-        Object stateSegment = binding.ofBuffer.invoke(null, callState);
-        long bufferAddress = (long) binding.address.invoke(binding.ofBuffer.invoke(null, buffer));
-        this.call = MethodHandles.insertArguments(binding.read, 0, stateSegment, fd,
-            bufferAddress, (long) bytes);
+        this.stateSegment = binding.ofBuffer.invoke(null, callState);
+        this.bufferAddress = (long) binding.address.invoke(binding.ofBuffer.invoke(null, buffer));
       } catch (ReflectiveOperationException e) {
         throw new UnsupportedOperationException("cannot bind read(2) to a buffer: " + e, e);
       }
@@ -136,7 +170,7 @@ final class FfmReadBinding {
     public long read() {
       long got;
       try {
-        got = (long) call.invokeExact();
+        got = (long) READ.invokeExact(stateSegment, fd, bufferAddress, bytes);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {

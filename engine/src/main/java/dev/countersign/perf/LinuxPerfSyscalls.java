@@ -41,7 +41,7 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
   public static LinuxPerfSyscalls load() {
     long number = syscallNumber();
     try {
-      return new LinuxPerfSyscalls(number, ReadPath.FFM, FfmHolder.binding(),
+      return new LinuxPerfSyscalls(number, ReadPath.FFM, FfmReadBinding.load(),
           "java.lang.foreign on JDK " + Runtime.version().feature());
     } catch (UnsupportedOperationException e) {
       return new LinuxPerfSyscalls(number, ReadPath.JNA, null, e.getMessage());
@@ -57,7 +57,7 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
   public static LinuxPerfSyscalls load(ReadPath path) {
     long number = syscallNumber();
     return path == ReadPath.FFM
-        ? new LinuxPerfSyscalls(number, path, FfmHolder.binding(), "asked for")
+        ? new LinuxPerfSyscalls(number, path, FfmReadBinding.load(), "asked for")
         : new LinuxPerfSyscalls(number, path, null, "asked for");
   }
 
@@ -162,31 +162,6 @@ public final class LinuxPerfSyscalls implements PerfSyscalls {
       } catch (LastErrorException e) {
         return -e.getErrorCode();
       }
-    }
-  }
-
-  /** The FFM binding, made once per JVM (a reflective lookup and a downcall stub). */
-  private static final class FfmHolder {
-    private static final FfmReadBinding BINDING;
-    private static final UnsupportedOperationException REFUSAL;
-
-    static {
-      FfmReadBinding binding = null;
-      UnsupportedOperationException refusal = null;
-      try {
-        binding = FfmReadBinding.load();
-      } catch (UnsupportedOperationException e) {
-        refusal = e;
-      }
-      BINDING = binding;
-      REFUSAL = refusal;
-    }
-
-    static FfmReadBinding binding() {
-      if (BINDING == null) {
-        throw new UnsupportedOperationException(REFUSAL.getMessage(), REFUSAL);
-      }
-      return BINDING;
     }
   }
 

@@ -27,6 +27,10 @@ import org.flywaydb.core.api.FlywayException;
  * versioned migrations ({@code dev/countersign/history/migration/V*.sql}, history table {@code
  * cs_schema_history}). A build is appended in one transaction, keyed by module and build id, so
  * concurrent writers never leave half a build and a build is never recorded twice.
+ *
+ * <p>Longer than 300 lines: opening (URL, Flyway migration, the messages of a refused or newer
+ * schema) and the statements of one schema for both databases are kept together so that the SQL
+ * is read in one place; opening is the part to split off next.
  */
 public final class HistoryStore implements AutoCloseable {
 

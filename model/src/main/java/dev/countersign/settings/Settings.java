@@ -12,14 +12,17 @@ import java.util.function.UnaryOperator;
  * way to read it from a key-to-value lookup.
  *
  * <p>In a test JVM the lookup is JUnit's configuration parameters ({@code
- * dev.countersign.junit.JUnitSettings} in countersign-junit), which see, in JUnit's order of precedence, the
- * launcher's explicit parameters (Surefire's {@code configurationParameters}), system properties
+ * dev.countersign.junit.JUnitSettings} in countersign-junit), which see, in JUnit's order of
+ * precedence, the launcher's explicit parameters (Surefire's {@code configurationParameters}), system properties
  * ({@code -D}) and {@code junit-platform.properties}. The Maven goals read the same keys as
  * {@code -D} or POM properties. This class knows nothing of JUnit so that it can live with the
  * file formats.
  *
  * <p>A blank value counts as absent. A value that cannot be used is an {@link
  * InvalidSettingException} naming the key, the value and what to give instead.
+ *
+ * <p>Longer than 300 lines by design: it is the one class that names every key with its default
+ * and unit; most of it is those constants, their javadoc and one typed reader each.
  */
 public final class Settings {
 

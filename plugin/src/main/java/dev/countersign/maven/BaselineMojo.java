@@ -6,7 +6,6 @@ import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.PromotionException;
-import dev.countersign.results.ResultStore;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.Samples;
@@ -16,11 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Promotes the results of the last build ({@code target/countersign/results/<build id>/}) to the
@@ -29,10 +26,7 @@ import org.apache.maven.project.MavenProject;
  * that build are promoted: a baseline whose test did not run in it is left as it is.
  */
 @Mojo(name = "baseline", threadSafe = true)
-public class BaselineMojo extends AbstractMojo {
-
-  @Parameter(property = Settings.SKIP, defaultValue = "false")
-  boolean skip;
+public class BaselineMojo extends CountersignMojo {
 
   /** Directory of the committed baselines. */
   @Parameter(property = Settings.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/countersign")
@@ -54,28 +48,20 @@ public class BaselineMojo extends AbstractMojo {
   @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
-  @Parameter(defaultValue = "${project.basedir}", readonly = true)
-  File basedir;
-
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
 
   @Override
-  public void execute() throws MojoExecutionException {
-    if (skip) {
-      getLog().info("Countersign baseline skipped (countersign.skip)");
-      return;
-    }
+  String goal() {
+    return "baseline";
+  }
+
+  @Override
+  void run() throws MojoExecutionException {
     if (history < 1) {
       throw new MojoExecutionException("countersign.history is " + history + "; it must be ≥ 1");
     }
-    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(),
-        "baseline");
-    ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
-    List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
-    if (results.files().isEmpty() && jmh.isEmpty()) {
-      getLog().info("Countersign baseline: no results of this build in "
-          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
+    Inputs in = inputs(resultsDir, buildId, jmhResults);
+    if (in.isEmpty()) {
+      getLog().info("Countersign baseline: no results of this build in " + in.where()
           + "; run the tests first (mvn verify), then 'mvn countersign:baseline'. Nothing written.");
       return;
     }
@@ -84,8 +70,8 @@ public class BaselineMojo extends AbstractMojo {
     List<Optional<Baseline>> previous;
     try {
       baselines.recover().forEach(line -> getLog().info("Countersign baseline: " + line));
-      all.addAll(results.readAll());
-      all.addAll(jmh);
+      all.addAll(in.results().readAll());
+      all.addAll(in.jmh());
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage()
           + ". Nothing was written.", e);

@@ -8,24 +8,18 @@ import dev.countersign.check.CheckTable;
 import dev.countersign.report.Reports;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.CountersignFileException;
-import dev.countersign.results.ResultStore;
-import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import dev.countersign.stats.Comparators;
 import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -34,11 +28,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * build on a regression or a broken budget.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-
-  /** Skip the goal. */
-  @Parameter(property = Settings.SKIP, defaultValue = "false")
-  boolean skip;
+public class CheckMojo extends CountersignMojo {
 
   /** Fail the build on a REGRESSION, OVER BUDGET or INCOMPARABLE row; false = advisory. */
   @Parameter(property = Settings.FAIL_ON_REGRESSION, defaultValue = "true")
@@ -86,16 +76,6 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
-  @Parameter(defaultValue = "${project.basedir}", readonly = true)
-  File basedir;
-
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
-
-  /** For the history store ({@code countersign.history.*}, see docs/history.md). */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
-
   @Component
   SettingsDecrypter decrypter;
 
@@ -108,20 +88,17 @@ public class CheckMojo extends AbstractMojo {
   }
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Countersign check skipped (countersign.skip)");
-      return;
-    }
-    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(), "check");
-    // without any build there is nothing of this build to read: an empty store
-    ResultStore results = build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));
-    List<TestResult> jmh = JmhInputs.read(jmhResults, basedir);
+  String goal() {
+    return "check";
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
+    Inputs in = inputs(resultsDir, buildId, jmhResults);
     BaselineStore baselineStore = new BaselineStore(baselineDir.toPath());
-    if (results.files().isEmpty() && jmh.isEmpty()) {
+    if (in.isEmpty()) {
       long baselines = countBaselines(baselineStore);
-      getLog().info("Countersign check: no results of this build in "
-          + build.map(ResultStore::dir).orElse(resultsDir.toPath())
+      getLog().info("Countersign check: no results of this build in " + in.where()
           + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
           + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
       return;
@@ -138,7 +115,7 @@ public class CheckMojo extends AbstractMojo {
       // a promotion a crash interrupted is completed (or undone) before any baseline is read
       baselineStore.recover().forEach(line -> getLog().info("Countersign check: " + line));
       report = new Check(Comparators.standard(settings.correction()))
-          .run(results, jmh, baselineStore, settings);
+          .run(in.results(), in.jmh(), baselineStore, settings);
     } catch (CountersignFileException e) {
       throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,14 +27,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * build on a regression as {@code check} does. The logic is in {@link Compare}.
  */
 @Mojo(name = "compare", threadSafe = false)
-public class CompareMojo extends AbstractMojo {
+public class CompareMojo extends CountersignMojo {
 
   /** Properties that steer this goal and are not passed on to the two sides' builds. */
   private static final Set<String> OWN = Set.of(Settings.AGAINST, Settings.ROUNDS);
-
-  /** Skip the goal. */
-  @Parameter(property = Settings.SKIP, defaultValue = "false")
-  boolean skip;
 
   /**
    * The git ref of A. Default: the merge base of HEAD and the target branch the CI names
@@ -82,21 +76,16 @@ public class CompareMojo extends AbstractMojo {
   @Parameter(property = Settings.REPORT_DIR, defaultValue = "${project.build.directory}/countersign")
   File reportDir;
 
-  @Parameter(defaultValue = "${project.basedir}", readonly = true)
-  File basedir;
-
   @Parameter(defaultValue = "${project.packaging}", readonly = true)
   String packaging;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
+  @Override
+  String goal() {
+    return "compare";
+  }
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Countersign compare skipped (countersign.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     if ("pom".equals(packaging)) {
       getLog().info("Countersign compare: " + basedir + " is a pom module, no tests to compare");
       return;

@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,7 +33,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * environment. See docs/history.md.
  */
 @Mojo(name = "history", threadSafe = true)
-public class HistoryMojo extends AbstractMojo {
+public class HistoryMojo extends CountersignMojo {
 
   /** How many of the latest builds each trend covers. */
   @Parameter(property = HistoryAnalysis.BUILDS_KEY,
@@ -68,14 +66,16 @@ public class HistoryMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.groupId}:${project.artifactId}", readonly = true)
   String module;
 
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
-
   @Component
   SettingsDecrypter decrypter;
 
   @Override
-  public void execute() throws MojoExecutionException {
+  String goal() {
+    return "history";
+  }
+
+  @Override
+  void run() throws MojoExecutionException {
     HistoryAnalysis analysis;
     Optional<StoreLocation> location;
     try {

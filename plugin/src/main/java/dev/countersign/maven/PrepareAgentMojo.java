@@ -5,6 +5,7 @@ import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.settings.Settings;
+import dev.countersign.sim.agent.AgentOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,16 +17,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
@@ -48,14 +46,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true,
     requiresDependencyCollection = ResolutionScope.TEST)
-public class PrepareAgentMojo extends AbstractMojo {
+public class PrepareAgentMojo extends CountersignMojo {
 
   static final String AGENT_ARTIFACT = "dev.countersign:countersign-agent";
 
   static final String PLUGIN_KEY = "dev.countersign:countersign-maven-plugin";
-
-  @Parameter(property = Settings.SKIP, defaultValue = "false")
-  boolean skip;
 
   /** The property to set; Surefire and Failsafe read {@code argLine}. */
   @Parameter(property = Settings.PROPERTY_NAME, defaultValue = "argLine")
@@ -80,27 +75,28 @@ public class PrepareAgentMojo extends AbstractMojo {
   @Parameter(property = Settings.BUILD_ID)
   String buildId;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
-
   @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
   Map<String, Artifact> pluginArtifactMap;
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
 
   /** Phases at or after {@code verify}, where {@code check} runs by default. */
   private static final Set<String> VERIFY_OR_LATER = Set.of("verify", "install", "deploy");
 
   @Override
-  public void execute() throws MojoExecutionException {
+  String goal() {
+    return "prepare-agent";
+  }
+
+  /** The property is set even then (to what it was, or empty): Surefire reads it. */
+  @Override
+  void skipped() {
+    Properties props = project.getProperties();
+    props.setProperty(propertyName, props.getProperty(propertyName, ""));
+  }
+
+  @Override
+  void run() throws MojoExecutionException {
     Properties props = project.getProperties();
     String existing = props.getProperty(propertyName, "");
-    if (skip) {
-      getLog().info("Countersign prepare-agent skipped (countersign.skip)");
-      props.setProperty(propertyName, existing);
-      return;
-    }
     Optional<String> junit = JUnitAlignment.problem(junitJars());
     if (junit.isPresent()) {
       throw new MojoExecutionException(junit.get());
@@ -243,20 +239,12 @@ public class PrepareAgentMojo extends AbstractMojo {
     }
   }
 
-  /** The agent options: {@code classDirs=<dirs separated by the path separator>[,includes=..][,excludes=..]}. */
+  /** The agent options: the module's class directories, the includes and excludes ({@link AgentOptions#format}). */
   String options() {
-    List<String> opts = new ArrayList<>();
-    List<String> dirs = new ArrayList<>();
-    dirs.add(project.getBuild().getOutputDirectory());
-    dirs.add(project.getBuild().getTestOutputDirectory());
-    opts.add("classDirs=" + String.join(File.pathSeparator, dirs));
-    if (includes != null && !includes.isEmpty()) {
-      opts.add("includes=" + String.join(":", includes));
-    }
-    if (excludes != null && !excludes.isEmpty()) {
-      opts.add("excludes=" + String.join(":", excludes));
-    }
-    return String.join(",", opts);
+    return AgentOptions.format(
+        List.of(project.getBuild().getOutputDirectory(),
+            project.getBuild().getTestOutputDirectory()),
+        includes == null ? List.of() : includes, excludes == null ? List.of() : excludes);
   }
 
   static String agentArgument(File jar, String options) {

@@ -42,6 +42,26 @@ public record AgentOptions(List<Path> classDirs, List<Pattern> includes, List<Pa
   }
 
   /**
+   * The option string {@link #parse} reads back: what {@code countersign:prepare-agent} appends
+   * to {@code -javaagent:<jar>=}. Each list may be empty; directories are joined with the
+   * platform's path separator, patterns with {@code :}.
+   */
+  public static String format(List<String> classDirs, List<String> includes,
+      List<String> excludes) {
+    List<String> opts = new ArrayList<>();
+    if (!classDirs.isEmpty()) {
+      opts.add("classDirs=" + String.join(File.pathSeparator, classDirs));
+    }
+    if (!includes.isEmpty()) {
+      opts.add("includes=" + String.join(":", includes));
+    }
+    if (!excludes.isEmpty()) {
+      opts.add("excludes=" + String.join(":", excludes));
+    }
+    return String.join(",", opts);
+  }
+
+  /**
    * Parses the agent's option string ({@code null} or empty: defaults).
    *
    * @throws IllegalArgumentException saying what is wrong and what is valid

@@ -45,6 +45,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>Branch sites are identified by a hash of class, method, descriptor and instruction index, so
  * that predictor indexes do not depend on the order classes are loaded in.
+ *
+ * <p>Longer than 300 lines on purpose: ASM hands one visitor the method's instructions in order,
+ * and the visit methods share the current block's state (its weight and counts, where it ends), so
+ * the instruction kinds are not split over classes that would share that mutable state.
  */
 final class MethodInstrumenter {
 

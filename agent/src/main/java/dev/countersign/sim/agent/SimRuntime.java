@@ -14,6 +14,10 @@ import java.util.WeakHashMap;
  * #waiting(Object)}, {@link #starting(Thread)}, {@link #allocatedDirect(ByteBuffer)}, ...) run
  * before or after the original call, which stays in the user's code, and record the guest event. This class is public only because
  * instrumented classes in any package call it; it is not an API.
+ *
+ * <p>Longer than 300 lines on purpose: it is the one class the instrumenter makes every probe call
+ * (one owner for all INVOKESTATICs, a name fixed in the rewritten bytecode); each entry point is a
+ * few lines, and the model they feed lives in {@link Machine} and its parts.
  */
 public final class SimRuntime {
 

@@ -29,6 +29,24 @@ class AgentOptionsTest {
   private static final ClassLoader APP = AgentOptionsTest.class.getClassLoader();
 
   @Test
+  void formatIsWhatParseReadsBack() {
+    String options = AgentOptions.format(List.of("/a/target/classes", "/a/target/test-classes"),
+        List.of("com.example.*", "org.x.Y"), List.of("com.example.gen.*"));
+    assertEquals("classDirs=/a/target/classes" + java.io.File.pathSeparator
+        + "/a/target/test-classes,includes=com.example.*:org.x.Y,excludes=com.example.gen.*",
+        options);
+    AgentOptions o = AgentOptions.parse(options);
+    assertEquals(List.of(Path.of("/a/target/classes"), Path.of("/a/target/test-classes")),
+        o.classDirs());
+    assertTrue(o.includes().get(0).matcher("com.example.deep.Foo").matches());
+    assertTrue(o.includes().get(1).matcher("org.x.Y").matches());
+    assertTrue(o.excludes().get(0).matcher("com.example.gen.Foo").matches());
+    assertEquals("classDirs=/c", AgentOptions.format(List.of("/c"), List.of(), List.of()));
+    assertEquals(AgentOptions.parse(null), AgentOptions.parse(
+        AgentOptions.format(List.of(), List.of(), List.of())));
+  }
+
+  @Test
   void parsesWhatPrepareAgentProduces() {
     AgentOptions o = AgentOptions.parse("classDirs=/a/target/classes:/a/target/test-classes,"
         + "includes=com.example.*:org.x.Y,excludes=com.example.gen.*");

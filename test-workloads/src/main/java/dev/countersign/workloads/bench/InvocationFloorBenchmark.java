@@ -5,7 +5,9 @@ import dev.countersign.events.EventSpec;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.Mode;
+import dev.countersign.runner.ProbeProviders;
 import dev.countersign.runner.ProbeRequest;
+import dev.countersign.runner.ProbeSet;
 import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.runner.Workload;
@@ -54,6 +56,10 @@ public class InvocationFloorBenchmark {
   @Param({"none", "intel-kvm-default"})
   public String exits;
 
+  /** Whether the JVM probe (alloc-bytes) runs beside the perf probe, as by default. */
+  @Param({"true", "false"})
+  public boolean jvmProbe;
+
   private static final int INVOCATIONS = 1_000;
 
   private final long[] data = new long[1024];
@@ -62,8 +68,12 @@ public class InvocationFloorBenchmark {
   private Runner runner;
   private RunPlan plan;
   private Workload workload;
+  private ProbeSet probes;
+  private double[][] values;
+  private double[][] fractions;
   private final List<Double> taskClock = new ArrayList<>();
   private final List<Double> allocBytes = new ArrayList<>();
+  private final List<Double> allocMedians = new ArrayList<>();
 
   /** The empty body. */
   public void empty() {}
@@ -85,13 +95,48 @@ public class InvocationFloorBenchmark {
     method = InvocationFloorBenchmark.class.getMethod(body);
     // the extension's own call of a @PerfTest method
     workload = Workload.of(method, this, new Object[0]);
-    List<EventSpec> events = List.of("task-clock", "page-faults", "context-switches",
-        "alloc-bytes").stream().map(EventCatalog::parse).toList();
+    List<EventSpec> events = (jvmProbe
+        ? List.of("task-clock", "page-faults", "context-switches", "alloc-bytes")
+        : List.of("task-clock", "page-faults", "context-switches"))
+        .stream().map(EventCatalog::parse).toList();
     List<EventSpec> derived = exits.equals("none") ? List.of()
         : List.of(EventCatalog.parse("vmexit." + exits + ".ANY"));
     plan = new RunPlan(events, derived, 100, INVOCATIONS, 1,
         new ProbeRequest(Mode.PERF, List.of()));
     runner = Runner.forMode(Mode.PERF);
+    probes = ProbeSet.open(events, derived, plan.request(), ProbeProviders.chain(Mode.PERF),
+        ProbeProviders.derivers());
+    values = new double[probes.probes().size()][];
+    fractions = new double[values.length][];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = new double[probes.probes().get(k).metrics().size()];
+      fractions[k] = new double[values[k].length];
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void closeProbes() {
+    probes.close();
+  }
+
+  /**
+   * The body inside the same probes as {@code countersign}'s, under JMH: its CPU time per op
+   * minus {@link #emptyBracket}'s is what the body costs between the probes' reads, which
+   * {@code countersign} should report and which {@code direct} may undercut (caches the reads'
+   * kernel work evicts).
+   */
+  @Benchmark
+  public void bracketed() throws Throwable {
+    probes.begin();
+    workload.invoke();
+    probes.end(values, fractions);
+  }
+
+  /** The probes' begin and end with nothing between: the reads themselves. */
+  @Benchmark
+  public void emptyBracket() {
+    probes.begin();
+    probes.end(values, fractions);
   }
 
   @Benchmark
@@ -103,7 +148,10 @@ public class InvocationFloorBenchmark {
   public Measurement countersign() throws Throwable {
     Measurement m = runner.run(plan, workload);
     m.metric("task-clock").ifPresent(s -> taskClock.add(median(s)));
-    m.metric("alloc-bytes").ifPresent(s -> allocBytes.add(mean(s.perOp())));
+    m.metric("alloc-bytes").ifPresent(s -> {
+      allocBytes.add(mean(s.perOp()));
+      allocMedians.add(median(s));
+    });
     return m;
   }
 
@@ -112,8 +160,10 @@ public class InvocationFloorBenchmark {
     if (!taskClock.isEmpty()) {
       System.out.printf(Locale.ROOT,
           "%n[floor body=%s exits=%s] Countersign per invocation, median over %d runs:"
-              + " task-clock %.0f ns (median of the run), alloc-bytes %.1f B (mean of the run)%n",
-          body, exits, taskClock.size(), median(taskClock), median(allocBytes));
+              + " task-clock %.0f ns (median of the run), alloc-bytes %.1f B (median of the run),"
+              + " %.1f B (mean of the run)%n",
+          body, exits, taskClock.size(), median(taskClock), median(allocMedians),
+          median(allocBytes));
     }
   }
 

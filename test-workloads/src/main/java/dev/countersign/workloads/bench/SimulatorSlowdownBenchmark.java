@@ -1,6 +1,5 @@
 package dev.countersign.workloads.bench;
 
-import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.Machine;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -67,11 +66,7 @@ public class SimulatorSlowdownBenchmark {
           lookup.findVirtual(c, "encode", MethodType.methodType(int.class, int.class))
               .bindTo(instance), 0, 10_000);
     }
-    machine = switch (level) {
-      case "counting" -> Machine.create(CpuProfile.zen4Server(), false, false);
-      case "full" -> Machine.create(CpuProfile.zen4Server());
-      default -> null;
-    };
+    machine = SimulatorLevels.machine(level);
   }
 
   /** One measured invocation, bracketed as a probe brackets it. */

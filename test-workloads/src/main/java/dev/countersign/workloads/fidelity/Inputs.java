@@ -44,4 +44,14 @@ final class Inputs {
     }
     return w;
   }
+
+  /** {@code n} strings: decimal numbers at even indices, words at odd ones. */
+  static String[] numbersAndWords(int n, long seed) {
+    String[] w = words(n, seed);
+    int[] numbers = ints(n, 1_000_000, seed + 1);
+    for (int i = 0; i < w.length; i += 2) {
+      w[i] = Integer.toString(numbers[i]);
+    }
+    return w;
+  }
 }

@@ -35,11 +35,7 @@ final class SortDecimalExceptionPairs {
             },
             () -> {
               int[] a = Inputs.ints(3000, 1_000_000, 40);
-              return () -> {
-                int[] b = a.clone();
-                Arrays.sort(b);
-                return b[a.length / 2];
-              };
+              return () -> sortedMiddle(a);
             }),
         new FidelityPair("insertion-sort-to-arrays-sort",
             "a hand-written insertion sort -> Arrays.sort",
@@ -61,11 +57,7 @@ final class SortDecimalExceptionPairs {
             },
             () -> {
               int[] a = Inputs.ints(1500, 1_000_000, 41);
-              return () -> {
-                int[] b = a.clone();
-                Arrays.sort(b);
-                return b[b.length / 2];
-              };
+              return () -> sortedMiddle(a);
             }),
         new FidelityPair("comparator-chain-to-explicit",
             "Comparator.comparing(..).thenComparing(..) -> an explicit compare",
@@ -135,7 +127,7 @@ final class SortDecimalExceptionPairs {
         new FidelityPair("parse-catch-to-precheck",
             "Integer.parseInt in try/catch on mixed input -> a digit check first",
             () -> {
-              String[] w = mixed();
+              String[] w = Inputs.numbersAndWords(1000, 45);
               return () -> {
                 long s = 0;
                 for (String x : w) {
@@ -149,7 +141,7 @@ final class SortDecimalExceptionPairs {
               };
             },
             () -> {
-              String[] w = mixed();
+              String[] w = Inputs.numbersAndWords(1000, 45);
               return () -> {
                 long s = 0;
                 for (String x : w) {
@@ -195,6 +187,13 @@ final class SortDecimalExceptionPairs {
     return deep(n - 1, withTrace) + 1;
   }
 
+  /** The median of a sorted copy of {@code a}, sorted by {@code Arrays.sort}. */
+  private static long sortedMiddle(int[] a) {
+    int[] b = a.clone();
+    Arrays.sort(b);
+    return b[b.length / 2];
+  }
+
   private static long sortedMiddle(List<String> w, Comparator<String> c) {
     List<String> copy = new ArrayList<>(w);
     copy.sort(c);
@@ -208,14 +207,5 @@ final class SortDecimalExceptionPairs {
       v[i] = BigDecimal.valueOf(cents[i], 2);
     }
     return v;
-  }
-
-  private static String[] mixed() {
-    String[] w = Inputs.words(1000, 45);
-    int[] n = Inputs.ints(1000, 1_000_000, 46);
-    for (int i = 0; i < w.length; i += 2) {
-      w[i] = Integer.toString(n[i]);
-    }
-    return w;
   }
 }

@@ -59,7 +59,7 @@ final class StringPairs {
         new FidelityPair("regex-recompiled-to-precompiled",
             "String.matches(regex) per call -> a precompiled Pattern",
             () -> {
-              String[] w = numbersAndWords();
+              String[] w = Inputs.numbersAndWords(300, 14);
               return () -> {
                 long n = 0;
                 for (String x : w) {
@@ -69,28 +69,16 @@ final class StringPairs {
               };
             },
             () -> {
-              String[] w = numbersAndWords();
-              return () -> {
-                long n = 0;
-                for (String x : w) {
-                  n += DIGITS.matcher(x).matches() ? 1 : 0;
-                }
-                return n;
-              };
+              String[] w = Inputs.numbersAndWords(300, 14);
+              return () -> countDigitsOnly(w);
             }),
         new FidelityPair("regex-to-char-loop", "a precompiled [0-9]+ -> a Character.isDigit loop",
             () -> {
-              String[] w = numbersAndWords();
-              return () -> {
-                long n = 0;
-                for (String x : w) {
-                  n += DIGITS.matcher(x).matches() ? 1 : 0;
-                }
-                return n;
-              };
+              String[] w = Inputs.numbersAndWords(300, 14);
+              return () -> countDigitsOnly(w);
             },
             () -> {
-              String[] w = numbersAndWords();
+              String[] w = Inputs.numbersAndWords(300, 14);
               return () -> {
                 long n = 0;
                 for (String x : w) {
@@ -165,6 +153,15 @@ final class StringPairs {
             }));
   }
 
+  /** How many of {@code w} match the precompiled {@code [0-9]+}. */
+  private static long countDigitsOnly(String[] w) {
+    long n = 0;
+    for (String x : w) {
+      n += DIGITS.matcher(x).matches() ? 1 : 0;
+    }
+    return n;
+  }
+
   private static boolean allDigits(String x) {
     if (x.isEmpty()) {
       return false;
@@ -175,15 +172,6 @@ final class StringPairs {
       }
     }
     return true;
-  }
-
-  private static String[] numbersAndWords() {
-    String[] w = Inputs.words(300, 14);
-    int[] n = Inputs.ints(300, 1_000_000, 15);
-    for (int i = 0; i < w.length; i += 2) {
-      w[i] = Integer.toString(n[i]);
-    }
-    return w;
   }
 
   private static String[] mixedCase() {
