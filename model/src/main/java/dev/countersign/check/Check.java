@@ -82,7 +82,7 @@ public final class Check {
       for (Budget b : r.budgets()) {
         r.metric(b.metric()).ifPresent(series -> {
           BudgetCheck bc = BudgetJudge.judge(series, b.limitPerOp());
-          rows.add(new CheckRow(test, b.metric() + " (budget)", series.source().id(),
+          rows.add(new CheckRow(test, CheckRow.budgetLabel(b.metric()), series.source().id(),
               b.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(), bc.message(),
               Optional.empty(), Optional.of(bc)));
         });

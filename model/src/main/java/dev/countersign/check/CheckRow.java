@@ -9,7 +9,8 @@ import java.util.Optional;
  * One line of the {@code check} table.
  *
  * @param test test key ({@code Class.method})
- * @param metric metric name; for a budget row, the metric followed by {@code " (budget)"}
+ * @param metric metric name; for a budget row, its label: the metric followed by {@code " (budget)"}
+ *     ({@link #budgetLabel}); the metric itself is {@link #measuredMetric()}
  * @param source source id ({@code pmu}, {@code sim}, ...), or {@code -}
  * @param baseline baseline centre per op (NaN when none)
  * @param current current centre per op (NaN when none)
@@ -30,6 +31,32 @@ public record CheckRow(
     String note,
     Optional<Comparison> comparison,
     Optional<BudgetCheck> budget) {
+
+  /** What a row is. */
+  public enum Kind {
+    /** A metric compared with its baseline. */
+    COMPARISON,
+    /** A metric judged against its absolute budget. */
+    BUDGET,
+    /** Neither: not run, unavailable, incomparable, informational. */
+    OTHER
+  }
+
+  /** The label of the budget row of {@code metric}, as the tables show it. */
+  public static String budgetLabel(String metric) {
+    return metric + " (budget)";
+  }
+
+  /** What this row is, from the judgement behind it. */
+  public Kind kind() {
+    return budget.isPresent() ? Kind.BUDGET : comparison.isPresent() ? Kind.COMPARISON
+        : Kind.OTHER;
+  }
+
+  /** The name of the measured metric: {@link #metric()} but for a budget row, whose label it is. */
+  public String measuredMetric() {
+    return budget.map(BudgetCheck::metric).orElse(metric);
+  }
 
   static CheckRow plain(String test, String metric, String source, double baseline,
       double current, Verdict verdict, String note) {

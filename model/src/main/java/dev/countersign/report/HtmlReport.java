@@ -319,7 +319,7 @@ public final class HtmlReport {
       h.append("<tr data-verdict=\"").append(r.verdict().name()).append("\">");
       td(h, r.metric(), escape(r.metric()));
       td(h, r.source(), escape(r.source()));
-      String unit = t.result().isPresent() ? t.unitOf(r.metric().replace(" (budget)", "")) : "-";
+      String unit = t.result().isPresent() ? t.unitOf(r.measuredMetric()) : "-";
       td(h, unit, escape(unit.equals("per op") ? "-" : unit));
       num(h, r.baseline(), Numbers.format(r.baseline()));
       num(h, r.current(), Numbers.format(r.current()));

@@ -88,6 +88,12 @@ class CheckReproducibilityTest {
     assertEquals(Verdict.UNCHANGED, row(first, "instructions").verdict());
     assertTrue(row(first, "instructions").note().startsWith("deterministic"));
     assertEquals(Verdict.AT_RISK, row(first, "page-faults (budget)").verdict());
+    // the row kinds come from the judgement behind each row, not from the label
+    CheckRow budget = row(first, CheckRow.budgetLabel("page-faults"));
+    assertEquals(CheckRow.Kind.BUDGET, budget.kind());
+    assertEquals("page-faults", budget.measuredMetric());
+    assertEquals(CheckRow.Kind.COMPARISON, taskClock.kind());
+    assertEquals("task-clock", taskClock.measuredMetric());
     assertTrue(table.get(table.size() - 1).contains("Holm correction"), table.toString());
   }
 
