@@ -242,7 +242,7 @@ public final class CompareJudge {
     }
     BudgetCheck bc = BudgetJudge.judge(first.withSamples(perOp, List.of(), groups),
         budget.limitPerOp());
-    return Optional.of(new CheckRow(r.test().key(), budget.metric() + " (budget)",
+    return Optional.of(new CheckRow(r.test().key(), CheckRow.budgetLabel(budget.metric()),
         first.source().id(), budget.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(),
         bc.message() + " (B, " + b.size() + " round(s))", Optional.empty(), Optional.of(bc)));
   }
