@@ -40,8 +40,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -B verify -pl test-workloads -am -DskipUTs -Dtest=FidelityFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.fidelityFigures=true \
- *     [-Dfidelity.jmh="-f 2 -wi 3 -w 200ms -i 4 -r 200ms"]
+ *     [-Dfidelity.jmh="-f 2 -wi 3 -w 200ms -i 4 -r 200ms"] [-Dfidelity.jmhResult=<an earlier run's
+ *     target/fidelity-jmh.json>]
  * </pre>
+ *
+ * With {@code fidelity.jmhResult} the real times are read from that file (the simulated side
+ * changed, the code did not) instead of running JMH again.
  */
 @EnabledIfSystemProperty(named = "countersign.fidelityFigures", matches = "true")
 class FidelityFiguresTest {
@@ -88,6 +92,11 @@ class FidelityFiguresTest {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
         .start();
     assertEquals(0, p.waitFor(), "JMH failed: see " + log);
+    return times(json);
+  }
+
+  /** Per pair, the JMH scores (ns/op) of before and after in a result file. */
+  private static Map<String, double[]> times(Path json) throws Exception {
     Map<String, double[]> ns = new LinkedHashMap<>();
     for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
       String pair = b.path("params").path("pair").asText();
@@ -114,7 +123,9 @@ class FidelityFiguresTest {
     }
     Path target = Path.of("target");
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Map<String, double[]> ns = jmh(pairs, target.resolve("fidelity-jmh.json").toAbsolutePath());
+    String earlier = System.getProperty("fidelity.jmhResult");
+    Map<String, double[]> ns = earlier != null ? times(Path.of(earlier))
+        : jmh(pairs, target.resolve("fidelity-jmh.json").toAbsolutePath());
     double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
     StringBuilder md = new StringBuilder("| pair | change | time before → after, ns | real"
@@ -162,7 +173,8 @@ class FidelityFiguresTest {
         pairs.size(), judged, sameCycles, 100.0 * sameCycles / Math.max(1, judged),
         sameInstructions, 100.0 * sameInstructions / Math.max(1, judged), cycles.size(), rho,
         misses.isEmpty() ? "none" : String.join(", ", misses),
-        System.getProperty("fidelity.jmh", JMH_DEFAULT), load0, load1,
+        earlier != null ? "times from " + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
+        load0, load1,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")));
     System.out.println(md);
     Files.writeString(target.resolve("fidelity-figures.md"), md, StandardCharsets.UTF_8);
