@@ -32,13 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The per-invocation floor of a measured {@code @PerfTest} body, and a cross-check against JMH.
  *
- * <p>{@code countersign} runs the body as the extension does (a reflective call per invocation,
- * inside every probe of mode {@code perf} with the default events — task-clock, page-faults,
- * context-switches, alloc-bytes — and, with {@code exits = intel-kvm-default}, the tracepoints
- * behind that host's VM-exit estimates): one JMH op is a run of 1,000 measured invocations. At the
- * end of the trial it prints the median over runs of the median {@code task-clock} and {@code
- * alloc-bytes} per invocation that Countersign recorded. {@code direct} calls the same body as JMH
- * does; run it with {@code -prof dev.countersign.jmh.CountersignProfiler:events=task-clock} to
+ * <p>{@code countersign} runs the body as the extension does ({@code Workload.of}, inside every
+ * probe of mode {@code perf} with the default events — task-clock, page-faults, context-switches,
+ * alloc-bytes, or without alloc-bytes for {@code jvmProbe = false} — and, with {@code exits =
+ * intel-kvm-default}, the tracepoints behind that host's VM-exit estimates): one JMH op is a run
+ * of 1,000 measured invocations. At the end of the trial it prints the median over runs of the
+ * median {@code task-clock}, and of the median and mean {@code alloc-bytes}, per invocation.
+ * {@code direct} calls the same workload under JMH; run it with {@code -prof dev.countersign.jmh.CountersignProfiler:events=task-clock} to
  * get JMH's task-clock per call, the figure Countersign's should match for {@code body = work}
  * (about 1 µs of integer mixing).
  */
