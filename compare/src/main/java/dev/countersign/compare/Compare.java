@@ -51,29 +51,37 @@ public final class Compare {
    *
    * @param env the environment (the CI's target branch variables)
    * @param worktreeParent where the temporary worktree of A is made
-   * @param runners makes the runner, given each side's module directory
+   * @param runners makes the runner, given where each side is built
    * @param log progress lines for the build log
    * @throws CompareException outside a git repository, for an unknown ref, when the module does not
    *     exist at the base revision, or when a side's build fails
    */
   public static Outcome run(Path moduleDir, CompareSettings settings, Map<String, String> env,
-      Path worktreeParent, Function<Map<Side, Path>, RoundRunner> runners, Consumer<String> log) {
+      Path worktreeParent, Function<Map<Side, Checkout>, RoundRunner> runners, Consumer<String> log) {
     Path module = real(moduleDir);
     Git git = Git.at(module);
     BaseRevision base = BaseRevision.resolve(git, settings.against(), env);
     boolean dirty = git.dirty();
-    Path relative = real(git.topLevel()).relativize(module);
+    Path top = real(git.topLevel());
+    Checkout here = Reactor.of(module, top);
+    Path rootInRepo = top.relativize(here.reactorRoot());
     log.accept("A = " + base.ref() + " " + git.shortId(base.commit()) + " (" + base.chosenBy()
         + "); B = this working tree" + (dirty ? " with its uncommitted changes" : ""));
+    if (here.inReactor()) {
+      log.accept("the module is built in the reactor at " + (rootInRepo.toString().isEmpty()
+          ? "the repository's top level" : rootInRepo) + ": each side runs -pl " + here.module()
+          + " -am, the upstream modules' tests not run");
+    }
     try (BaseWorktree tree = BaseWorktree.checkOut(git, base, worktreeParent)) {
-      Path aModule = tree.dir().resolve(relative.toString());
-      if (!Files.isRegularFile(aModule.resolve("pom.xml"))) {
+      Checkout atBase = new Checkout(tree.dir().resolve(rootInRepo.toString()), here.module());
+      Path relative = top.relativize(module);
+      if (!Files.isRegularFile(atBase.moduleDir().resolve("pom.xml"))) {
         throw new CompareException("the module " + (relative.toString().isEmpty() ? "."
             : relative) + " has no pom.xml at " + base.ref() + ": nothing to compare with");
       }
-      Map<Side, Path> dirs = new EnumMap<>(Side.class);
-      dirs.put(Side.A, aModule);
-      dirs.put(Side.B, module);
+      Map<Side, Checkout> dirs = new EnumMap<>(Side.class);
+      dirs.put(Side.A, atBase);
+      dirs.put(Side.B, here);
       RoundRunner runner = runners.apply(dirs);
       RoundOrder order = new RoundOrder(Seeds.of("compare", base.commit()));
       List<Map<String, TestResult>> a = new ArrayList<>();

@@ -5,11 +5,14 @@ import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.check.MetricIdentity;
 import dev.countersign.results.Baseline;
+import dev.countersign.results.Budget;
 import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.TestResult;
 import dev.countersign.results.UnavailableMetric;
+import dev.countersign.stats.BudgetCheck;
+import dev.countersign.stats.BudgetJudge;
 import dev.countersign.stats.Comparison;
 import dev.countersign.stats.ComparisonRequest;
 import dev.countersign.stats.ComparisonSettings;
@@ -26,11 +29,13 @@ import java.util.TreeMap;
 
 /**
  * Judges the paired rounds of an A/B comparison, metric by metric: the per-round ratio B / A of
- * the medians ({@link PairedRatio}), its interval and paired t-test, the p-values of all metrics
- * corrected together. Verdicts as {@code check}'s: REGRESSION when significant after correction
- * and the whole interval is beyond the threshold; UNCHANGED when the whole interval is inside it;
- * INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
- * sides (a simulated count) is compared exactly, from one round.
+ * each side's round statistic ({@link RoundStatistic}: the 10th percentile of the iterations for
+ * CPU time, the median otherwise; {@link PairedRatio}), its interval and paired t-test, the
+ * p-values of all metrics corrected together. Verdicts as {@code check}'s: REGRESSION when
+ * significant after correction and the whole interval is beyond the threshold; UNCHANGED when the
+ * whole interval is inside it; INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
+ * sides (a simulated count) is compared exactly, from one round. B's budgets ({@code
+ * @CounterBudget}, {@code @VmExitBudget}) are judged as {@code check} judges them, on B's rounds.
  */
 public final class CompareJudge {
 
@@ -85,6 +90,11 @@ public final class CompareJudge {
             Verdict.UNAVAILABLE, u.describe()));
       }
     }
+    for (Map.Entry<String, TestResult> e : new TreeMap<>(firstB).entrySet()) {
+      for (Budget budget : e.getValue().budgets()) {
+        budgetRow(e.getKey(), e.getValue(), budget, b).ifPresent(rows::add);
+      }
+    }
     for (Map.Entry<String, TestResult> e : new TreeMap<>(firstA).entrySet()) {
       if (!firstB.containsKey(e.getKey())) {
         rows.add(row(e.getValue().test().key(), "-", "-", Double.NaN, Double.NaN, Double.NaN,
@@ -115,7 +125,8 @@ public final class CompareJudge {
     return "A/B against " + base.ref() + " (" + base.commit().substring(0,
         Math.min(10, base.commit().length())) + ", " + base.chosenBy() + "): " + rounds
         + " round(s) of fresh JVMs, A and B alternately in a seeded random order; per metric the"
-        + " per-round ratio B/A of medians, " + pct(confidence) + " t interval of its geometric"
+        + " per-round ratio B/A of the iterations' 10th percentile (CPU time) or median (other"
+        + " metrics), " + pct(confidence) + " t interval of its geometric"
         + " mean and a paired t-test on the log ratios, alpha " + alpha + ", "
         + settings.correction().label() + " across the comparison's metrics; constant metrics"
         + " compared exactly";
@@ -132,6 +143,7 @@ public final class CompareJudge {
     List<Double> pooledA = new ArrayList<>();
     List<Double> pooledB = new ArrayList<>();
     boolean constant = true;
+    RoundStatistic statistic = RoundStatistic.forMetric(m.name());
     for (int k = 0; k < n; k++) {
       Optional<MetricSeries> x = metric(a.get(k).get(id), m.name());
       Optional<MetricSeries> y = metric(b.get(k).get(id), m.name());
@@ -155,8 +167,8 @@ public final class CompareJudge {
       }
       double[] xv = x.get().values();
       double[] yv = y.get().values();
-      am[k] = Samples.median(xv);
-      bm[k] = Samples.median(yv);
+      am[k] = statistic.of(xv);
+      bm[k] = statistic.of(yv);
       constant &= isConstant(xv) && isConstant(yv) && am[k] == am[0] && bm[k] == bm[0];
       x.get().perOp().forEach(pooledA::add);
       y.get().perOp().forEach(pooledB::add);
@@ -187,7 +199,8 @@ public final class CompareJudge {
     for (int k = 0; k < n; k++) {
       if (!(am[k] > 0 && bm[k] > 0)) {
         rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
-            Verdict.INCONCLUSIVE, "a median of 0 in round " + (k + 1) + " (A " + Numbers.format(am[k])
+            Verdict.INCONCLUSIVE, "a " + statistic.label() + " of 0 in round " + (k + 1) + " (A "
+                + Numbers.format(am[k])
                 + ", B " + Numbers.format(bm[k]) + ") leaves the ratio undefined; an absolute"
                 + " budget (@CounterBudget) suits this metric better"));
         return;
@@ -199,6 +212,39 @@ public final class CompareJudge {
     pending.add(new Pending(rows.size(), request, paired));
     rows.add(row(test, m.name(), source, aCenter, bCenter, paired.changePercent(),
         Verdict.INCONCLUSIVE, ""));
+  }
+
+  /**
+   * A budget of B's test, judged as {@code check} judges it, on B's iterations of every round
+   * together, each round a group ({@link BudgetJudge} resamples groups first, so the spread
+   * between JVMs counts). A budget is B's alone: A's code may not have met it.
+   */
+  private static Optional<CheckRow> budgetRow(String id, TestResult r, Budget budget,
+      List<Map<String, TestResult>> b) {
+    List<Double> perOp = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
+    MetricSeries first = null;
+    for (int k = 0; k < b.size(); k++) {
+      Optional<MetricSeries> m = metric(b.get(k).get(id), budget.metric());
+      if (m.isEmpty()) {
+        continue;
+      }
+      first = first == null ? m.get() : first;
+      List<Integer> forks = m.get().fork();
+      for (int i = 0; i < m.get().perOp().size(); i++) {
+        perOp.add(m.get().perOp().get(i));
+        // a round is a group; forks within a round stay apart
+        groups.add((k + 1) * 1_000 + (forks.isEmpty() ? 0 : forks.get(i)));
+      }
+    }
+    if (first == null) {
+      return Optional.empty(); // unavailable: listed as such with the metrics
+    }
+    BudgetCheck bc = BudgetJudge.judge(first.withSamples(perOp, List.of(), groups),
+        budget.limitPerOp());
+    return Optional.of(new CheckRow(r.test().key(), CheckRow.budgetLabel(budget.metric()),
+        first.source().id(), budget.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(),
+        bc.message() + " (B, " + b.size() + " round(s))", Optional.empty(), Optional.of(bc)));
   }
 
   private CheckRow decide(CheckRow row, Pending q, double p) {

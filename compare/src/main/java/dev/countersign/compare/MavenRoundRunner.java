@@ -22,9 +22,12 @@ import java.util.stream.Stream;
 /**
  * Runs a side with Maven: {@code mvn test} in the side's checkout, so each round compiles what
  * changed (nothing, after the first) and runs the tests in Surefire's fresh JVM with the project's
- * own configuration (the simulator's {@code prepare-agent}, {@code argLine}, properties). Test
- * failures do not stop the comparison ({@code maven.test.failure.ignore}); a build that fails for
- * another reason does, with the tail of its log.
+ * own configuration (the simulator's {@code prepare-agent}, {@code argLine}, properties). A module
+ * of a multi-module build is built from its reactor root with {@code -pl <module> -am}, so that
+ * its siblings come from the same revision; the upstream modules' tests are not run: the first
+ * round selects the module's own test classes by name ({@link ModuleTests}), later rounds the
+ * compared tests. Test failures do not stop the comparison ({@code maven.test.failure.ignore}); a
+ * build that fails for another reason does, with the tail of its log.
  */
 public final class MavenRoundRunner implements RoundRunner {
 
@@ -42,23 +45,24 @@ public final class MavenRoundRunner implements RoundRunner {
   }
 
   private final Invocation maven;
-  private final Map<Side, Path> moduleDirs;
+  private final Map<Side, Checkout> checkouts;
   private final Path logDir;
 
   /**
-   * @param moduleDirs per side, the directory of the module whose tests are compared
+   * @param checkouts per side, where the module whose tests are compared is built
    * @param logDir where each run's build log and results are kept ({@code
    *     round-<n>/<side>.log}, {@code round-<n>/<side>/*.json})
    */
-  public MavenRoundRunner(Invocation maven, Map<Side, Path> moduleDirs, Path logDir) {
+  public MavenRoundRunner(Invocation maven, Map<Side, Checkout> checkouts, Path logDir) {
     this.maven = maven;
-    this.moduleDirs = Map.copyOf(moduleDirs);
+    this.checkouts = Map.copyOf(checkouts);
     this.logDir = logDir;
   }
 
   @Override
   public List<TestResult> run(Side side, int round, Set<String> tests) {
-    Path module = moduleDirs.get(side);
+    Checkout checkout = checkouts.get(side);
+    Path module = checkout.moduleDir();
     Path results = module.resolve(ResultStore.DEFAULT_DIR);
     deleteTree(results);
     Path roundDir = logDir.resolve("round-" + round);
@@ -67,18 +71,30 @@ public final class MavenRoundRunner implements RoundRunner {
     cmd.add(maven.executable().toString());
     cmd.addAll(maven.arguments());
     cmd.add("-Dmaven.test.failure.ignore=true");
+    // compare judges the budgets on all of B's rounds; a round's test does not fail on them
+    cmd.add("-D" + Settings.DEFER_BUDGETS + "=true");
     // each run is a build of its own: its results are read from its folder only
     BuildId build = new BuildId("compare-" + side.name().toLowerCase(Locale.ROOT) + "-" + round);
     cmd.add("-D" + Settings.BUILD_ID + "=" + build);
-    if (!tests.isEmpty()) {
-      cmd.add("-Dtest=" + surefireFilter(tests));
+    String filter = !tests.isEmpty() ? surefireFilter(tests)
+        : checkout.inReactor() ? String.join(",", ModuleTests.of(module)) : "";
+    if (checkout.inReactor()) {
+      cmd.add("-pl");
+      cmd.add(checkout.module());
+      cmd.add("-am");
+    }
+    if (!filter.isEmpty()) {
+      cmd.add("-Dtest=" + filter);
       cmd.add("-Dsurefire.failIfNoSpecifiedTests=false");
+    } else if (checkout.inReactor()) {
+      cmd.add("-DskipTests"); // the module has no test class: build, run nothing
     }
     cmd.add("test");
     int status;
     try {
       Files.createDirectories(roundDir);
-      Process p = new ProcessBuilder(cmd).directory(module.toFile()).redirectErrorStream(true)
+      Process p = new ProcessBuilder(cmd).directory(checkout.reactorRoot().toFile())
+          .redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       p.getOutputStream().close();
       status = p.waitFor();

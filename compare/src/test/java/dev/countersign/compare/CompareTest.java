@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.check.CheckRow;
+import dev.countersign.results.Budget;
 import dev.countersign.results.Fixtures;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RunConfiguration;
@@ -96,18 +97,18 @@ class CompareTest {
   }
 
   private Compare.Outcome run(CompareSettings s, RoundRunner runner) {
-    AtomicReference<Map<Side, Path>> dirs = new AtomicReference<>();
+    AtomicReference<Map<Side, Checkout>> dirs = new AtomicReference<>();
     Compare.Outcome o = Compare.run(repoDir, s, Map.of(), worktrees, d -> {
       dirs.set(d);
       // A is the base revision, checked out
       try {
-        assertEquals("<project>A</project>", Files.readString(d.get(Side.A).resolve("pom.xml")));
+        assertEquals("<project>A</project>", Files.readString(d.get(Side.A).moduleDir().resolve("pom.xml")));
       } catch (IOException e) {
         throw new AssertionError(e);
       }
       return runner;
     }, line -> { });
-    assertFalse(Files.exists(dirs.get().get(Side.A)), "the worktree of A is removed");
+    assertFalse(Files.exists(dirs.get().get(Side.A).moduleDir()), "the worktree of A is removed");
     return o;
   }
 
@@ -179,8 +180,8 @@ class CompareTest {
     };
     CompareException e = assertThrows(CompareException.class,
         () -> Compare.run(repoDir, settings(2), Map.of(), worktrees, d -> {
-          a.set(d.get(Side.A));
-          assertTrue(Files.isDirectory(d.get(Side.A)));
+          a.set(d.get(Side.A).moduleDir());
+          assertTrue(Files.isDirectory(d.get(Side.A).moduleDir()));
           return failing;
         }, line -> { }));
     assertTrue(e.getMessage().contains("failed"));
@@ -198,7 +199,7 @@ class CompareTest {
     Compare.Outcome o = Compare.run(repoDir, settings(2), Map.of(), worktrees, d -> {
       try {
         assertEquals("<project>B, edited</project>",
-            Files.readString(d.get(Side.B).resolve("pom.xml")));
+            Files.readString(d.get(Side.B).moduleDir().resolve("pom.xml")));
       } catch (IOException e) {
         throw new AssertionError(e);
       }
@@ -217,6 +218,39 @@ class CompareTest {
     assertEquals(Verdict.INCOMPARABLE, queue.verdict(), queue.note());
     assertTrue(queue.note().contains("measure this metric differently"), queue.note());
     assertEquals(List.of(queue), o.report().failures());
+  }
+
+  private static TestResult withBudget(TestResult r, double limit) {
+    return new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
+        r.metrics(), r.unavailable(), List.of(new Budget("alloc-bytes", limit)), List.of(),
+        List.of());
+  }
+
+  @Test
+  void bsBudgetsAreJudgedOnItsRoundsEvenWhenNothingChanged() {
+    // both sides allocate 1,100 bytes per op: unchanged, but over B's budget of 1,000
+    RoundRunner over = (side, round, tests) -> List.of(withBudget(result(QUEUE, "alloc-bytes",
+        Source.JVM, new double[] {1100, 1100, 1100, 1100}), 1000));
+    Compare.Outcome o = run(settings(2), over);
+    CheckRow budget = o.report().rows().stream()
+        .filter(r -> r.metric().equals("alloc-bytes (budget)")).findFirst().orElseThrow();
+    assertEquals(Verdict.OVER_BUDGET, budget.verdict(), budget.note());
+    assertEquals(1000, budget.baseline());
+    assertEquals(1100, budget.current());
+    assertTrue(budget.note().contains("(B, 2 round(s))"), budget.note());
+    assertEquals(Verdict.UNCHANGED, o.report().rows().stream()
+        .filter(r -> r.metric().equals("alloc-bytes")).findFirst().orElseThrow().verdict());
+    assertEquals(List.of(budget), o.report().failures());
+
+    // B within its budget, A (the base) over it: a budget is B's alone
+    RoundRunner within = (side, round, tests) -> List.of(withBudget(result(QUEUE, "alloc-bytes",
+        Source.JVM, side == Side.A ? new double[] {1100, 1100, 1100, 1100}
+            : new double[] {900, 901, 899, 900}), 1000));
+    Compare.Outcome ok = run(settings(2), within);
+    CheckRow b2 = ok.report().rows().stream()
+        .filter(r -> r.metric().equals("alloc-bytes (budget)")).findFirst().orElseThrow();
+    assertEquals(Verdict.WITHIN_BUDGET, b2.verdict(), b2.note());
+    assertTrue(ok.report().failures().stream().noneMatch(r -> r.metric().contains("budget")));
   }
 
   @Test

@@ -73,7 +73,10 @@ public final class Runner {
     }
   }
 
-  /** The warm-up invocations, bracketed by the probes that warm up with the workload. */
+  /**
+   * The warm-up invocations, bracketed by the probes that warm up with the workload: the planned
+   * count, then, with a warm-up time, until the JIT is quiet ({@link SteadyWarmup}).
+   */
   private static void warmUp(RunPlan plan, Workload workload, List<Probe> all) throws Throwable {
     List<Probe> probes = all.stream().filter(Probe::warmsUpWithWorkload).toList();
     double[][] values = new double[probes.size()][];
@@ -82,7 +85,8 @@ public final class Runner {
       values[k] = new double[probes.get(k).metrics().size()];
       fractions[k] = new double[values[k].length];
     }
-    for (int i = 0; i < plan.warmup(); i++) {
+    SteadyWarmup steady = SteadyWarmup.start(plan.warmupSeconds());
+    for (int i = 0; i < plan.warmup() || steady.goOn(); i++) {
       probes.forEach(Probe::begin);
       try {
         workload.invoke();

@@ -147,7 +147,8 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     method.setAccessible(true);
 
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
-        spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
+        spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()),
+        settings.warmupSeconds());
     Runner runner = Runner.forMode(spec.mode(), settings);
     Workload workload = Workload.of(method, target, args);
     int forkIndex = settings.forkIndex();

@@ -22,17 +22,25 @@ import java.util.function.LongSupplier;
  * budget counts from the first warm-up invocation; a batch is started only when the batches so
  * far, on average, say it will end within the budget. Thresholds: {@code @MaxRegression} for its
  * metric, else {@code countersign.threshold}, else {@value CheckSettings#DEFAULT_THRESHOLD}%.
+ *
+ * <p>Measuring time: setting {@code countersign.measureTime} (same syntax; default 0 = off): after
+ * the planned iterations, batches go on, whatever their precision, until this much time has passed
+ * since the first batch ended — so that the samples of a fast test span more than the few
+ * milliseconds of its planned iterations, and a round of {@code compare} sees more than one state
+ * of a shared machine ({@code compare} sets it, default 200 ms there).
  */
 final class SequentialSampling {
 
   private final double maxSeconds;
+  private final double measureSeconds;
   private final PerfTestSpec spec;
   private final double defaultThreshold;
   private final LongSupplier nanoClock;
 
-  SequentialSampling(double maxSeconds, PerfTestSpec spec, double defaultThreshold,
-      LongSupplier nanoClock) {
+  SequentialSampling(double maxSeconds, double measureSeconds, PerfTestSpec spec,
+      double defaultThreshold, LongSupplier nanoClock) {
     this.maxSeconds = maxSeconds;
+    this.measureSeconds = measureSeconds;
     this.spec = spec;
     this.defaultThreshold = defaultThreshold;
     this.nanoClock = nanoClock;
@@ -46,8 +54,8 @@ final class SequentialSampling {
    */
   static SequentialSampling of(PerfTestSpec spec, Settings settings) {
     try {
-      return new SequentialSampling(settings.maxTimeSeconds(), spec, settings.threshold(),
-          System::nanoTime);
+      return new SequentialSampling(settings.maxTimeSeconds(), settings.measureSeconds(), spec,
+          settings.threshold(), System::nanoTime);
     } catch (InvalidSettingException e) {
       throw new InvalidPerfTestException(e.getMessage());
     }
@@ -57,16 +65,23 @@ final class SequentialSampling {
   Measurement run(Runner runner, RunPlan plan, Workload workload) throws Throwable {
     long start = nanoClock.getAsLong();
     Measurement m = runner.run(plan, workload);
-    if (maxSeconds <= 0) {
+    if (maxSeconds <= 0 && measureSeconds <= 0) {
       return m;
     }
     RunPlan more = new RunPlan(plan.events(), plan.derived(), 0, plan.iterations(),
         plan.opsPerInvocation(), plan.request());
     int batches = 1;
+    long firstEnd = Long.MIN_VALUE;
     while (true) {
-      double elapsed = (nanoClock.getAsLong() - start) / 1e9;
-      if (elapsed + elapsed / batches > maxSeconds
-          || SamplingRule.imprecise(m.metrics(), this::thresholdOf).isEmpty()) {
+      long now = nanoClock.getAsLong();
+      if (batches == 1) {
+        firstEnd = now;
+      }
+      double elapsed = (now - start) / 1e9;
+      boolean measuring = (now - firstEnd) / 1e9 < measureSeconds;
+      boolean needed = maxSeconds > 0 && elapsed + elapsed / batches <= maxSeconds
+          && !SamplingRule.imprecise(m.metrics(), this::thresholdOf).isEmpty();
+      if (!measuring && !needed) {
         return m;
       }
       m = Measurements.concat(m, runner.run(more, workload));

@@ -40,10 +40,28 @@ class SequentialSamplingTest {
   }
 
   private static Measurement run(double maxSeconds, Workload w) throws Throwable {
+    return run(maxSeconds, 0, w);
+  }
+
+  private static Measurement run(double maxSeconds, double measureSeconds, Workload w)
+      throws Throwable {
     PerfTestSpec spec = spec();
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()));
-    return new SequentialSampling(maxSeconds, spec, 5, ticking()).run(RUNNER, plan, w);
+    return new SequentialSampling(maxSeconds, measureSeconds, spec, 5, ticking())
+        .run(RUNNER, plan, w);
+  }
+
+  @Test
+  void aMeasuringTimeTakesBatchesWhateverTheirPrecision() throws Throwable {
+    // precise from the first batch; the clock reads 1 s after it, then one second more per batch:
+    // batches go on while less than 3 s passed since the first ended: 3 more, 40 iterations
+    Measurement m = run(0, 3, () -> sink = new byte[1 << 20]);
+    assertEquals(40, m.metric("alloc-bytes").orElseThrow().perOp().size());
+    // with a time budget as well, the longer of the two rules decides
+    SplittableRandom r = new SplittableRandom(1);
+    assertEquals(60, run(6, 1, () -> sink = new byte[1024 * (64 + r.nextInt(192))])
+        .metric("alloc-bytes").orElseThrow().perOp().size());
   }
 
   private static Object sink;

@@ -64,6 +64,31 @@ public final class Settings {
   public static final String MAX_TIME = "countersign.maxTime";
 
   /**
+   * Steady-state warm-up per test (per JVM), seconds ({@code 1}, {@code 500ms}); default 0 = off
+   * (the {@code warmup} invocations only). When set, warm-up goes on after the {@code warmup}
+   * invocations until this much time has passed and the JIT has compiled nothing for a quarter
+   * of it, at most four times this long ({@code dev.countersign.runner.SteadyWarmup}).
+   * {@code countersign:compare} sets it on both sides, default {@value
+   * #DEFAULT_COMPARE_WARMUP_TIME} there.
+   */
+  public static final String WARMUP_TIME = "countersign.warmupTime";
+
+  /** {@link #WARMUP_TIME} of {@code countersign:compare}'s rounds unless set. */
+  public static final String DEFAULT_COMPARE_WARMUP_TIME = "500ms";
+
+  /**
+   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}); default 0 = off (the
+   * planned iterations only). When set, after the planned iterations further batches of the same
+   * size are measured until this much time has passed since the first batch ended. {@code
+   * countersign:compare} sets it on both sides, default {@value #DEFAULT_COMPARE_MEASURE_TIME}
+   * there.
+   */
+  public static final String MEASURE_TIME = "countersign.measureTime";
+
+  /** {@link #MEASURE_TIME} of {@code countersign:compare}'s rounds unless set. */
+  public static final String DEFAULT_COMPARE_MEASURE_TIME = "200ms";
+
+  /**
    * Default practical regression threshold for metrics without {@code @MaxRegression}, percent;
    * default {@value #DEFAULT_THRESHOLD}. Read by the extension (sequential sampling) and {@code check}.
    */
@@ -207,7 +232,8 @@ public final class Settings {
   /** Every key above, in declaration order. */
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       BUILD_ID,
-      MAX_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE, FORK_INDEX, PLAIN_PASS, SKIP,
+      MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE,
+      FORK_INDEX, PLAIN_PASS, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
@@ -353,6 +379,16 @@ public final class Settings {
   /** {@link #MAX_TIME}, seconds, 0 = off. */
   public double maxTimeSeconds() {
     return seconds(MAX_TIME);
+  }
+
+  /** {@link #WARMUP_TIME}, seconds, 0 = off. */
+  public double warmupSeconds() {
+    return seconds(WARMUP_TIME);
+  }
+
+  /** {@link #MEASURE_TIME}, seconds, 0 = off. */
+  public double measureSeconds() {
+    return seconds(MEASURE_TIME);
   }
 
   /** {@link #THRESHOLD}, percent. */

@@ -43,6 +43,23 @@ public class CompareMojo extends CountersignMojo {
   @Parameter(property = Settings.ROUNDS, defaultValue = "6")
   int rounds;
 
+  /**
+   * Steady-state warm-up of every test in every round, on both sides ({@code 500ms}, {@code 1s}):
+   * after its {@code warmup} invocations a test warms up until this much time has passed and the
+   * JIT is quiet, so that every fresh JVM measures compiled code; {@code 0} = the {@code warmup}
+   * invocations only.
+   */
+  @Parameter(property = Settings.WARMUP_TIME, defaultValue = Settings.DEFAULT_COMPARE_WARMUP_TIME)
+  String warmupTime;
+
+  /**
+   * Measuring time of every test in every round, on both sides ({@code 200ms}): after its planned
+   * iterations a test measures further batches for this long, so that its samples span more than
+   * one state of a shared machine; {@code 0} = the planned iterations only.
+   */
+  @Parameter(property = Settings.MEASURE_TIME, defaultValue = Settings.DEFAULT_COMPARE_MEASURE_TIME)
+  String measureTime;
+
   /** Default practical threshold in percent for metrics without {@code @MaxRegression}. */
   @Parameter(property = Settings.THRESHOLD, defaultValue = "5.0")
   double threshold;
@@ -77,6 +94,11 @@ public class CompareMojo extends CountersignMojo {
     try {
       settings = new CompareSettings(against, rounds, threshold, Correction.parse(correction),
           failOnRegression);
+      // a bad duration is reported here, once, rather than by every test JVM of every round
+      Settings given = Settings.of(k -> k.equals(Settings.WARMUP_TIME) ? warmupTime
+          : k.equals(Settings.MEASURE_TIME) ? measureTime : null, "compare");
+      given.warmupSeconds();
+      given.measureSeconds();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -127,6 +149,12 @@ public class CompareMojo extends CountersignMojo {
       if (!OWN.contains(key) && !key.equals("maven.repo.local")) {
         args.add("-D" + key + "=" + e.getValue());
       }
+    }
+    if (!session.getUserProperties().containsKey(Settings.WARMUP_TIME)) {
+      args.add("-D" + Settings.WARMUP_TIME + "=" + warmupTime);
+    }
+    if (!session.getUserProperties().containsKey(Settings.MEASURE_TIME)) {
+      args.add("-D" + Settings.MEASURE_TIME + "=" + measureTime);
     }
     String home = System.getProperty("maven.home");
     if (home == null) {
