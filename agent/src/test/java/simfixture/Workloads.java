@@ -102,6 +102,58 @@ public final class Workloads {
     return s;
   }
 
+  /**
+   * Control flow JaCoCo probes in every way: switch cases that only break, fall through or share
+   * a target, conditional edges into join points, early returns, a loop with continue.
+   */
+  public static long controlFlow(int n) {
+    long s = 0;
+    for (int i = 0; i < n; i++) {
+      int k = (i * 2654435761L) % 7 < 0 ? 0 : (int) ((i * 2654435761L) % 7);
+      switch (k) {
+        case 0:
+          break;
+        case 1:
+        case 2:
+          s += k;
+          break;
+        case 3:
+          s ^= i;
+          // fall through
+        case 4:
+          s += 3;
+          break;
+        case 100:
+          continue;
+        default:
+          if (s > 1000 && (i & 1) == 0 || s < 0) {
+            s -= 1000;
+          }
+      }
+      if (i % 3 == 0) {
+        continue;
+      }
+      s += sparse(i);
+    }
+    return s;
+  }
+
+  private static int sparse(int i) {
+    switch (i & 0xff) {
+      case 1:
+        return 10;
+      case 70:
+        return 20;
+      case 200:
+        break;
+      default:
+        if (i > 5) {
+          return i & 3;
+        }
+    }
+    return 0;
+  }
+
   public static void spin(int pauses) {
     for (int i = 0; i < pauses; i++) {
       Thread.onSpinWait();

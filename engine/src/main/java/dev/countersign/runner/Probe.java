@@ -49,6 +49,16 @@ public interface Probe extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether this probe counts the code the measured thread runs, JDK code included, while
+   * ignoring everything else (the simulator): it is begun after and ended before every other
+   * probe, even those that {@linkplain #countsHarnessWork() count the harness's work}, so that
+   * their reads (JDK and JNA code on this thread) stay outside its window.
+   */
+  default boolean innermost() {
+    return false;
+  }
+
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();

@@ -154,18 +154,22 @@ public final class ProbeSet implements AutoCloseable {
     while (hot < order.length && !probes.get(order[hot]).countsHarnessWork()) {
       hot++;
     }
+    int innermost = hot;
+    while (innermost < order.length && probes.get(order[innermost]).countsHarnessWork()) {
+      innermost++;
+    }
     for (int i = 0; i < spans; i++) {
       // only the counting probes: the others (the simulator) must not see spans that are no
       // invocation, and they count none of this work anyway
-      for (int j = hot; j < order.length; j++) {
+      for (int j = hot; j < innermost; j++) {
         probes.get(order[j]).begin();
       }
-      for (int j = order.length - 1; j >= hot; j--) {
+      for (int j = innermost - 1; j >= hot; j--) {
         probes.get(order[j]).end(values[order[j]], fractions[order[j]]);
       }
       int at = i - (spans - measured);
       if (at >= 0) {
-        for (int j = hot; j < order.length; j++) {
+        for (int j = hot; j < innermost; j++) {
           int k = order[j];
           for (int m = 0; m < values[k].length; m++) {
             kept[k][m][at] = values[k][m];
@@ -186,14 +190,19 @@ public final class ProbeSet implements AutoCloseable {
     return floor;
   }
 
-  /** Probe indices in begin order: stable, probes counting harness work at the end. */
+  /**
+   * Probe indices in begin order: stable, probes counting harness work after the others, the
+   * {@linkplain Probe#innermost() innermost} last.
+   */
   private int[] nesting() {
     if (nesting == null || nesting.length != probes.size()) {
       int[] order = new int[probes.size()];
       int next = 0;
-      for (int pass = 0; pass < 2; pass++) {
+      for (int pass = 0; pass < 3; pass++) {
         for (int k = 0; k < probes.size(); k++) {
-          if (probes.get(k).countsHarnessWork() == (pass == 1)) {
+          Probe probe = probes.get(k);
+          int tier = probe.innermost() ? 2 : probe.countsHarnessWork() ? 1 : 0;
+          if (tier == pass) {
             order[next++] = k;
           }
         }

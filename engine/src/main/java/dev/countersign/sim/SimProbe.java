@@ -87,6 +87,12 @@ public final class SimProbe implements Probe {
     return true;
   }
 
+  /** True: the JDK is instrumented, so the other probes' reads on this thread would count. */
+  @Override
+  public boolean innermost() {
+    return true;
+  }
+
   @Override
   public Optional<GuestActivity> guestActivity() {
     return ended ? Optional.of(machine.guestActivity()) : Optional.empty();

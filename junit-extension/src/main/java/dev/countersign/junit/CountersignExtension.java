@@ -177,7 +177,7 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     RunConfiguration ran = new RunConfiguration(configured.mode(), configured.warmup(),
         m.metrics().isEmpty() ? configured.iterations() : m.metrics().get(0).perOp().size(),
         configured.opsPerInvocation(), measuresOnly ? 1 : configured.forks(),
-        JvmAgents.current());
+        JvmAgents.current(), RunConfiguration.currentJdk());
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * compared with nothing (the old Countersign counted user mode only for an unprivileged user at
  * paranoid 2, and did not record the user); the feed of the recorded mode ({@code sim} or {@code perf}; in {@code auto} the perf
  * feed when every one of its inputs of then was recorded, else the simulator's), and no other
- * agent.
+ * agent. A simulated value ({@code sim}) also means the JDK that ran it, whose bytecode the
+ * simulator counts; one recorded before the simulator counted the JDK ({@link #MODULE_ONLY})
+ * means something else again and is never compared with a current one.
  *
  * @param source where the values came from
  * @param kernel whether kernel mode was counted; null where the source has no such notion
@@ -42,16 +44,21 @@ import java.util.stream.Stream;
  * @param code plain or instrumented code; null for values the instrumentation does not change
  *     ({@link MetricSeries#affectedByInstrumentation()})
  * @param agents the JVM agents present besides Countersign's own, sorted
+ * @param jdk for simulated values, the JDK that ran them ({@link RunConfiguration#jdk()}), or
+ *     {@link #MODULE_ONLY} when the file did not record one; null for other sources
  * @param assumed the parts the file did not record, as read (empty for current files)
  */
 public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed feed,
-    MeasuredCode code, List<JvmAgent> agents, List<String> assumed) {
+    MeasuredCode code, List<JvmAgent> agents, String jdk, List<String> assumed) {
 
   /** The {@link #assumed()} entry of an old test's value the instrumentation changes. */
   static final String ASSUMED_INSTRUMENTED = "measured on instrumented code";
 
   /** The {@link #assumed()} entry of an old JMH value. */
   static final String ASSUMED_PLAIN = "measured on plain code";
+
+  /** The simulator's scope before it counted the JDK: the module's own classes. */
+  public static final String MODULE_ONLY = "module classes only";
 
   private static final Set<Source> PERF_EVENT_SOURCES =
       Set.of(Source.PMU, Source.KERNEL, Source.TRACEPOINT);
@@ -126,7 +133,11 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
       agents = List.of();
       assumed.add("no other JVM agent");
     }
-    return new MetricIdentity(series.source(), kernel, feed, code, agents, assumed);
+    String jdk = null;
+    if (series.source() == Source.SIM) {
+      jdk = configuration.jdk() == null ? MODULE_ONLY : configuration.jdk();
+    }
+    return new MetricIdentity(series.source(), kernel, feed, code, agents, jdk, assumed);
   }
 
   /**
@@ -172,7 +183,7 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   /** Whether values of the two identities mean the same and may be compared (or pooled). */
   public boolean sameMeaning(MetricIdentity other) {
     return source == other.source && kernel == other.kernel && feed == other.feed
-        && code == other.code && agents.equals(other.agents);
+        && code == other.code && agents.equals(other.agents) && Objects.equals(jdk, other.jdk);
   }
 
   /**
@@ -237,6 +248,18 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
           + ": instrumented code runs several times slower and carries the simulator's own work,"
           + " so they are never compared. " + advice
           + (code == MeasuredCode.INSTRUMENTED ? reRecord : " with 'mvn countersign:baseline'"));
+    }
+    if (!Objects.equals(baseline.jdk, jdk)) {
+      if (MODULE_ONLY.equals(baseline.jdk)) {
+        return Optional.of("baseline's simulated counts were recorded before the simulator counted"
+            + " JDK and library code (the module's classes only); this run counts every bytecode"
+            + " the invocation executes, on " + jdk + ": the numbers mean different things, so"
+            + " they are never compared. Re-record the baseline with 'mvn countersign:baseline'");
+      }
+      return Optional.of("baseline simulated on " + baseline.jdk + ", this run on " + jdk
+          + ": the simulator counts the JDK's own bytecode, which differs between JDK builds, so"
+          + " their counts are never compared. Run on the baseline's JDK (JAVA_HOME, or"
+          + " Surefire's jvm parameter)" + reRecord);
     }
     if (!baseline.agents.equals(agents)) {
       return Optional.of("baseline ran with " + describe(baseline.agents)

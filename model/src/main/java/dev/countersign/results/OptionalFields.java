@@ -19,8 +19,8 @@ final class OptionalFields extends JacksonAnnotationIntrospector {
   private static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
       // whether kernel mode was counted; the VM-exit feed; plain or instrumented code
       MetricSeries.class, Set.of("kernel", "feed", "code"),
-      // the other JVM agents present
-      RunConfiguration.class, Set.of("agents"));
+      // the other JVM agents present; the JDK (simulated counts depend on it)
+      RunConfiguration.class, Set.of("agents", "jdk"));
 
   @Override
   public Boolean hasRequiredMarker(AnnotatedMember member) {

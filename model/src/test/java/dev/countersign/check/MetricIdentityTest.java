@@ -75,6 +75,41 @@ class MetricIdentityTest {
         feed == VmExitFeed.PERF ? MeasuredCode.PLAIN : null);
   }
 
+  private static TestResult simulated(String jdk, double perOp) {
+    MetricSeries instructions = new MetricSeries("instructions", Source.SIM, "count",
+        Collections.nCopies(10, perOp), List.of(), List.of(), null, null);
+    return new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration("sim", 5, 10, 1, 1, List.of(), jdk),
+        Fixtures.environment(), List.of(instructions), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void simulatedCountsOfAnotherJdkAreIncomparable() {
+    baselines.promote(simulated("Eclipse Adoptium 25+36-LTS", 1000), 3);
+    results.write(simulated("Debian 17.0.15+6-Debian-1deb12u1", 800));
+    CheckRow row = row("instructions");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().startsWith("baseline simulated on Eclipse Adoptium 25+36-LTS, this run on"
+        + " Debian 17.0.15+6-Debian-1deb12u1"), row.note());
+  }
+
+  @Test
+  void simulatedCountsOfTheSameJdkAreCompared() {
+    baselines.promote(simulated("Debian 17.0.15+6-Debian-1deb12u1", 1000), 3);
+    results.write(simulated("Debian 17.0.15+6-Debian-1deb12u1", 1200));
+    assertEquals(Verdict.REGRESSION, row("instructions").verdict());
+  }
+
+  @Test
+  void simulatedCountsFromBeforeTheJdkWasCountedAreIncomparable() {
+    baselines.promote(simulated(null, 1000), 3);
+    results.write(simulated("Debian 17.0.15+6-Debian-1deb12u1", 5000));
+    CheckRow row = row("instructions");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().contains("before the simulator counted JDK and library code"),
+        row.note());
+  }
+
   @Test
   void userModeOnlyIsNotAnImprovementOverKernelCounted() {
     baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);

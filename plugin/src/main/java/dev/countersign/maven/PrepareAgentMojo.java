@@ -57,8 +57,10 @@ public class PrepareAgentMojo extends CountersignMojo {
   String propertyName;
 
   /**
-   * Class-name patterns to instrument ({@code com.example.*}); default: every class loaded from
-   * the module's own output directories.
+   * Class-name patterns to instrument ({@code com.example.*}) besides the module's own classes:
+   * narrows what the simulator counts to these and the module. Default: everything the test JVM
+   * runs — the module, its dependency jars and the JDK — except the test framework, the build
+   * tool and Countersign (docs/simulator.md).
    */
   @Parameter(property = Settings.INCLUDES)
   List<String> includes;
@@ -239,16 +241,21 @@ public class PrepareAgentMojo extends CountersignMojo {
     }
   }
 
-  /** The agent options: the module's class directories, the includes and excludes ({@link AgentOptions#format}). */
+  /**
+   * The agent options ({@link AgentOptions#format}): none by default (everything is
+   * instrumented); with {@code includes}, the module's class directories and the patterns, which
+   * narrow it; the excludes when given.
+   */
   String options() {
+    boolean narrowed = includes != null && !includes.isEmpty();
     return AgentOptions.format(
-        List.of(project.getBuild().getOutputDirectory(),
-            project.getBuild().getTestOutputDirectory()),
-        includes == null ? List.of() : includes, excludes == null ? List.of() : excludes);
+        narrowed ? List.of(project.getBuild().getOutputDirectory(),
+            project.getBuild().getTestOutputDirectory()) : List.of(),
+        narrowed ? includes : List.of(), excludes == null ? List.of() : excludes);
   }
 
   static String agentArgument(File jar, String options) {
-    String arg = "-javaagent:" + jar.getAbsolutePath() + "=" + options;
+    String arg = "-javaagent:" + jar.getAbsolutePath() + (options.isEmpty() ? "" : "=" + options);
     return arg.contains(" ") ? "\"" + arg + "\"" : arg;
   }
 }

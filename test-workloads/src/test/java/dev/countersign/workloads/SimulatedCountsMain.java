@@ -2,16 +2,19 @@ package dev.countersign.workloads;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
+import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.SimProbeProvider;
-import dev.countersign.sim.agent.CpuProfile;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
- * Prints the simulated counts of one invocation of the sample workloads, for {@link
- * SimulatorForkedDeterminismTest} to compare across JVMs.
+ * Prints the simulated counts of one invocation of each sample workload, one line each ({@code
+ * name = [counts]}), for {@link SimulatorForkedDeterminismTest} to compare across JVMs and JDKs.
  */
 public final class SimulatedCountsMain {
 
@@ -22,23 +25,36 @@ public final class SimulatedCountsMain {
         .map(EventCatalog::parse).toList();
     byte[] data = new byte[32 * 1024];
     new Random(9).nextBytes(data);
+    int[] ints = new Random(10).ints(8192).toArray();
     Checksum checksum = new Checksum(false);
     RecordEncoder encoder = new RecordEncoder(false);
     PageToucher toucher = new PageToucher(false);
-    for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
+    Map<String, Supplier<Object>> workloads = new LinkedHashMap<>();
+    workloads.put("samples", () -> {
       checksum.hash(data);
       encoder.encode(300);
-    }
-    SimProbe probe = new SimProbe(events, CpuProfile.zen4Server());
-    double[] values = new double[events.size()];
-    probe.begin();
-    checksum.hash(data);
-    encoder.encode(300);
-    toucher.touch(32);
-    probe.end(values, new double[events.size()]);
-    probe.close();
-    System.out.println(events.stream().map(EventSpec::name).toList() + " = "
-        + Arrays.toString(values) + " pagesFirstTouched " + probe.guestActivity().orElseThrow()
-            .pagesFirstTouched());
+      toucher.touch(32);
+      return null;
+    });
+    workloads.put("sumByLoop", () -> JdkCalls.sumByLoop(ints));
+    workloads.put("sumByStream", () -> JdkCalls.sumByStream(ints));
+    workloads.put("copyByLoop", () -> JdkCalls.copyByLoop(ints));
+    workloads.put("copyByClone", () -> JdkCalls.copyByClone(ints));
+    workloads.put("digestOnce", () -> JdkCalls.digest(data, 1));
+    workloads.put("digestTwice", () -> JdkCalls.digest(data, 2));
+    workloads.forEach((name, w) -> {
+      for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
+        w.get();
+      }
+      SimProbe probe = new SimProbe(events, CpuProfile.zen4Server());
+      double[] values = new double[events.size()];
+      probe.begin();
+      w.get();
+      probe.end(values, new double[events.size()]);
+      probe.close();
+      System.out.println(name + " = " + Arrays.toString(values) + " pagesFirstTouched "
+          + probe.guestActivity().orElseThrow().pagesFirstTouched());
+    });
+    System.out.println("events = " + events.stream().map(EventSpec::name).toList());
   }
 }

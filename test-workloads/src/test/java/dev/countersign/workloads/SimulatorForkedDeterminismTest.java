@@ -7,40 +7,110 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Separate JVMs, each started with this JVM's {@code -javaagent} (the packaged agent jar from
- * {@code prepare-agent}), print identical simulated counts for the same workload.
+ * {@code prepare-agent}), print identical simulated counts for the same workloads — on JDK 17 and
+ * on JDK 25 separately (the JDK's own bytecode is counted, so the two differ from each other).
+ * The forks verify every class they load, the JDK's instrumented classes included ({@code
+ * BytecodeVerificationLocal}: the JVM does not verify boot classes otherwise).
  */
 class SimulatorForkedDeterminismTest {
 
-  private static String run(String java, String agent) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(java, agent, "-cp",
+  /** The JDKs to fork: {@code countersign.test.jdks} (homes, path-separated), else /usr/lib/jvm's. */
+  private static Map<Integer, Path> jdks() throws IOException {
+    Map<Integer, Path> found = new TreeMap<>();
+    List<Path> homes = new ArrayList<>();
+    String given = System.getProperty("countersign.test.jdks", "");
+    if (!given.isBlank()) {
+      for (String h : given.split(java.io.File.pathSeparator)) {
+        homes.add(Path.of(h));
+      }
+    } else if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+      try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {
+        s.sorted().forEach(homes::add);
+      }
+    }
+    homes.add(Path.of(System.getProperty("java.home")));
+    for (Path home : homes) {
+      Path release = home.resolve("release");
+      if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)) {
+        for (String line : Files.readAllLines(release)) {
+          if (line.startsWith("JAVA_VERSION=")) {
+            String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+            int major = Integer.parseInt(v.split("[.+-]")[0]);
+            found.putIfAbsent(major, home.toRealPath());
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, String> run(Path jdk, String agent)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(),
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal", agent, "-cp",
         System.getProperty("java.class.path"), SimulatedCountsMain.class.getName()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
-    return out;
+    assertTrue(!out.contains("[countersign]"), out); // no class left uninstrumented, no error
+    Map<String, String> lines = new LinkedHashMap<>();
+    out.lines().filter(l -> l.contains(" = ")).forEach(l -> lines.put(
+        l.substring(0, l.indexOf(" = ")), l.substring(l.indexOf(" = ") + 3)));
+    return lines;
+  }
+
+  private static double instructions(Map<String, String> counts, String workload) {
+    List<String> events = List.of(counts.get("events").replaceAll("[\\[\\]]", "").split(", "));
+    String[] values = counts.get(workload).replaceAll("\\[|\\].*", "").split(", ");
+    return Double.parseDouble(values[events.indexOf("instructions")]);
   }
 
   @Test
-  void threeJvmsGiveIdenticalCounts() throws Exception {
+  void forkedJvmsGiveIdenticalCountsOnEachJdk() throws Exception {
     String agent = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-javaagent:") && a.contains("countersign"))
         .findFirst()
         .orElse(null);
     // 'mvn test' in a reactor has no agent jar yet: prepare-agent warns and attaches nothing
     assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String first = run(java, agent);
-    assertTrue(first.contains("instructions") && !first.contains("NaN"), first);
-    assertTrue(!first.contains("[0.0, 0.0"), first);
-    for (int i = 1; i < 3; i++) {
-      assertEquals(first, run(java, agent), "JVM " + i);
+    Map<Integer, Path> jdks = jdks();
+    if ("true".equals(System.getenv("CI"))) {
+      assertTrue(jdks.containsKey(17) && jdks.containsKey(25), "CI has JDK 17 and 25: " + jdks);
+    }
+    Map<Integer, Map<String, String>> byJdk = new TreeMap<>();
+    for (var jdk : jdks.entrySet()) {
+      if (jdk.getKey() != 17 && jdk.getKey() != 25) {
+        continue;
+      }
+      Map<String, String> first = run(jdk.getValue(), agent);
+      assertTrue(first.size() >= 8 && !first.toString().contains("NaN"), first.toString());
+      assertEquals(first, run(jdk.getValue(), agent), "a second JVM on JDK " + jdk.getKey());
+      byJdk.put(jdk.getKey(), first);
+      System.out.println("JDK " + jdk.getKey() + " (" + jdk.getValue() + "): " + first);
+    }
+    assertTrue(!byJdk.isEmpty(), "no JDK 17 or 25 found: " + jdks);
+    for (var counts : byJdk.entrySet()) {
+      String jdk = "JDK " + counts.getKey() + ": ";
+      Map<String, String> c = counts.getValue();
+      double digest = instructions(c, "digestTwice") / instructions(c, "digestOnce");
+      assertTrue(digest > 1.8 && digest < 2.1, jdk + "the JDK digest computed twice: " + digest);
+      assertTrue(instructions(c, "sumByStream") > 1.5 * instructions(c, "sumByLoop"),
+          jdk + "the stream's pipeline is JDK code, now counted");
+      double clone = instructions(c, "copyByClone");
+      assertTrue(clone > 8192 * 4 / 32 && clone < instructions(c, "copyByLoop"),
+          jdk + "clone() costs its per-byte model: " + clone);
     }
   }
 }

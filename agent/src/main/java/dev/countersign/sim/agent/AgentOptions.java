@@ -9,20 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * The options of {@code -javaagent:countersign-agent.jar=<options>}: comma-separated {@code
- * key=value} pairs.
+ * key=value} pairs. With none, everything the JVM loads is instrumented but the harness,
+ * Countersign and the JDK classes {@link InstrumentationFilter} names; the options narrow that.
  *
  * <ul>
- *   <li>{@code classDirs=<dir>:<dir>} — instrument classes loaded from these directories (the
- *       separator is the platform's path separator, {@code :} on Linux); this is what {@code
- *       countersign:prepare-agent} passes: the module's {@code target/classes} and {@code
- *       target/test-classes};
- *   <li>{@code includes=<pattern>:<pattern>} — also instrument classes whose name matches (e.g.
- *       {@code com.example.*}; {@code *} matches any characters, {@code ?} one);
+ *   <li>{@code classDirs=<dir>:<dir>} — instrument only classes loaded from these directories (the
+ *       separator is the platform's path separator, {@code :} on Linux) and those of {@code
+ *       includes}; {@code countersign:prepare-agent} passes the module's {@code target/classes}
+ *       and {@code target/test-classes} together with its {@code includes};
+ *   <li>{@code includes=<pattern>:<pattern>} — instrument only classes whose name matches (e.g.
+ *       {@code com.example.*}; {@code *} matches any characters, {@code ?} one) and those of
+ *       {@code classDirs};
  *   <li>{@code excludes=<pattern>:<pattern>} — never instrument these.
  * </ul>
- *
- * With neither {@code classDirs} nor {@code includes}, classes loaded from any directory (not a
- * jar) are instrumented.
  *
  * @param classDirs directories whose classes are instrumented
  * @param includes class-name patterns instrumented wherever they come from

@@ -1,6 +1,8 @@
 package dev.countersign.sim.agent;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -8,6 +10,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -26,19 +29,36 @@ public final class ClassInstrumenter {
   private ClassInstrumenter() {}
 
   /**
+   * The instrumented class file, with the marker field, every method instrumented.
+   *
+   * @see #instrument(byte[], boolean, Set)
+   */
+  public static byte[] instrument(byte[] classFile) {
+    return instrument(classFile, true, null);
+  }
+
+  /**
    * The instrumented class file.
    *
    * <p>A method that would grow beyond the 64 KiB limit is left uninstrumented; the rest of the
-   * class is instrumented.
+   * class is instrumented. The bodies of JDK intrinsics are left without probes ({@link
+   * IntrinsicModels#modelledBody}).
    *
+   * @param marker whether to add the {@link #MARKER} field: not to a class being retransformed
+   *     (which may not gain fields) nor to a JDK class (whose layout the VM may know)
+   * @param onDisk the class file as it is on disk, or null when unknown: methods another agent
+   *     added are left without probes, and JaCoCo's probes are told from the class's own code
+   *     ({@link ForeignCode})
    * @throws RuntimeException from ASM when the class cannot be read or written (for example a
    *     class-file version newer than ASM knows)
    */
-  public static byte[] instrument(byte[] classFile) {
+  public static byte[] instrument(byte[] classFile, boolean marker, byte[] onDisk) {
+    Map<String, MethodNode> original = onDisk == null ? null
+        : methodsOf(onDisk, contains(classFile, ForeignCode.JACOCO_MARK));
     Set<String> skip = new HashSet<>();
     while (true) {
       try {
-        return instrument(classFile, skip);
+        return instrument(classFile, skip, marker, original);
       } catch (MethodTooLargeException e) {
         // leave that one method as it was (huge static initialisers of constant tables)
         if (!skip.add(e.getMethodName() + e.getDescriptor())) {
@@ -48,7 +68,8 @@ public final class ClassInstrumenter {
     }
   }
 
-  private static byte[] instrument(byte[] classFile, Set<String> skip) {
+  private static byte[] instrument(byte[] classFile, Set<String> skip, boolean marker,
+      Map<String, MethodNode> original) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String[] className = new String[1];
@@ -76,13 +97,19 @@ public final class ClassInstrumenter {
               String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                || skip.contains(name + descriptor)) {
+                || skip.contains(name + descriptor)
+                || original != null && !original.containsKey(name + descriptor)) {
               return next;
             }
             return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
               @Override
               public void visitEnd() {
-                new MethodInstrumenter(className[0], this).instrument();
+                if (IntrinsicModels.modelledBody(className[0], this)) {
+                  IntrinsicModels.mute(this);
+                } else {
+                  new MethodInstrumenter(className[0], this,
+                      original == null ? null : original.get(name + descriptor)).instrument();
+                }
                 accept(next);
               }
             };
@@ -90,18 +117,47 @@ public final class ClassInstrumenter {
 
           @Override
           public void visitEnd() {
-            if (!already[0] && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
+            if (marker && !already[0] && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0) {
               super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL
                   | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_TRANSIENT, MARKER, "Z", null, null).visitEnd();
             }
             super.visitEnd();
           }
         };
-    if (isInstrumented(reader)) {
+    if (marker && isInstrumented(reader)) {
       return classFile;
     }
     reader.accept(visitor, 0);
     return writer.toByteArray();
+  }
+
+  /**
+   * The methods of a class file by {@code name + descriptor}, with their code when {@code code}
+   * (else without).
+   */
+  static Map<String, MethodNode> methodsOf(byte[] classFile, boolean code) {
+    ClassNode node = new ClassNode();
+    new ClassReader(classFile).accept(node, code ? ClassReader.SKIP_FRAMES
+        : ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    Map<String, MethodNode> methods = new HashMap<>();
+    for (MethodNode m : node.methods) {
+      methods.put(m.name + m.desc, m);
+    }
+    return methods;
+  }
+
+  /** Whether the ASCII text {@code s} occurs in {@code bytes} (a constant-pool name, say). */
+  static boolean contains(byte[] bytes, String s) {
+    outer:
+    for (int i = 0; i <= bytes.length - s.length(); i++) {
+      for (int k = 0; k < s.length(); k++) {
+        if (bytes[i + k] != s.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static boolean isInstrumented(ClassReader reader) {

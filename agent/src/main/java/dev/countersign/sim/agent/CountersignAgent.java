@@ -1,15 +1,22 @@
 package dev.countersign.sim.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Entry point of {@code -javaagent:countersign-agent.jar=<options>} ({@link AgentOptions}):
- * installs the simulator's {@link SimTransformer}. Bad options are reported once on standard error
- * and leave the agent inert (the simulator then reports its metrics unavailable with the reason);
- * the JVM always starts.
+ * installs the simulator's {@link SimTransformer} and, when this runtime is on the boot class path
+ * (the jar's {@code Boot-Class-Path}), retransforms the JDK classes loaded before it. Bad options
+ * are reported once on standard error and leave the agent inert (the simulator then reports its
+ * metrics unavailable with the reason); the JVM always starts.
  */
 public final class CountersignAgent {
+
+  /** Classes per retransformation call; a failing batch is retried one class at a time. */
+  private static final int BATCH = 256;
 
   private CountersignAgent() {}
 
@@ -17,7 +24,19 @@ public final class CountersignAgent {
     try {
       AgentOptions parsed = AgentOptions.parse(options);
       Path self = InstrumentationFilter.location(CountersignAgent.class.getProtectionDomain());
-      inst.addTransformer(new SimTransformer(new InstrumentationFilter(parsed, self), System.err));
+      boolean jdk = SimRuntime.bootReachable() && inst.isRetransformClassesSupported();
+      SimTransformer transformer =
+          new SimTransformer(new InstrumentationFilter(parsed, self, jdk), System.err);
+      // load ASM and the instrumenter before they run inside class loading
+      ClassInstrumenter.instrument(sample());
+      inst.addTransformer(transformer, inst.isRetransformClassesSupported());
+      if (jdk) {
+        retransformLoaded(inst, transformer);
+      } else {
+        System.err.println("[countersign] WARNING: the agent jar is not on the boot class path"
+            + " (its Boot-Class-Path names the jar's own file name; was it renamed?): JDK"
+            + " classes are not instrumented, so simulated counts leave out the JDK's work");
+      }
     } catch (IllegalArgumentException e) {
       String problem = "invalid -javaagent options '" + options + "': " + e.getMessage();
       SimRuntime.reportProblem(problem);
@@ -31,5 +50,38 @@ public final class CountersignAgent {
 
   public static void agentmain(String options, Instrumentation inst) {
     premain(options, inst);
+  }
+
+  private static byte[] sample() throws java.io.IOException {
+    try (var in = CountersignAgent.class.getResourceAsStream("Counter.class")) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Instruments the classes loaded before the agent that the filter accepts (the JDK's). */
+  private static void retransformLoaded(Instrumentation inst, SimTransformer transformer) {
+    List<Class<?>> targets = new ArrayList<>();
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (!c.isArray() && !c.isPrimitive() && !c.isHidden() && inst.isModifiableClass(c)
+          && transformer.accepts(c.getClassLoader(), c.getName().replace('.', '/'),
+              c.getProtectionDomain())) {
+        targets.add(c);
+      }
+    }
+    for (int from = 0; from < targets.size(); from += BATCH) {
+      List<Class<?>> batch = targets.subList(from, Math.min(targets.size(), from + BATCH));
+      try {
+        inst.retransformClasses(batch.toArray(new Class<?>[0]));
+      } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+        for (Class<?> c : batch) {
+          try {
+            inst.retransformClasses(c);
+          } catch (UnmodifiableClassException | RuntimeException | LinkageError one) {
+            System.err.println("[countersign] WARNING: class " + c.getName()
+                + " left uninstrumented (" + one + "); the simulator does not count its code");
+          }
+        }
+      }
+    }
   }
 }

@@ -47,6 +47,12 @@ public final class Machine {
 
   /** The thread this machine counts (set while attached). */
   Thread owner;
+  /**
+   * Non-zero while the model itself runs on this machine's thread, or the thread is inside the
+   * body of a JDK method modelled as an intrinsic: JDK code the model calls (it is instrumented
+   * too) is then not counted and does not recurse into the model. Reset by {@link #begin()}.
+   */
+  int quiet;
 
   private volatile boolean active;
   private volatile int generation;
@@ -160,8 +166,13 @@ public final class Machine {
     return root == null ? active : root.active && root.generation == bornInGeneration;
   }
 
-  /** A machine for a thread created by this machine's thread while it counts, or null. */
-  Machine spawnChild() {
+  /** Whether this is a child machine of {@code r}. */
+  boolean childOf(Machine r) {
+    return root == r;
+  }
+
+  /** A machine for a thread started by this machine's thread while it counts, or null. */
+  private Machine spawnChild() {
     Machine r = root == null ? this : root;
     if (!counting()) {
       return null;
@@ -190,6 +201,7 @@ public final class Machine {
     idleTicks = 0;
     tscBase = 0;
     guest.reset();
+    quiet = 0;
     lastMissLine = -2;
     lastLine = -1;
     lastObject = null;
@@ -401,6 +413,44 @@ public final class Machine {
     }
   }
 
+  /** Instructions per 32-byte step of the models of {@link SimRuntime}'s JDK intrinsics. */
+  static final int COPY_STEP = 2;
+  static final int COMPARE_STEP = 3;
+  static final int SEARCH_STEP = 4;
+  static final int HASH_STEP = 4;
+  static final int CHECKSUM_STEP = 4;
+  static final int BASE64_STEP = 8;
+
+  /**
+   * A bulk intrinsic: {@code srcBytes} loaded from {@code src} (at an offset from the object's
+   * start; null: off the heap, nothing modelled) and {@code dstBytes} of {@code dst} loaded
+   * ({@code dstLoads}) or stored, {@code perStep} instructions per 32-byte step of the longer.
+   */
+  void bulk(Object src, long srcOffset, long srcBytes, Object dst, long dstOffset, long dstBytes,
+      boolean dstLoads, int perStep) {
+    long steps = steps(Math.max(srcBytes, dstBytes));
+    intrinsic(steps, perStep);
+    if (!memoryModel) {
+      return;
+    }
+    if (src != null && srcBytes > 0) {
+      long s = addressOf(src) + srcOffset;
+      for (long k = 0; k < srcBytes; k += VECTOR_BYTES) {
+        load(s + k);
+      }
+    }
+    if (dst != null && dstBytes > 0) {
+      long d = addressOf(dst) + dstOffset;
+      for (long k = 0; k < dstBytes; k += VECTOR_BYTES) {
+        if (dstLoads) {
+          load(d + k);
+        } else {
+          store(d + k);
+        }
+      }
+    }
+  }
+
   // ---- guest events ----
 
   void pause() {
@@ -425,11 +475,17 @@ public final class Machine {
     guest.ipis++;
   }
 
+  /** This machine's thread starts {@code t}: an IPI, and {@code t} counts on a child machine. */
   void threadStarted(Thread t) {
     guest.ipis++;
     Machine r = root == null ? this : root;
     synchronized (r.children) {
       r.startedThreads.add(t);
+    }
+    Machine c = spawnChild();
+    if (c != null) {
+      c.owner = t;
+      SimRuntime.register(c);
     }
   }
 

@@ -52,16 +52,23 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodInstrumenter {
 
-  private static final String RT = "dev/countersign/sim/agent/SimRuntime";
+  static final String RT = "dev/countersign/sim/agent/SimRuntime";
 
   private final String owner;
   private final MethodNode method;
   private final InsnList insns;
   private final int methodHash;
 
-  MethodInstrumenter(String owner, MethodNode method) {
+  private final MethodNode onDisk;
+
+  /**
+   * @param onDisk the method as it is in the class file on disk (with code), or null when unknown
+   *     or when no other agent changed it
+   */
+  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk) {
     this.owner = owner;
     this.method = method;
+    this.onDisk = onDisk;
     this.insns = method.instructions;
     this.methodHash = (owner.hashCode() * 31 + method.name.hashCode()) * 31 + method.desc.hashCode();
   }
@@ -71,14 +78,15 @@ final class MethodInstrumenter {
       return;
     }
     Set<LabelNode> targets = branchTargets();
+    ForeignCode foreign = ForeignCode.of(method, onDisk);
     AbstractInsnNode[] nodes = insns.toArray();
+    int nativeIndex = -1;
     boolean constructor = method.name.equals("<init>");
     boolean receiverInitialized = !constructor;
     Deque<TypeInsnNode> pendingNew = new ArrayDeque<>();
     int weight = 0;
     int unconditional = 0;
-    for (int index = 0; index < nodes.length; index++) {
-      AbstractInsnNode n = nodes[index];
+    for (AbstractInsnNode n : nodes) {
       int op = n.getOpcode();
       if (op < 0) {
         if (n instanceof LabelNode l && targets.contains(l) && (weight > 0 || unconditional > 0)) {
@@ -88,6 +96,11 @@ final class MethodInstrumenter {
         }
         continue;
       }
+      if (foreign.foreign.contains(n)) {
+        continue; // another agent's code: not counted
+      }
+      nativeIndex++;
+      int index = nativeIndex; // sites by position among the method's own instructions
       weight += OpcodeWeights.of(op);
       switch (n.getType()) {
         case AbstractInsnNode.JUMP_INSN -> {
@@ -96,7 +109,7 @@ final class MethodInstrumenter {
             insns.insertBefore(n, blockCall(weight, unconditional));
           } else {
             insns.insertBefore(n, blockCall(weight, unconditional));
-            insns.insertBefore(n, branchProbe(op, site(index)));
+            insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
           unconditional = 0;
@@ -232,30 +245,34 @@ final class MethodInstrumenter {
     return l;
   }
 
-  private static InsnList branchProbe(int op, int site) {
+  /**
+   * The probe before conditional jump {@code op}; {@code inverted}: the jump is another agent's
+   * inversion of the original, whose outcome is the opposite (the condition's low bit flipped).
+   */
+  private static InsnList branchProbe(int op, int site, boolean inverted) {
     InsnList l = new InsnList();
-    int base = site & ~7;
+    int base = (site & ~7) | (inverted ? 1 : 0);
     switch (op) {
       case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
         l.add(new InsnNode(Opcodes.DUP));
-        l.add(push(base | (op - Opcodes.IFEQ)));
+        l.add(push(base ^ (op - Opcodes.IFEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchInt", "(II)V", false));
       }
       case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE,
           Opcodes.IF_ICMPGT, Opcodes.IF_ICMPLE -> {
         l.add(new InsnNode(Opcodes.DUP2));
-        l.add(push(base | (op - Opcodes.IF_ICMPEQ)));
+        l.add(push(base ^ (op - Opcodes.IF_ICMPEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchIntInt", "(III)V", false));
       }
       case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
         l.add(new InsnNode(Opcodes.DUP2));
-        l.add(push(base | (op - Opcodes.IF_ACMPEQ)));
+        l.add(push(base ^ (op - Opcodes.IF_ACMPEQ)));
         l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "branchRefs",
             "(Ljava/lang/Object;Ljava/lang/Object;I)V", false));
       }
       case Opcodes.IFNULL, Opcodes.IFNONNULL -> {
         l.add(new InsnNode(Opcodes.DUP));
-        l.add(push(base | (op == Opcodes.IFNULL ? 0 : 1)));
+        l.add(push(base ^ (op == Opcodes.IFNULL ? 0 : 1)));
         l.add(new MethodInsnNode(
             Opcodes.INVOKESTATIC, RT, "branchNull", "(Ljava/lang/Object;I)V", false));
       }
@@ -354,6 +371,13 @@ final class MethodInstrumenter {
     String key = m.owner + "." + m.name + m.desc;
     InsnList before = new InsnList();
     InsnList after = new InsnList();
+    IntrinsicModels.Model model = IntrinsicModels.at(m.owner, m.name, m.desc);
+    if (model != null) {
+      modelProbe(m, model, before, after);
+      insns.insertBefore(m, before);
+      insns.insert(m, after);
+      return;
+    }
     switch (m.getOpcode()) {
       case Opcodes.INVOKESTATIC -> {
         switch (key) {
@@ -473,6 +497,52 @@ final class MethodInstrumenter {
     }
     insns.insertBefore(m, before);
     insns.insert(m, after);
+  }
+
+  /**
+   * The probe of an {@link IntrinsicModels intrinsic's model}: the call's operands (receiver
+   * included) are kept in fresh locals and passed to the probe before the call, or after it
+   * together with its result.
+   */
+  private void modelProbe(MethodInsnNode m, IntrinsicModels.Model model, InsnList before,
+      InsnList after) {
+    boolean hasReceiver = m.getOpcode() != Opcodes.INVOKESTATIC;
+    Type[] args = Type.getArgumentTypes(m.desc);
+    int n = args.length + (hasReceiver ? 1 : 0);
+    Type[] types = new Type[n];
+    if (hasReceiver) {
+      types[0] = Type.getObjectType("java/lang/Object");
+    }
+    System.arraycopy(args, 0, types, hasReceiver ? 1 : 0, args.length);
+    int[] slots = new int[n];
+    for (int k = 0; k < n; k++) {
+      slots[k] = method.maxLocals;
+      method.maxLocals += types[k].getSize();
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      before.add(new VarInsnNode(types[k].getOpcode(Opcodes.ISTORE), slots[k]));
+    }
+    if (model.after()) {
+      for (int k = 0; k < n; k++) {
+        before.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+    }
+    InsnList call = model.after() ? after : before;
+    if (model.after()) {
+      call.add(new InsnNode(Type.getReturnType(m.desc).getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
+    }
+    for (int k = model.receiver() || !hasReceiver ? 0 : 1; k < n; k++) {
+      call.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+    }
+    call.add(probe(model.probe(), IntrinsicModels.probeDescriptor(model, m.desc)));
+    if (!model.after()) {
+      // the probe ran on copies: reload the call's operands
+      InsnList reload = new InsnList();
+      for (int k = 0; k < n; k++) {
+        reload.add(new VarInsnNode(types[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+      before.add(reload);
+    }
   }
 
   private static void cloneProbes(InsnList before, InsnList after) {

@@ -1,8 +1,6 @@
 package dev.countersign.sim.agent;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The static entry points instrumented code calls. Each finds the {@link Machine} of the calling
@@ -31,17 +29,16 @@ public final class SimRuntime {
    */
   private static Machine ownerMachine;
   private static int attached;
+  /*
+   * The machines attached now (roots and the children of threads they started), for threads that
+   * are not the owner. Copy-on-write under LOCK. No ThreadLocal, no collection: since the JDK is
+   * instrumented too, a look-up through JDK code would call back into this class (re-entrancy).
+   */
+  private static volatile Machine[] machines = new Machine[0];
+  private static final Object LOCK = new Object();
 
-  private static final InheritableThreadLocal<Machine> CURRENT =
-      new InheritableThreadLocal<>() {
-        @Override
-        protected Machine childValue(Machine parent) {
-          return parent == null ? null : parent.spawnChild();
-        }
-      };
-
-  /** Threads inside an instrumented park, for deciding whether an unpark wakes a sleeper. */
-  private static final Map<Thread, Boolean> PERMITS = new WeakHashMap<>();
+  /** Threads inside an instrumented park (false) or holding an unpark permit (true). */
+  private static final ThreadFlags PERMITS = new ThreadFlags();
   /** Threads inside an instrumented {@code Object.wait}, per monitor. */
   private static final WaitSets WAITS = new WaitSets();
 
@@ -68,25 +65,78 @@ public final class SimRuntime {
     return agentProblem;
   }
 
-  static synchronized void attach(Machine m) {
-    m.owner = Thread.currentThread();
-    CURRENT.set(m);
-    ownerMachine = m;
-    attached++;
+  /** Whether this runtime is reachable from the JDK's own classes (it is on the boot class path). */
+  public static boolean bootReachable() {
+    return SimRuntime.class.getClassLoader() == null;
   }
 
-  static synchronized void detach(Machine m) {
-    if (ownerMachine == m) {
-      ownerMachine = null;
+  static void attach(Machine m) {
+    synchronized (LOCK) {
+      m.owner = Thread.currentThread();
+      register(m);
+      PERMITS.clear();
+      // last: from here on, the owner's instrumented code counts
+      ownerMachine = m;
     }
-    if (CURRENT.get() == m) {
-      CURRENT.set(null);
-      attached--;
-    }
-    m.owner = null;
   }
 
+  static void detach(Machine m) {
+    synchronized (LOCK) {
+      if (ownerMachine == m) {
+        ownerMachine = null;
+      }
+      Machine[] old = machines;
+      int kept = 0;
+      Machine[] next = new Machine[old.length];
+      for (Machine x : old) {
+        if (x != m && !x.childOf(m)) {
+          next[kept++] = x;
+        }
+      }
+      Machine[] trimmed = new Machine[kept];
+      System.arraycopy(next, 0, trimmed, 0, kept);
+      machines = trimmed;
+      attached = kept;
+      m.owner = null;
+    }
+  }
+
+  /** Registers a child machine for the thread it counts (called by its parent's thread). */
+  static void register(Machine m) {
+    synchronized (LOCK) {
+      Machine[] old = machines;
+      Machine[] next = new Machine[old.length + 1];
+      System.arraycopy(old, 0, next, 0, old.length);
+      next[old.length] = m;
+      machines = next;
+      attached = next.length;
+    }
+  }
+
+  /**
+   * The calling thread's machine while it counts and is not inside the model itself ({@link
+   * Machine#quiet}: then the JDK code the model runs is not counted), else null. Uses no JDK code
+   * but the {@code currentThread} intrinsic.
+   */
   static Machine current() {
+    Machine m = ownerMachine;
+    Thread t = Thread.currentThread();
+    if (m != null && m.owner == t) {
+      return m.quiet == 0 ? m : null;
+    }
+    if (attached == 0) {
+      return null;
+    }
+    for (Machine x : machines) {
+      if (x.owner == t) {
+        return x.quiet == 0 && x.counting() ? x : null;
+      }
+    }
+    return null;
+  }
+
+  /** The calling thread's machine whether or not it is quiet, or null. */
+  private static Machine own() {
     Machine m = ownerMachine;
     Thread t = Thread.currentThread();
     if (m != null && m.owner == t) {
@@ -95,8 +145,31 @@ public final class SimRuntime {
     if (attached == 0) {
       return null;
     }
-    m = CURRENT.get();
-    return m != null && m.counting() ? m : null;
+    for (Machine x : machines) {
+      if (x.owner == t) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * On entry to a JDK method the JIT may replace by an intrinsic: what it calls is not counted
+   * (compiled, the intrinsic calls nothing); its cost is the model at its call sites.
+   */
+  public static void quiet() {
+    Machine m = own();
+    if (m != null) {
+      m.quiet++;
+    }
+  }
+
+  /** On every exit (return or throw) of a method that began with {@link #quiet()}. */
+  public static void loud() {
+    Machine m = own();
+    if (m != null && m.quiet > 0) {
+      m.quiet--;
+    }
   }
 
   // ---- basic blocks and branches ----
@@ -173,7 +246,12 @@ public final class SimRuntime {
   public static void getField(Object o, int site) {
     Machine m = current();
     if (m != null && o != null && m.modelsMemory()) {
-      m.load(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
+      m.quiet++;
+      try {
+        m.load(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -181,21 +259,36 @@ public final class SimRuntime {
   public static void putField(Object o, int site) {
     Machine m = current();
     if (m != null && o != null && m.modelsMemory()) {
-      m.store(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
+      m.quiet++;
+      try {
+        m.store(m.addressOf(o) + FieldSites.offset(site, o.getClass()));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
   private static void arrayLoad(Object a, int i, int shift) {
     Machine m = current();
     if (m != null && a != null && m.modelsMemory()) {
-      m.load(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
+      m.quiet++;
+      try {
+        m.load(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
   private static void arrayStore(Object a, int i, int shift) {
     Machine m = current();
     if (m != null && a != null && m.modelsMemory()) {
-      m.store(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
+      m.quiet++;
+      try {
+        m.store(m.addressOf(a) + ObjectShapes.ARRAY_HEADER + ((long) i << shift));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -245,7 +338,12 @@ public final class SimRuntime {
   public static void allocated(Object o) {
     Machine m = current();
     if (m != null) {
-      m.allocated(o, ObjectShapes.instanceSize(o.getClass()));
+      m.quiet++;
+      try {
+        m.allocated(o, ObjectShapes.instanceSize(o.getClass()));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -253,7 +351,12 @@ public final class SimRuntime {
   public static void allocatedArray(Object a) {
     Machine m = current();
     if (m != null) {
-      m.allocated(a, ObjectShapes.sizeOf(a));
+      m.quiet++;
+      try {
+        m.allocated(a, ObjectShapes.sizeOf(a));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -261,7 +364,12 @@ public final class SimRuntime {
   public static void allocatedMulti(Object a, int dims) {
     Machine m = current();
     if (m != null) {
-      allocateTree(m, a, dims);
+      m.quiet++;
+      try {
+        allocateTree(m, a, dims);
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -276,33 +384,50 @@ public final class SimRuntime {
     }
   }
 
-  // ---- JIT intrinsics: a per-byte cost model (docs/simulator.md, "Intrinsics") ----
+  // ---- JIT intrinsics and natives: a per-byte cost model (docs/simulator.md, "Intrinsics") ----
 
   /** Before {@code System.arraycopy}: counted only when the copy will succeed (bounds, types). */
   public static void arraycopying(Object src, int srcPos, Object dst, int dstPos, int length) {
     Machine m = current();
-    if (m != null && src != null && dst != null && src.getClass().isArray()
-        && (src.getClass() == dst.getClass() || !src.getClass().getComponentType().isPrimitive()
-            && !dst.getClass().getComponentType().isPrimitive())
-        && length >= 0 && srcPos >= 0 && dstPos >= 0
-        && srcPos <= java.lang.reflect.Array.getLength(src) - length
-        && dstPos <= java.lang.reflect.Array.getLength(dst) - length) {
-      int shift = ObjectShapes.elementShift(src.getClass());
-      m.bulkCopy(src, ObjectShapes.ARRAY_HEADER + ((long) srcPos << shift), dst,
-          ObjectShapes.ARRAY_HEADER + ((long) dstPos << shift), (long) length << shift);
+    if (m == null || src == null || dst == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      Class<?> s = src.getClass();
+      Class<?> d = dst.getClass();
+      if (s.isArray() && d.isArray()
+          && (s == d || !s.getComponentType().isPrimitive() && !d.getComponentType().isPrimitive())
+          && length >= 0 && srcPos >= 0 && dstPos >= 0
+          && srcPos <= java.lang.reflect.Array.getLength(src) - length
+          && dstPos <= java.lang.reflect.Array.getLength(dst) - length) {
+        int shift = ObjectShapes.elementShift(s);
+        m.bulkCopy(src, ObjectShapes.ARRAY_HEADER + ((long) srcPos << shift), dst,
+            ObjectShapes.ARRAY_HEADER + ((long) dstPos << shift), (long) length << shift);
+      }
+    } finally {
+      m.quiet--;
     }
   }
 
   /** Before {@code clone()} of an array, or {@code Object.clone()} reached by super.clone(). */
   public static void cloning(Object o) {
     Machine m = current();
-    if (m != null && o != null && (o.getClass().isArray() || o instanceof Cloneable)) {
+    if (m == null || o == null) {
+      return;
+    }
+    m.quiet++;
+    try {
       boolean array = o.getClass().isArray();
-      long bytes = array
-          ? (long) java.lang.reflect.Array.getLength(o) << ObjectShapes.elementShift(o.getClass())
-          : ObjectShapes.instanceSize(o.getClass()) - ObjectShapes.HEADER;
-      // the copy's stores are the allocation's zeroing stores (cloned): only the reads here
-      m.bulkCopy(o, array ? ObjectShapes.ARRAY_HEADER : ObjectShapes.HEADER, null, 0, bytes);
+      if (array || o instanceof Cloneable) {
+        long bytes = array
+            ? (long) java.lang.reflect.Array.getLength(o) << ObjectShapes.elementShift(o.getClass())
+            : ObjectShapes.instanceSize(o.getClass()) - ObjectShapes.HEADER;
+        // the copy's stores are the allocation's zeroing stores (cloned): only the reads here
+        m.bulkCopy(o, array ? ObjectShapes.ARRAY_HEADER : ObjectShapes.HEADER, null, 0, bytes);
+      }
+    } finally {
+      m.quiet--;
     }
   }
 
@@ -310,17 +435,29 @@ public final class SimRuntime {
   public static void cloned(Object copy) {
     Machine m = current();
     if (m != null && copy != null) {
-      m.allocated(copy, ObjectShapes.sizeOf(copy));
+      m.quiet++;
+      try {
+        m.allocated(copy, ObjectShapes.sizeOf(copy));
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
   private static void fill(Object a, int from, int to) {
     Machine m = current();
-    if (m != null && a != null && from >= 0 && from <= to
-        && to <= java.lang.reflect.Array.getLength(a)) {
-      int shift = ObjectShapes.elementShift(a.getClass());
-      m.bulkFill(a, ObjectShapes.ARRAY_HEADER + ((long) from << shift),
-          (long) (to - from) << shift);
+    if (m == null || a == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      if (from >= 0 && from <= to && to <= java.lang.reflect.Array.getLength(a)) {
+        int shift = ObjectShapes.elementShift(a.getClass());
+        m.bulkFill(a, ObjectShapes.ARRAY_HEADER + ((long) from << shift),
+            (long) (to - from) << shift);
+      }
+    } finally {
+      m.quiet--;
     }
   }
 
@@ -383,15 +520,21 @@ public final class SimRuntime {
     if (m == null) {
       return;
     }
-    long bytes = 0;
-    if (a != null && b != null && a != b) {
-      int length = java.lang.reflect.Array.getLength(a);
-      if (length == java.lang.reflect.Array.getLength(b)) {
-        int mismatch = mismatch(a, b);
-        bytes = (long) (mismatch < 0 ? length : mismatch + 1) << ObjectShapes.elementShift(a.getClass());
+    m.quiet++;
+    try {
+      long bytes = 0;
+      if (a != null && b != null && a != b) {
+        int length = java.lang.reflect.Array.getLength(a);
+        if (length == java.lang.reflect.Array.getLength(b)) {
+          int mismatch = mismatch(a, b);
+          bytes = (long) (mismatch < 0 ? length : mismatch + 1)
+              << ObjectShapes.elementShift(a.getClass());
+        }
       }
+      m.bulkCompare(a, b, bytes);
+    } finally {
+      m.quiet--;
     }
-    m.bulkCompare(a, b, bytes);
   }
 
   private static int mismatch(Object a, Object b) {
@@ -415,28 +558,302 @@ public final class SimRuntime {
     return -1;
   }
 
+  /** Before {@code StringLatin1.equals(a, b)}: as {@link #comparing(Object, Object)}. */
+  public static void comparing(byte[] a, byte[] b) {
+    comparing((Object) a, (Object) b);
+  }
+
+  /** A bulk operation of the intrinsics below, see {@link Machine#bulk}. */
+  private static void bulk(Object src, long srcOffset, long srcBytes, Object dst, long dstOffset,
+      long dstBytes, boolean dstLoads, int perStep) {
+    Machine m = current();
+    if (m == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      m.bulk(src, srcOffset, Math.max(0, srcBytes), dst, dstOffset, Math.max(0, dstBytes),
+          dstLoads, perStep);
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  private static long at(long index) {
+    return ObjectShapes.ARRAY_HEADER + index;
+  }
+
+  /** Before the native {@code CRC32.updateBytes0} / {@code Adler32.updateBytes}. */
+  public static void checksumBytes(int crc, byte[] b, int off, int len) {
+    if (b != null && len > 0 && off >= 0 && off <= b.length - len) {
+      bulk(b, at(off), len, null, 0, 0, false, Machine.CHECKSUM_STEP);
+    }
+  }
+
+  /** Before {@code CRC32C.updateBytes(crc, b, off, end)}. */
+  public static void checksumRange(int crc, byte[] b, int off, int end) {
+    checksumBytes(crc, b, off, end - off);
+  }
+
+  /** Before the native checksum of a direct buffer's {@code len} bytes (no loads modelled). */
+  public static void checksumOffHeap(int crc, long address, int off, int len) {
+    if (len > 0) {
+      bulk(null, 0, len, null, 0, 0, false, Machine.CHECKSUM_STEP);
+    }
+  }
+
+  /** Before {@code CRC32C.updateDirectByteBuffer(crc, address, off, end)}. */
+  public static void checksumOffHeapRange(int crc, long address, int off, int end) {
+    checksumOffHeap(crc, address, off, end - off);
+  }
+
+  /** Before the native one-byte {@code CRC32.update(crc, b)} / {@code Adler32.update}. */
+  public static void checksumByte(int crc, int b) {
+    bulk(null, 0, 1, null, 0, 0, false, Machine.CHECKSUM_STEP);
+  }
+
+  /** Before a digest's {@code implCompress0(b, ofs)}: one block. */
+  public static void digestBlock(Object digest, byte[] b, int ofs) {
+    digested(digest, b, ofs, 1);
+  }
+
+  /** Before {@code DigestBase.implCompressMultiBlock0(b, ofs, limit)}: the blocks up to limit. */
+  public static void digestBlocks(Object digest, byte[] b, int ofs, int limit) {
+    if (ofs <= limit) {
+      digested(digest, b, ofs, -limit - 1);
+    }
+  }
+
+  /** {@code blocks} blocks from {@code ofs}, or (negative) up to the limit {@code -blocks - 1}. */
+  private static void digested(Object digest, byte[] b, int ofs, long blocks) {
+    Machine m = current();
+    if (m == null || digest == null || b == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      DigestCost c = DigestCost.of(digest.getClass());
+      long n = blocks > 0 ? blocks : (-blocks - 1 - ofs) / c.blockBytes() + 1;
+      m.bulk(b, at(ofs), n * c.blockBytes(), null, 0, 0, false, c.perStep());
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  /** Before {@code Base64.Encoder.encodeBlock}: 3 bytes in, 4 out. */
+  public static void base64Encoding(Object encoder, byte[] src, int sp, int sl, byte[] dst,
+      int dp, boolean url) {
+    long in = sl - sp;
+    bulk(src, at(sp), in, dst, at(dp), in / 3 * 4, false, Machine.BASE64_STEP);
+  }
+
+  /** After {@code Base64.Decoder.decodeBlock} returned {@code produced} bytes (4 in, 3 out). */
+  public static void base64Decoded(int produced, Object decoder, byte[] src, int sp, int sl,
+      byte[] dst, int dp, boolean url) {
+    bulk(src, at(sp), (long) produced / 3 * 4, dst, at(dp), produced, false, Machine.BASE64_STEP);
+  }
+
+  /** After {@code Base64.Decoder.decodeBlock} (JDK 17+: with isMIME). */
+  public static void base64Decoded(int produced, Object decoder, byte[] src, int sp, int sl,
+      byte[] dst, int dp, boolean url, boolean mime) {
+    base64Decoded(produced, decoder, src, sp, sl, dst, dp, url);
+  }
+
+  /** Before a string {@code compareTo} intrinsic: both read up to the first difference. */
+  public static void comparingPrefix(byte[] a, byte[] b) {
+    if (a != null && b != null) {
+      int n = Math.min(a.length, b.length);
+      int i = 0;
+      while (i < n && a[i] == b[i]) { // not Arrays.mismatch: JDK code, counted here
+        i++;
+      }
+      long bytes = i < n ? i + 1 : n;
+      bulk(a, at(0), bytes, b, at(0), bytes, true, Machine.COMPARE_STEP);
+    }
+  }
+
+  /** After {@code StringLatin1.indexOfChar(value, ch, from, max)} returned {@code found}. */
+  public static void scannedLatin1(int found, byte[] value, int ch, int from, int max) {
+    long chars = (found >= 0 ? found + 1 : max) - (long) from;
+    bulk(value, at(from), chars, null, 0, 0, false, Machine.COMPARE_STEP);
+  }
+
+  /** After {@code StringUTF16.indexOfChar(value, ch, from, max)} returned {@code found}. */
+  public static void scannedUtf16(int found, byte[] value, int ch, int from, int max) {
+    long chars = (found >= 0 ? found + 1 : max) - (long) from;
+    bulk(value, at(2L * from), 2 * chars, null, 0, 0, false, Machine.COMPARE_STEP);
+  }
+
+  /** After {@code StringLatin1.indexOf(src, srcCount, tgt, tgtCount, from)}: the text scanned. */
+  public static void searchedLatin1(int found, byte[] src, int srcCount, byte[] tgt,
+      int tgtCount, int from) {
+    long chars = (found >= 0 ? found + tgtCount : srcCount) - (long) from;
+    bulk(src, at(from), chars, tgt, at(0), tgtCount, true, Machine.SEARCH_STEP);
+  }
+
+  /** After {@code StringUTF16.indexOf}/{@code indexOfLatin1} with the same arguments. */
+  public static void searchedUtf16(int found, byte[] src, int srcCount, byte[] tgt,
+      int tgtCount, int from) {
+    long chars = (found >= 0 ? found + tgtCount : srcCount) - (long) from;
+    bulk(src, at(2L * from), 2 * chars, tgt, at(0), tgtCount, true, Machine.SEARCH_STEP);
+  }
+
+  /** Before {@code StringCoding.hasNegatives}/{@code countPositives(b, off, len)}. */
+  public static void scannedRange(byte[] b, int off, int len) {
+    bulk(b, at(off), len, null, 0, 0, false, Machine.COMPARE_STEP);
+  }
+
+  /** Before {@code StringLatin1.inflate(src, srcOff, char[] dst, dstOff, len)}. */
+  public static void inflating(byte[] src, int srcOff, char[] dst, int dstOff, int len) {
+    bulk(src, at(srcOff), len, dst, at(2L * dstOff), 2L * len, false, Machine.COPY_STEP);
+  }
+
+  /** Before {@code StringLatin1.inflate(src, srcOff, byte[] dst, dstOff, len)} (UTF-16 bytes). */
+  public static void inflating(byte[] src, int srcOff, byte[] dst, int dstOff, int len) {
+    bulk(src, at(srcOff), len, dst, at(2L * dstOff), 2L * len, false, Machine.COPY_STEP);
+  }
+
+  /** Before {@code StringUTF16.compress(char[] src, srcOff, dst, dstOff, len)}. */
+  public static void compressing(char[] src, int srcOff, byte[] dst, int dstOff, int len) {
+    bulk(src, at(2L * srcOff), 2L * len, dst, at(dstOff), len, false, Machine.COPY_STEP);
+  }
+
+  /** Before {@code StringUTF16.compress(byte[] src, srcOff, dst, dstOff, len)}. */
+  public static void compressing(byte[] src, int srcOff, byte[] dst, int dstOff, int len) {
+    bulk(src, at(2L * srcOff), 2L * len, dst, at(dstOff), len, false, Machine.COPY_STEP);
+  }
+
+  /**
+   * After {@code ArraysSupport.vectorizedMismatch(a, aOffset, b, bOffset, length, log2Scale)}
+   * returned a mismatch index or the complement of the elements left: both read that far.
+   */
+  public static void mismatched(int result, Object a, long aOffset, Object b, long bOffset,
+      int length, int log2Scale) {
+    long elements = result >= 0 ? result + 1L : length - (long) ~result;
+    long bytes = elements << log2Scale;
+    bulk(a, aOffset, bytes, b, bOffset, bytes, true, Machine.COMPARE_STEP);
+  }
+
+  /** Before {@code ArraysSupport.vectorizedHashCode(array, from, length, initial, basicType)}. */
+  public static void hashedRange(Object array, int from, int length, int initial, int basicType) {
+    int shift = switch (basicType) {
+      case 5, 9 -> 1; // T_CHAR, T_SHORT
+      case 10 -> 2; // T_INT
+      default -> 0; // T_BOOLEAN, T_BYTE
+    };
+    bulk(array, at((long) from << shift), (long) length << shift, null, 0, 0, false,
+        Machine.HASH_STEP);
+  }
+
+  /** After {@code Arrays.copyOf(original, newLength, newType)} returned {@code copy}. */
+  public static void copiedOf(Object copy, Object original, int newLength, Object newType) {
+    copied(copy, original, 0, newLength);
+  }
+
+  /** After {@code Arrays.copyOfRange(original, from, to, newType)} returned {@code copy}. */
+  public static void copiedOfRange(Object copy, Object original, int from, int to,
+      Object newType) {
+    copied(copy, original, from, to - from);
+  }
+
+  /** A new array {@code copy} with up to {@code length} elements of {@code original} from {@code from}. */
+  private static void copied(Object copy, Object original, int from, int length) {
+    Machine m = current();
+    if (m == null || !(copy instanceof Object[]) || !(original instanceof Object[] o)) {
+      return;
+    }
+    m.quiet++;
+    try {
+      m.allocated(copy, ObjectShapes.sizeOf(copy));
+      long bytes = (long) Math.max(0, Math.min(length, o.length - from)) << 2;
+      m.bulk(original, at((long) from << 2), bytes, null, 0, 0, false, Machine.COPY_STEP);
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  /** After {@code StringUTF16.toBytes(value, off, len)} returned the new byte array. */
+  public static void utf16Bytes(byte[] bytes, char[] value, int off, int len) {
+    Machine m = current();
+    if (m == null || bytes == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      m.allocated(bytes, ObjectShapes.sizeOf(bytes));
+      m.bulk(value, at(2L * off), 2L * len, null, 0, 0, false, Machine.COPY_STEP);
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  /** Before {@code StringUTF16.getChars(value, srcBegin, srcEnd, dst, dstBegin)}. */
+  public static void utf16Chars(byte[] value, int srcBegin, int srcEnd, char[] dst,
+      int dstBegin) {
+    long bytes = 2L * (srcEnd - srcBegin);
+    bulk(value, at(2L * srcBegin), bytes, dst, at(2L * dstBegin), bytes, false, Machine.COPY_STEP);
+  }
+
+  /**
+   * Before the sorting intrinsic {@code DualPivotQuicksort.sort(type, array, offset, low, high,
+   * op)} (JDK 22+): per 32-byte step of the range, a load, a store and 4 instructions per level
+   * of the sorting network (log2 of the elements).
+   */
+  public static void sorting(Object type, Object array, long offset, int low, int high,
+      Object op) {
+    long n = high - low;
+    if (n > 1) {
+      int shift = type == long.class || type == double.class ? 3 : 2;
+      int levels = 64 - Long.numberOfLeadingZeros(n - 1);
+      long bytes = n << shift;
+      long start = offset + ((long) low << shift);
+      bulk(array, start, bytes, array, start, bytes, false, 4 * levels);
+    }
+  }
+
+  /** Before the partitioning intrinsic {@code DualPivotQuicksort.partition} (JDK 22+). */
+  public static void partitioning(Object type, Object array, long offset, int low, int high,
+      int pivot1, int pivot2, Object op) {
+    long n = high - low;
+    if (n > 0) {
+      int shift = type == long.class || type == double.class ? 3 : 2;
+      long bytes = n << shift;
+      long start = offset + ((long) low << shift);
+      bulk(array, start, bytes, array, start, bytes, false, Machine.SEARCH_STEP);
+    }
+  }
+
   // ---- guest events: probes around the original JDK calls ----
 
   /** Before {@code Thread.onSpinWait()}: one PAUSE. */
   public static void spinWaiting() {
     Machine m = current();
     if (m != null) {
-      m.pause();
+      m.quiet++;
+      try {
+        m.pause();
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
   private static void parking(long nanos) {
-    Machine m = current();
-    Thread self = Thread.currentThread();
-    boolean permit;
-    synchronized (PERMITS) {
-      permit = Boolean.TRUE.equals(PERMITS.remove(self));
-      if (!permit) {
-        PERMITS.put(self, Boolean.FALSE);
-      }
+    if (attached == 0) {
+      return; // nothing counts: nobody to tell whether an unpark wakes this thread
     }
-    if (m != null && !permit) {
-      m.blocks(nanos);
+    Machine m = current();
+    if (m != null) {
+      m.quiet++;
+    }
+    try {
+      if (!PERMITS.take(Thread.currentThread()) && m != null) {
+        m.blocks(nanos);
+      }
+    } finally {
+      if (m != null) {
+        m.quiet--;
+      }
     }
   }
 
@@ -454,12 +871,14 @@ public final class SimRuntime {
 
   /** Before {@code LockSupport.parkUntil}. */
   public static void parkingUntil(long deadlineMillis) {
-    parking(Math.max(1, (deadlineMillis - System.currentTimeMillis()) * 1_000_000L));
+    if (attached != 0) {
+      parking(Math.max(1, (deadlineMillis - System.currentTimeMillis()) * 1_000_000L));
+    }
   }
 
   /** After any {@code LockSupport.park*} returned. */
   public static void parked() {
-    synchronized (PERMITS) {
+    if (attached != 0) {
       PERMITS.remove(Thread.currentThread());
     }
   }
@@ -469,20 +888,23 @@ public final class SimRuntime {
    * permit is stored and the target's next park does not block.
    */
   public static void unparking(Thread t) {
-    if (t == null) {
+    if (t == null || attached == 0) {
       return;
     }
-    boolean wakes;
-    synchronized (PERMITS) {
-      wakes = PERMITS.containsKey(t) && !PERMITS.get(t)
-          || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
-      if (!wakes) {
-        PERMITS.put(t, Boolean.TRUE);
-      }
-    }
     Machine m = current();
-    if (m != null && wakes) {
-      m.ipi();
+    if (m != null) {
+      m.quiet++;
+    }
+    try {
+      boolean wakes = PERMITS.unpark(t)
+          || t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
+      if (m != null && wakes) {
+        m.ipi();
+      }
+    } finally {
+      if (m != null) {
+        m.quiet--;
+      }
     }
   }
 
@@ -502,55 +924,98 @@ public final class SimRuntime {
     }
   }
 
+  private static void enterWait(Object o, long timedNanos) {
+    if (attached == 0) {
+      return;
+    }
+    Machine m = current();
+    if (m != null) {
+      m.quiet++;
+    }
+    try {
+      if (WAITS.enter(o) && m != null) {
+        m.blocks(timedNanos);
+      }
+    } finally {
+      if (m != null) {
+        m.quiet--;
+      }
+    }
+  }
+
   /** Before {@code Object.wait()}. */
   public static void waiting(Object o) {
-    WAITS.enter(o, 0);
+    enterWait(o, 0);
   }
 
   /** Before {@code Object.wait(long)}. */
   public static void waiting(Object o, long millis) {
     if (millis >= 0) {
-      WAITS.enter(o, millis * 1_000_000L);
+      enterWait(o, millis * 1_000_000L);
     }
   }
 
   /** Before {@code Object.wait(long, int)}. */
   public static void waiting(Object o, long millis, int nanos) {
     if (millis >= 0 && nanos >= 0 && nanos <= 999_999) {
-      WAITS.enter(o, millis * 1_000_000L + nanos);
+      enterWait(o, millis * 1_000_000L + nanos);
     }
   }
 
   /** After {@code Object.wait*} returned (notified, timed out or woken spuriously). */
   public static void waited(Object o) {
-    WAITS.leave(o);
-  }
-
-  /** Before {@code Object.notify()}: an IPI when it takes a blocked waiter out of the wait set. */
-  public static void notifying(Object o) {
-    int woken = WAITS.notify(o, false);
-    Machine m = current();
-    if (m != null && woken > 0) {
-      m.ipi();
+    if (attached != 0) {
+      WAITS.leave(o);
     }
   }
 
-  /** Before {@code Object.notifyAll()}: an IPI per blocked waiter it takes out of the wait set. */
-  public static void notifyingAll(Object o) {
-    int woken = WAITS.notify(o, true);
+  private static void notifyWaiters(Object o, boolean all) {
+    if (attached == 0) {
+      return;
+    }
     Machine m = current();
     if (m != null) {
-      for (int i = 0; i < woken; i++) {
-        m.ipi();
+      m.quiet++;
+    }
+    try {
+      int woken = WAITS.notify(o, all);
+      if (m != null) {
+        for (int i = 0; i < woken; i++) {
+          m.ipi();
+        }
+      }
+    } finally {
+      if (m != null) {
+        m.quiet--;
       }
     }
   }
 
-  /** Before {@code Thread.start()}: the new thread wakes another CPU (an IPI). */
+  /** Before {@code Object.notify()}: an IPI when it takes a blocked waiter out of the wait set. */
+  public static void notifying(Object o) {
+    notifyWaiters(o, false);
+  }
+
+  /** Before {@code Object.notifyAll()}: an IPI per blocked waiter it takes out of the wait set. */
+  public static void notifyingAll(Object o) {
+    notifyWaiters(o, true);
+  }
+
+  /**
+   * Before {@code Thread.start()}: the new thread wakes another CPU (an IPI), and it counts on a
+   * machine of its own from its first instruction.
+   */
   public static void starting(Thread t) {
     Machine m = current();
-    if (m != null && t != null && t.getState() == Thread.State.NEW) {
-      m.threadStarted(t);
+    if (m != null && t != null) {
+      m.quiet++;
+      try {
+        if (t.getState() == Thread.State.NEW) {
+          m.threadStarted(t);
+        }
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
@@ -558,15 +1023,27 @@ public final class SimRuntime {
   public static void allocatedDirect(ByteBuffer b) {
     Machine m = current();
     if (m != null) {
-      m.directAllocated(b.capacity());
+      m.quiet++;
+      try {
+        m.directAllocated(b.capacity());
+      } finally {
+        m.quiet--;
+      }
     }
   }
 
   /** After {@code sun.misc.Unsafe.invokeCleaner(ByteBuffer)} freed (unmapped) the buffer. */
   public static void cleaned(ByteBuffer b) {
     Machine m = current();
-    if (m != null && b.isDirect()) {
-      m.directReleased(b.capacity());
+    if (m != null) {
+      m.quiet++;
+      try {
+        if (b.isDirect()) {
+          m.directReleased(b.capacity());
+        }
+      } finally {
+        m.quiet--;
+      }
     }
   }
 }

@@ -1,10 +1,5 @@
 package dev.countersign.sim.agent;
 
-import java.util.ArrayDeque;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.Map;
-
 /**
  * The wait sets of monitors as instrumented code sees them: which threads are inside {@code
  * Object.wait} on which monitor, in arrival order. A {@code notify} takes one thread out, {@code
@@ -14,28 +9,40 @@ import java.util.Map;
  *
  * <p>A thread whose {@code wait} ended with an exception (interrupted) never reports its return;
  * it stays registered until it waits again, and a notify skips it unless it is blocked ({@link
- * Thread.State#WAITING} or {@code TIMED_WAITING}). Thread-safe.
+ * Thread.State#WAITING} or {@code TIMED_WAITING}). Kept in plain arrays in arrival order, not in
+ * JDK collections: those are instrumented code that would call back into the runtime.
+ * Thread-safe.
  */
 final class WaitSets {
 
-  private final Map<Object, ArrayDeque<Thread>> waiters = new IdentityHashMap<>();
-  private final Map<Thread, Object> waitingOn = new IdentityHashMap<>();
+  private Thread[] threads = new Thread[8];
+  private Object[] monitors = new Object[8];
+  private int size;
 
-  /** The calling thread is about to wait on {@code o} ({@code timedNanos} > 0: a timed wait). */
-  void enter(Object o, long timedNanos) {
+  /**
+   * The calling thread is about to wait on {@code o}: false when the wait will throw (null, the
+   * monitor not held), so that there is no wait at all.
+   */
+  boolean enter(Object o) {
     if (o == null || !Thread.holdsLock(o)) {
-      return; // the wait throws (NPE, IllegalMonitorStateException): no wait at all
-    }
-    Machine m = SimRuntime.current();
-    if (m != null) {
-      m.blocks(timedNanos);
+      return false;
     }
     Thread self = Thread.currentThread();
     synchronized (this) {
       removeLocked(self);
-      waiters.computeIfAbsent(o, k -> new ArrayDeque<>()).addLast(self);
-      waitingOn.put(self, o);
+      if (size == threads.length) {
+        Thread[] nt = new Thread[size * 2];
+        Object[] nm = new Object[size * 2];
+        System.arraycopy(threads, 0, nt, 0, size);
+        System.arraycopy(monitors, 0, nm, 0, size);
+        threads = nt;
+        monitors = nm;
+      }
+      threads[size] = self;
+      monitors[size] = o;
+      size++;
     }
+    return true;
   }
 
   /** The calling thread returned from its wait on {@code o}. */
@@ -53,14 +60,14 @@ final class WaitSets {
     }
     int woken = 0;
     synchronized (this) {
-      ArrayDeque<Thread> set = waiters.get(o);
-      if (set == null) {
-        return 0;
-      }
-      for (Iterator<Thread> it = set.iterator(); it.hasNext(); ) {
-        Thread t = it.next();
-        it.remove();
-        waitingOn.remove(t);
+      int i = 0;
+      while (i < size) {
+        if (monitors[i] != o) {
+          i++;
+          continue;
+        }
+        Thread t = threads[i];
+        removeAt(i);
         Thread.State s = t.getState();
         if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) {
           woken++;
@@ -69,21 +76,25 @@ final class WaitSets {
           }
         }
       }
-      if (set.isEmpty()) {
-        waiters.remove(o);
-      }
     }
     return woken;
   }
 
   private void removeLocked(Thread t) {
-    Object o = waitingOn.remove(t);
-    if (o != null) {
-      ArrayDeque<Thread> set = waiters.get(o);
-      set.remove(t);
-      if (set.isEmpty()) {
-        waiters.remove(o);
+    for (int i = 0; i < size; i++) {
+      if (threads[i] == t) {
+        removeAt(i);
+        return;
       }
     }
+  }
+
+  /** Removes entry {@code i}, keeping the arrival order of the others. */
+  private void removeAt(int i) {
+    System.arraycopy(threads, i + 1, threads, i, size - i - 1);
+    System.arraycopy(monitors, i + 1, monitors, i, size - i - 1);
+    size--;
+    threads[size] = null;
+    monitors[size] = null;
   }
 }

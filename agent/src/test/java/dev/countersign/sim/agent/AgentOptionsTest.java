@@ -73,20 +73,48 @@ class AgentOptionsTest {
   }
 
   @Test
-  void instrumentsClassesFromClassDirsOnlyAndNeverTheJdkOrCountersign() throws Exception {
+  void classDirsNarrowToTheirClassesAndNeverCountersign() throws Exception {
     Path classes = dir.resolve("target/classes");
     Path jar = dir.resolve("lib/other.jar");
     InstrumentationFilter f = new InstrumentationFilter(
-        AgentOptions.parse("classDirs=" + classes + ",excludes=com.example.Skip*"), null);
+        AgentOptions.parse("classDirs=" + classes + ",excludes=com.example.Skip*"), null, true);
     assertTrue(f.accepts(APP, "com/example/Foo", from(classes)));
     assertTrue(f.accepts(APP, "dev/countersign/workloads/HandOff", from(classes)));
     assertFalse(f.accepts(APP, "com/example/Foo", from(jar)));
     assertFalse(f.accepts(APP, "com/example/SkipMe", from(classes)));
     assertFalse(f.accepts(APP, "dev/countersign/runner/Runner", from(classes)));
-    assertFalse(f.accepts(APP, "java/lang/String", from(classes)));
-    assertFalse(f.accepts(null, "com/example/Foo", from(classes)), "boot loader");
-    assertFalse(f.accepts(ClassLoader.getPlatformClassLoader(), "com/example/Foo", from(classes)));
+    assertFalse(f.accepts(null, "java/lang/String", null), "narrowed to the directories");
     assertFalse(f.accepts(APP, "com/example/Foo$$Lambda$14", from(classes)));
+  }
+
+  @Test
+  void byDefaultEverythingButTheHarnessCountersignAndTheUnsafeJdkClasses() throws Exception {
+    Path jar = dir.resolve("lib/other.jar");
+    InstrumentationFilter f = new InstrumentationFilter(AgentOptions.parse(""), null, true);
+    assertTrue(f.accepts(APP, "com/example/Foo", from(dir.resolve("target/classes"))));
+    assertTrue(f.accepts(APP, "org/lib/RingBuffer", from(jar)), "dependency jars");
+    assertTrue(f.accepts(null, "java/lang/String", null), "java.base");
+    assertTrue(f.accepts(null, "java/util/HashMap", null));
+    assertTrue(f.accepts(null, "java/lang/ThreadLocal", null));
+    assertTrue(f.accepts(ClassLoader.getPlatformClassLoader(), "java/sql/Timestamp", null));
+    for (String never : List.of("java/lang/Object", "java/lang/Thread", "java/lang/Thread$State",
+        "java/lang/invoke/MethodHandle", "jdk/internal/reflect/DirectMethodHandleAccessor",
+        "java/lang/Class", "java/lang/ClassLoader", "java/lang/ref/Reference",
+        "jdk/internal/misc/Unsafe", "sun/instrument/InstrumentationImpl")) {
+      assertFalse(f.accepts(null, never, null), never);
+      assertTrue(InstrumentationFilter.jdkNever(never) != null, never);
+    }
+    assertTrue(f.accepts(null, "java/lang/ClassValue", null), "a prefix of a class name only");
+    for (String harness : List.of("org/junit/jupiter/engine/Foo", "org/opentest4j/AssertionFailedError",
+        "org/apiguardian/api/API", "org/apache/maven/surefire/booter/ForkedBooter",
+        "dev/countersign/sim/agent/SimRuntime", "dev/countersign/internal/asm/ClassReader")) {
+      assertFalse(f.accepts(APP, harness, from(jar)), harness);
+    }
+    assertFalse(f.accepts(APP, "com/example/Foo$$Lambda$14", from(jar)));
+    assertFalse(new InstrumentationFilter(AgentOptions.parse(""), null, false)
+        .accepts(null, "java/lang/String", null), "the runtime is not on the boot class path");
+    assertFalse(new InstrumentationFilter(AgentOptions.parse("excludes=org.lib.*"), null, true)
+        .accepts(APP, "org/lib/RingBuffer", from(jar)));
   }
 
   @Test

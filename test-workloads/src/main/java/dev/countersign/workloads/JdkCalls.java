@@ -1,0 +1,57 @@
+package dev.countersign.workloads;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * Workloads whose work happens inside the JDK, each next to the hand-written version it replaces
+ * (issue 13's cases): before the simulator counted JDK bytecode, the JDK side cost only its call
+ * instruction, so moving work into the JDK read as an improvement.
+ */
+public final class JdkCalls {
+
+  private JdkCalls() {}
+
+  /** The sum by a hand loop. */
+  public static long sumByLoop(int[] a) {
+    long s = 0;
+    for (int v : a) {
+      s += v;
+    }
+    return s;
+  }
+
+  /** The same sum by a stream: the pipeline's work is JDK code. */
+  public static long sumByStream(int[] a) {
+    return Arrays.stream(a).asLongStream().sum();
+  }
+
+  /** A copy by a hand loop. */
+  public static int[] copyByLoop(int[] a) {
+    int[] c = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i];
+    }
+    return c;
+  }
+
+  /** The same copy by {@code clone()} (an intrinsic: the per-byte copy model). */
+  public static int[] copyByClone(int[] a) {
+    return a.clone();
+  }
+
+  /** SHA-256 of {@code data}, {@code times} times. */
+  public static byte[] digest(byte[] data, int times) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      byte[] out = null;
+      for (int i = 0; i < times; i++) {
+        out = d.digest(data);
+      }
+      return out;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
