@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * @param feed the VM-exit feed; null unless the source is {@code model}
  * @param code plain or instrumented code; null for values the instrumentation does not change
  *     ({@link MetricSeries#affectedByInstrumentation()})
- * @param agents the JVM agents present besides Countersign's own, sorted
+ * @param agents the JVM agents present besides Countersign's own, sorted; for simulated values
+ *     without those whose code the simulator does not count ({@link JvmAgent#simulatorExcludes},
+ *     JaCoCo), since their presence does not change a simulated count
  * @param jdk for simulated values, the JDK that ran them ({@link RunConfiguration#jdk()}), or
  *     {@link #MODULE_ONLY} when the file did not record one; null for other sources
  * @param assumed the parts the file did not record, as read (empty for current files)
@@ -132,6 +134,9 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
     if (agents == null) {
       agents = List.of();
       assumed.add("no other JVM agent");
+    }
+    if (series.source() == Source.SIM) {
+      agents = agents.stream().filter(a -> !JvmAgent.simulatorExcludes(a)).toList();
     }
     String jdk = null;
     if (series.source() == Source.SIM) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A JVM agent that was loaded in the measuring JVM besides Countersign's own (JaCoCo, a profiler,
@@ -47,6 +48,21 @@ public record JvmAgent(Kind kind, String name) implements Comparable<JvmAgent> {
     public static Kind of(String id) {
       return EnumIds.parse(Kind.class, id, "agent kind");
     }
+  }
+
+  /**
+   * The agents whose injected code the simulator recognises and does not count (JaCoCo's probes,
+   * {@code $jacocoInit} and {@code $jacocoData}; see the agent's {@code ForeignCode}): with or
+   * without them a simulated count is the same, so they are no part of a simulated value's
+   * meaning. Time, allocation and kernel counts still differ with them.
+   */
+  private static final Set<String> SIMULATOR_EXCLUDED = Set.of(
+      "org.jacoco.agent-runtime", // the Maven artifact org.jacoco.agent:runtime, as prepare-agent adds it
+      "jacocoagent");             // the jar of JaCoCo's distribution
+
+  /** Whether the simulator leaves this agent's injected code uncounted (JaCoCo). */
+  public static boolean simulatorExcludes(JvmAgent agent) {
+    return agent.kind == Kind.JAVAAGENT && SIMULATOR_EXCLUDED.contains(agent.name);
   }
 
   /** How it reads in messages: {@code -javaagent org.jacoco.agent-runtime}. */

@@ -76,10 +76,14 @@ class MetricIdentityTest {
   }
 
   private static TestResult simulated(String jdk, double perOp) {
+    return simulated(jdk, perOp, List.of());
+  }
+
+  private static TestResult simulated(String jdk, double perOp, List<JvmAgent> agents) {
     MetricSeries instructions = new MetricSeries("instructions", Source.SIM, "count",
         Collections.nCopies(10, perOp), List.of(), List.of(), null, null);
     return new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
-        new RunConfiguration("sim", 5, 10, 1, 1, List.of(), jdk),
+        new RunConfiguration("sim", 5, 10, 1, 1, agents, jdk),
         Fixtures.environment(), List.of(instructions), List.of(), List.of(), List.of());
   }
 
@@ -98,6 +102,26 @@ class MetricIdentityTest {
     baselines.promote(simulated("Debian 17.0.15+6-Debian-1deb12u1", 1000), 3);
     results.write(simulated("Debian 17.0.15+6-Debian-1deb12u1", 1200));
     assertEquals(Verdict.REGRESSION, row("instructions").verdict());
+  }
+
+  @Test
+  void simulatedCountsIgnoreJaCoCoWhoseProbesTheSimulatorDoesNotCount() {
+    String jdk = "Debian 17.0.15+6-Debian-1deb12u1";
+    baselines.promote(simulated(jdk, 1000, List.of()), 3);
+    results.write(simulated(jdk, 1200, JACOCO));
+    assertEquals(Verdict.REGRESSION, row("instructions").verdict());
+  }
+
+  @Test
+  void simulatedCountsOfAnUnknownAgentAreIncomparable() {
+    String jdk = "Debian 17.0.15+6-Debian-1deb12u1";
+    baselines.promote(simulated(jdk, 1000, JACOCO), 3);
+    results.write(simulated(jdk, 1000,
+        List.of(new JvmAgent(JvmAgent.Kind.JAVAAGENT, "opentelemetry-javaagent"))));
+    CheckRow row = row("instructions");
+    assertEquals(Verdict.INCOMPARABLE, row.verdict());
+    assertTrue(row.note().startsWith("baseline ran with no other JVM agent, this run with agents"
+        + " -javaagent opentelemetry-javaagent"), row.note());
   }
 
   @Test
