@@ -58,6 +58,8 @@ final class IntrinsicModels {
       Map.entry("java/util/zip/Adler32.updateByteBuffer(IJII)I",
           new Model("checksumOffHeap", false, false)),
       Map.entry("java/util/zip/Adler32.update(II)I", new Model("checksumByte", false, false)),
+      Map.entry("java/lang/Throwable.fillInStackTrace(I)Ljava/lang/Throwable;",
+          new Model("stackWalking", true, false)),
       // intrinsics with a bytecode body (muted)
       Map.entry("java/util/zip/CRC32C.updateBytes(I[BII)I", new Model("checksumRange", false, false)),
       Map.entry("java/util/zip/CRC32C.updateDirectByteBuffer(IJII)I",

@@ -612,6 +612,23 @@ public final class SimRuntime {
     bulk(null, 0, 1, null, 0, 0, false, Machine.CHECKSUM_STEP);
   }
 
+  /**
+   * Before the native {@code Throwable.fillInStackTrace(int)}: the VM's walk of this thread's
+   * stack ({@link StackWalkCost}).
+   */
+  public static void stackWalking(Object throwable, int dummy) {
+    Machine m = current();
+    if (m == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      StackWalkCost.walked(m, StackWalkCost.depth());
+    } finally {
+      m.quiet--;
+    }
+  }
+
   /** Before a digest's {@code implCompress0(b, ofs)}: one block. */
   public static void digestBlock(Object digest, byte[] b, int ofs) {
     digested(digest, b, ofs, 1);

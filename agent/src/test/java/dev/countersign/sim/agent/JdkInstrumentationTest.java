@@ -92,6 +92,9 @@ class JdkInstrumentationTest {
     assertEquals(List.of("quiet", "loud", "loud"), multi,
         "the loop that calls implCompress when interpreted is silent");
     assertTrue(runtimeCalls(digest, "implCompressMultiBlock", "([BII)I").contains("digestBlocks"));
+    byte[] throwable = ClassInstrumenter.instrument(jdkClass("java/lang/Throwable"), false, null);
+    assertTrue(runtimeCalls(throwable, "fillInStackTrace", "()Ljava/lang/Throwable;")
+        .contains("stackWalking"), "the native stack walk is modelled at its call");
   }
 
   @Test
