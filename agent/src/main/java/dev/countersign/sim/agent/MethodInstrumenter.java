@@ -101,7 +101,7 @@ final class MethodInstrumenter {
       }
       nativeIndex++;
       int index = nativeIndex; // sites by position among the method's own instructions
-      weight += OpcodeWeights.of(op);
+      weight += OpcodeWeights.of(n, constructor);
       switch (n.getType()) {
         case AbstractInsnNode.JUMP_INSN -> {
           if (op == Opcodes.GOTO || op == Opcodes.JSR) {

@@ -1,6 +1,8 @@
 package dev.countersign.sim.agent;
 
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 
 /**
  * How many machine instructions one retired bytecode stands for, roughly as HotSpot's C2 compiles
@@ -31,7 +33,19 @@ import org.objectweb.asm.Opcodes;
  *   <tr><td>MONITORENTER, MONITOREXIT</td><td>20</td><td>lightweight-locking fast path (lock cmpxchg)</td></tr>
  *   <tr><td>ATHROW</td><td>20</td><td>exception dispatch entry</td></tr>
  *   <tr><td>JSR, RET</td><td>1</td><td>jump</td></tr>
+ *   <tr><td>PUTFIELD, PUTSTATIC of a reference: G1's barriers, added</td><td>+2, +7</td><td>see
+ *       below</td></tr>
  * </table>
+ *
+ * <p><b>Reference stores</b> carry the write barriers of G1, the default collector of JDK 17 and
+ * later ({@code G1BarrierSetAssembler}: the SATB pre-barrier loads the thread's marking-active
+ * flag and branches, 2 instructions; the post-barrier xors the field's and the value's addresses,
+ * shifts by the region size and branches, tests the value for null and branches, 5 more, when
+ * the store stays in one region, as most do). So a {@code putfield}/{@code putstatic} of a
+ * reference weighs 1 + 7; one that stores a constant null (after {@code aconst_null}) 1 + 2 (no
+ * post-barrier); one in a constructor 1 (C2 elides the barriers of stores into the object just
+ * allocated: {@code G1BarrierSetC2::g1_can_remove_pre_barrier}/{@code _post_barrier}).
+ * {@code aastore}'s 8 already includes its card mark.
  *
  * <p>The weights are a fixed property of the instrumentation (they are added per basic block at
  * instrumentation time), not of a CPU profile. Work inside methods that are not instrumented (the
@@ -46,6 +60,35 @@ public final class OpcodeWeights {
   /** The weight of one execution of {@code opcode}. */
   public static int of(int opcode) {
     return opcode >= 0 && opcode < WEIGHTS.length ? WEIGHTS[opcode] : 0;
+  }
+
+  /** G1's SATB pre-barrier: load the marking-active flag, branch. */
+  static final int PRE_BARRIER = 2;
+
+  /** G1's post-barrier on a store within one region: xor, shift, branch, null test, branch. */
+  static final int POST_BARRIER = 5;
+
+  /**
+   * The weight of one execution of {@code insn} in a method that is ({@code inConstructor}) or is
+   * not a constructor: {@link #of(int)}, plus G1's write barriers for a reference field store.
+   */
+  static int of(AbstractInsnNode insn, boolean inConstructor) {
+    int op = insn.getOpcode();
+    int w = of(op);
+    if ((op == Opcodes.PUTFIELD && !inConstructor || op == Opcodes.PUTSTATIC)
+        && isReference(((FieldInsnNode) insn).desc)) {
+      AbstractInsnNode value = insn.getPrevious();
+      while (value != null && value.getOpcode() < 0) {
+        value = value.getPrevious(); // labels, line numbers, frames
+      }
+      w += PRE_BARRIER + (value != null && value.getOpcode() == Opcodes.ACONST_NULL ? 0
+          : POST_BARRIER);
+    }
+    return w;
+  }
+
+  private static boolean isReference(String desc) {
+    return desc.charAt(0) == 'L' || desc.charAt(0) == '[';
   }
 
   private static int[] table() {
