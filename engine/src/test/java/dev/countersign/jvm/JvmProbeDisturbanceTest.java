@@ -80,7 +80,7 @@ class JvmProbeDisturbanceTest {
         probe.end(values, fractions);
       }
     }
-    assertEquals("DISTURBED", probe.disturbed().get(0).error(), "the neighbour did allocate");
+    assertEquals(ErrorCode.DISTURBED, probe.disturbed().get(0).error(), "the neighbour did allocate");
     probe.forgetSpans();
     assertEquals(List.of(), probe.disturbedLastSpan());
     for (int i = 0; i < 10; i++) {
