@@ -32,6 +32,7 @@ public final class CountersignAgent {
       inst.addTransformer(transformer, inst.isRetransformClassesSupported());
       if (jdk) {
         retransformLoaded(inst, transformer);
+        ReflectionInflation.disable(inst);
       } else {
         System.err.println("[countersign] WARNING: the agent jar is not on the boot class path"
             + " (its Boot-Class-Path names the jar's own file name; was it renamed?): JDK"
