@@ -47,7 +47,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  *
  * With {@code fidelity.jmhResult} the real times are read from that file (the simulated side
- * changed, the code did not) instead of running JMH again; {@code fidelity.pairs} (names,
+ * changed, the code did not) instead of running JMH again; with {@code fidelity.simResult} the
+ * simulated counts are read from an earlier run's {@code target/fidelity-sim.json} (every run
+ * without it writes one); {@code fidelity.pairs} (names,
  * comma-separated) measures only those pairs, for a quick look.
  */
 @EnabledIfSystemProperty(named = "countersign.fidelityFigures", matches = "true")
@@ -146,12 +148,23 @@ class FidelityFiguresTest {
     assertTrue(tuning.size() + heldOut.size() > 0, "no pair called " + only);
     List<FidelityPair> all = new ArrayList<>(tuning);
     all.addAll(heldOut);
-    Map<String, double[][]> sim = new LinkedHashMap<>();
-    for (FidelityPair pair : all) {
-      sim.put(pair.name(), new double[][] {simulate(pair.before().get()),
-          simulate(pair.after().get())});
-    }
     Path target = Path.of("target");
+    String earlierSim = System.getProperty("fidelity.simResult");
+    Map<String, double[][]> sim = new LinkedHashMap<>();
+    if (earlierSim != null) {
+      JsonNode counts = new ObjectMapper().readTree(Path.of(earlierSim).toFile());
+      for (FidelityPair pair : all) {
+        sim.put(pair.name(), new ObjectMapper().treeToValue(counts.get(pair.name()),
+            double[][].class));
+      }
+    } else {
+      for (FidelityPair pair : all) {
+        sim.put(pair.name(), new double[][] {simulate(pair.before().get()),
+            simulate(pair.after().get())});
+      }
+      new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValue(target.resolve("fidelity-sim.json").toFile(), sim);
+    }
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String earlier = System.getProperty("fidelity.jmhResult");
     Map<String, double[]> ns = earlier != null ? times(Path.of(earlier))
