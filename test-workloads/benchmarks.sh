@@ -19,7 +19,7 @@
 #   memory  the smallest heap check needs at 10^5 and 10^6 samples (CheckMemoryBenchmark)
 #   suite   the main job on a fresh clone of HEAD (dependencies cached in ~/.m2): its wall time
 #           and the sample suite's report.html; then the regressed twins, whose build must fail
-#           naming each of them
+#           naming each of them (the builds' logs are kept in test-workloads/target/benchmarks)
 # JAVA_HOME chooses the JDK of the jmh and memory parts (the build runs on the default JDK).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,9 +58,10 @@ memory() {
 }
 
 suite() {
-  local dir
+  local dir logs=test-workloads/target/benchmarks
   dir=$(mktemp -d)
-  trap 'rm -rf "$dir"' RETURN
+  mkdir -p "$logs"
+  trap 'cp "$dir"/*.log "$logs"/ 2>/dev/null; rm -rf "$dir"' RETURN
   git clone -q . "$dir/clone"
   echo "== suite: the main job on a fresh clone of $(git rev-parse --short HEAD)"
   load before
