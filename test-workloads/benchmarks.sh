@@ -65,14 +65,12 @@ suite() {
   git clone -q . "$dir/clone"
   echo "== suite: the main job on a fresh clone of $(git rev-parse --short HEAD)"
   load before
-  local start end
-  start=$(date +%s.%N)
-  (cd "$dir/clone" && ./mvnw -B verify -pl test-workloads -am -DskipUTs > "$dir/main.log" 2>&1) \
+  local TIMEFORMAT="main job: %R s wall, %U s user + %S s system CPU (Maven and the test JVMs)"
+  time (cd "$dir/clone" && ./mvnw -B verify -pl test-workloads -am -DskipUTs > "$dir/main.log" 2>&1) \
     || { tail -60 "$dir/main.log"; echo "the main job failed"; return 1; }
-  end=$(date +%s.%N)
   load after
   grep -E 'performance test\(s\)|Tests run: [0-9]+, F[^-]*$|BUILD' "$dir/main.log" || true
-  echo "main job: $(awk "BEGIN{printf \"%.1f\", $end - $start}") s wall; sample suite report.html:" \
+  echo "sample suite report.html:" \
     "$(stat -c %s "$dir/clone/test-workloads/target/countersign/report.html") B"
   echo "== suite: the regressed twins (-Dcountersign.workloads.regressed=all), same clone"
   load before
@@ -83,9 +81,19 @@ suite() {
     return 1
   fi
   load after
-  echo "tests failing the build (REGRESSION or OVER BUDGET):"
-  grep -E '^\[[A-Z]+\] +[A-Za-z]+PerfTest\.[A-Za-z]+ .*(REGRESSION|OVER BUDGET)' "$dir/regressed.log" \
-    | awk '{print $2}' | sort | uniq -c
+  local caught
+  caught=$(grep -E '^\[[A-Z]+\] +[A-Za-z]+PerfTest\.[A-Za-z]+ .*(REGRESSION|OVER BUDGET)' \
+    "$dir/regressed.log" | awk '{print $2}' | sort -u)
+  echo "twins failing the build (REGRESSION or OVER BUDGET): $(echo "$caught" | grep -c .)"
+  echo "$caught" | sed 's/^/  /'
+  for b in test-workloads/src/test/countersign/*.json; do
+    local t
+    t=$(basename "$b" .json | sed 's/^.*\.\([A-Za-z]*PerfTest\.\)/\1/')
+    if ! grep -qx "$t" <<< "$caught"; then
+      echo "NOT caught: $t"
+      grep -E "^\[[A-Z]+\] +$t " "$dir/regressed.log" | grep -v UNAVAILABLE | head -3
+    fi
+  done
 }
 
 part=${1:-all}
