@@ -20,7 +20,7 @@
 #   suite   the main job on a fresh clone of HEAD (dependencies cached in ~/.m2): its wall time
 #           and the sample suite's report.html; then the regressed twins, whose build must fail
 #           naming each of them (the builds' logs are kept in test-workloads/target/benchmarks)
-# JAVA_HOME chooses the JDK of the jmh and memory parts (the build runs on the default JDK).
+# JAVA_HOME chooses the JDK of the build and of the jmh and memory parts (suite: of the main job).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
