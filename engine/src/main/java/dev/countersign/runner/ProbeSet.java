@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
@@ -72,7 +73,7 @@ public final class ProbeSet implements AutoCloseable {
       }
     }
     for (String name : remaining) {
-      why.putIfAbsent(name, new UnavailableMetric(name, Source.KERNEL, "UNSUPPORTED",
+      why.putIfAbsent(name, new UnavailableMetric(name, Source.KERNEL, ErrorCode.UNSUPPORTED,
           "no source in mode " + request.mode().id() + " can measure it",
           "run 'mvn countersign:doctor' to see what this machine can measure"));
     }
@@ -86,7 +87,7 @@ public final class ProbeSet implements AutoCloseable {
         later.source(),
         first.error(),
         first.source().id() + ": " + first.reason() + "; " + later.source().id() + ": "
-            + later.error() + " " + later.reason(),
+            + later.error().id() + " " + later.reason(),
         later.remedy() == null || later.remedy().isEmpty() ? first.remedy()
             : first.remedy() + "; or " + later.remedy());
   }

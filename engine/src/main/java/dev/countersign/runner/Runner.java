@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
@@ -176,7 +177,7 @@ public final class Runner {
         if (notCounted > 0) {
           missing.add(
               new UnavailableMetric(
-                  pm.name(), pm.source(), "NOT_COUNTED",
+                  pm.name(), pm.source(), ErrorCode.NOT_COUNTED,
                   "the counter was never scheduled onto the PMU, or could not be read, in "
                       + notCounted + " of " + n
                       + " iterations (too many events for the counters, or another user of the PMU)",

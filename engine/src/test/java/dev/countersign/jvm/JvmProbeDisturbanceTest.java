@@ -1,5 +1,6 @@
 package dev.countersign.jvm;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class JvmProbeDisturbanceTest {
         assertTrue(m.metric(name).isEmpty(), name + " must not be reported as the sleeper's");
         UnavailableMetric u = m.unavailable().stream().filter(x -> x.name().equals(name))
             .findFirst().orElseThrow(() -> new AssertionError(m.unavailable().toString()));
-        assertEquals("DISTURBED", u.error());
+        assertEquals(ErrorCode.DISTURBED, u.error());
         assertTrue(u.reason().contains("most by 'busy-neighbour'"), u.reason());
         assertTrue(u.remedy().contains("@PerfTest(threads = ...)"), u.remedy());
       }
