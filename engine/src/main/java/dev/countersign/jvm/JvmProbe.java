@@ -167,6 +167,17 @@ final class JvmProbe implements Probe {
     }
   }
 
+  /** The harness floor's empty spans were no invocations: they count in no statistic. */
+  @Override
+  public void forgetSpans() {
+    invocations = 0;
+    disturbedInvocations = 0;
+    mostOthersAllocated = 0;
+    mostAllocatingThread = "";
+    lastOthersAllocated = 0;
+    lastAllocatingThread = "";
+  }
+
   /** The JVM-wide metrics, when other threads allocated during too many invocations. */
   @Override
   public List<UnavailableMetric> disturbed() {

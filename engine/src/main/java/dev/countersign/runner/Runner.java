@@ -61,7 +61,8 @@ public final class Runner {
   /**
    * Empty spans measured before a run ({@link ProbeSet#harnessFloor}): the first half lets the JIT
    * compile the probes' read path (C1 compiles a method after about 200 calls, C2 after some
-   * thousands), the second half gives the floor subtracted from every invocation. About 5 ms here.
+   * thousands), the second half gives the floor subtracted from every invocation. Some ms (the
+   * spans include the other probes' reads, as invocations do).
    */
   static final int FLOOR_SPANS = 3_000;
 

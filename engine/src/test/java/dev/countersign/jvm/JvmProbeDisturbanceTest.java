@@ -66,6 +66,30 @@ class JvmProbeDisturbanceTest {
     }
   }
 
+  /** Spans forgotten (the harness floor's) count as no invocation, disturbed or not. */
+  @Test
+  void forgottenSpansAreNoInvocations() throws Throwable {
+    List<String> names = List.of("alloc-bytes");
+    double[] values = new double[1];
+    double[] fractions = new double[1];
+    JvmProbe probe = new JvmProbe(names, List.of());
+    try (Allocator neighbour = new Allocator("busy-neighbour")) {
+      for (int i = 0; i < 10; i++) {
+        probe.begin();
+        neighbour.allocateMeanwhile();
+        probe.end(values, fractions);
+      }
+    }
+    assertEquals(ErrorCode.DISTURBED, probe.disturbed().get(0).error(), "the neighbour did allocate");
+    probe.forgetSpans();
+    assertEquals(List.of(), probe.disturbedLastSpan());
+    for (int i = 0; i < 10; i++) {
+      probe.begin();
+      probe.end(values, fractions);
+    }
+    assertEquals(List.of(), probe.disturbed(), "10 quiet invocations after the forgotten ones");
+  }
+
   @Test
   void threadsNamedAsTheWorkloadsAreItsOwn() throws Throwable {
     try (Allocator pool = new Allocator("pool-1")) {
