@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Prints the simulated counts of one invocation of each sample workload, one line each ({@code
  * name = [counts]}), for {@link SimulatorForkedDeterminismTest} to compare across JVMs and JDKs.
- * With the argument {@code corpus}, every side of every fidelity pair too ({@code
+ * With the argument {@code corpus}, every side of every fidelity pair (held-out ones included) too ({@code
  * corpus:<pair>:before}), for {@link SimulatedCountsFixtureTest}.
  */
 public final class SimulatedCountsMain {
@@ -49,7 +50,8 @@ public final class SimulatedCountsMain {
     workloads.put("digestOnce", () -> JdkCalls.digest(data, 1));
     workloads.put("digestTwice", () -> JdkCalls.digest(data, 2));
     if (List.of(args).contains("corpus")) {
-      for (FidelityPair pair : Corpus.pairs()) {
+      for (FidelityPair pair : Stream.concat(Corpus.pairs().stream(), Corpus.heldOut().stream())
+          .toList()) {
         for (String side : List.of("before", "after")) {
           LongSupplier op = pair.side(side).get();
           workloads.put("corpus:" + pair.name() + ":" + side, op::getAsLong);
