@@ -228,15 +228,15 @@ public final class Machine {
     branches += unconditional;
   }
 
+  /** A conditional branch's outcome (the branch itself is counted with its block). */
   void conditional(int site, boolean taken) {
-    branches++;
     if (predictorModel && predictor.conditional(site, taken)) {
       branchMisses++;
     }
   }
 
+  /** A switch's key (the switch itself is counted with its block). */
   void switchOutcome(int site, int key) {
-    branches++;
     if (predictorModel && predictor.indirect(site, key)) {
       branchMisses++;
     }
@@ -306,6 +306,26 @@ public final class Machine {
   /** Whether loads and stores are simulated. */
   boolean modelsMemory() {
     return memoryModel;
+  }
+
+  /** Whether branch outcomes are simulated. */
+  boolean predictsBranches() {
+    return predictorModel;
+  }
+
+  private Class<?> lastType;
+  private long lastTypeSize;
+
+  /**
+   * {@link ObjectShapes#instanceSize} through a one-entry cache (allocations in a loop are mostly
+   * of one class), so that the common case runs no JDK code.
+   */
+  long instanceSize(Class<?> type) {
+    if (type != lastType) {
+      lastTypeSize = ObjectShapes.instanceSize(type);
+      lastType = type;
+    }
+    return lastTypeSize;
   }
 
   /** Synthetic address of {@code o}; objects not allocated while counting get one on first use. */

@@ -28,10 +28,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <ul>
  *   <li>each basic block calls {@link SimRuntime#block} with its {@link OpcodeWeights weight} and
- *       its count of jumps, calls and returns, just before the instruction that ends it (a jump,
- *       switch, return or throw) or before the next branch target — so a block an exception
- *       leaves early is not counted;
- *   <li>each conditional branch and switch reports its operands and site first;
+ *       its count of branches (jumps, conditional or not, switches, calls and returns), just
+ *       before the instruction that ends it (a jump, switch, return or throw) or before the next
+ *       branch target — so a block an exception leaves early is not counted;
+ *   <li>each conditional branch and switch then reports its operands and site, for the branch
+ *       predictor only (its probe returns at once when no predictor is simulated);
  *   <li>field and array loads and stores report the accessed object and index first;
  *   <li>allocations report the new object after its constructor (NEW) or at once (arrays);
  *   <li>calls of {@code Thread.onSpinWait}, {@code LockSupport.park*}/{@code unpark}, {@code
@@ -108,14 +109,15 @@ final class MethodInstrumenter {
             unconditional++;
             insns.insertBefore(n, blockCall(weight, unconditional));
           } else {
-            insns.insertBefore(n, blockCall(weight, unconditional));
+            // the branch itself is counted with its block; its probe only feeds the predictor
+            insns.insertBefore(n, blockCall(weight, unconditional + 1));
             insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
           unconditional = 0;
         }
         case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
-          insns.insertBefore(n, blockCall(weight, unconditional));
+          insns.insertBefore(n, blockCall(weight, unconditional + 1));
           InsnList probe = new InsnList();
           probe.add(new InsnNode(Opcodes.DUP));
           probe.add(push(site(index)));

@@ -36,6 +36,13 @@ public final class SimRuntime {
    */
   private static volatile Machine[] machines = new Machine[0];
   private static final Object LOCK = new Object();
+  /*
+   * Whether an attached machine simulates the branch predictor / the memory hierarchy. The probes
+   * that feed only those models test these first: when nothing reads them (counting only, or no
+   * iteration measured) the JIT compiles such a probe to a load and a never-taken branch.
+   */
+  private static boolean predicting;
+  private static boolean modellingMemory;
 
   /** Threads inside an instrumented park (false) or holding an unpark permit (true). */
   private static final ThreadFlags PERMITS = new ThreadFlags();
@@ -98,7 +105,20 @@ public final class SimRuntime {
       machines = trimmed;
       attached = kept;
       m.owner = null;
+      models(trimmed);
     }
+  }
+
+  /** The models the attached machines simulate (called with LOCK held). */
+  private static void models(Machine[] attachedNow) {
+    boolean p = false;
+    boolean mem = false;
+    for (Machine x : attachedNow) {
+      p |= x.predictsBranches();
+      mem |= x.modelsMemory();
+    }
+    predicting = p;
+    modellingMemory = mem;
   }
 
   /** Registers a child machine for the thread it counts (called by its parent's thread). */
@@ -110,6 +130,7 @@ public final class SimRuntime {
       next[old.length] = m;
       machines = next;
       attached = next.length;
+      models(next);
     }
   }
 
@@ -124,12 +145,14 @@ public final class SimRuntime {
     if (m != null && m.owner == t) {
       return m.quiet == 0 ? m : null;
     }
-    if (attached == 0) {
-      return null;
-    }
+    return attached == 0 ? null : otherThreads(t, true);
+  }
+
+  /** The machine of {@code t}, not the owner's (counting and not quiet when {@code counting}). */
+  private static Machine otherThreads(Thread t, boolean counting) {
     for (Machine x : machines) {
       if (x.owner == t) {
-        return x.quiet == 0 && x.counting() ? x : null;
+        return !counting || x.quiet == 0 && x.counting() ? x : null;
       }
     }
     return null;
@@ -142,15 +165,7 @@ public final class SimRuntime {
     if (m != null && m.owner == t) {
       return m;
     }
-    if (attached == 0) {
-      return null;
-    }
-    for (Machine x : machines) {
-      if (x.owner == t) {
-        return x;
-      }
-    }
-    return null;
+    return attached == 0 ? null : otherThreads(t, false);
   }
 
   /**
@@ -174,17 +189,30 @@ public final class SimRuntime {
 
   // ---- basic blocks and branches ----
 
-  /** A basic block of {@code weight} instructions, {@code unconditional} of them jumps/calls/returns. */
-  public static void block(int weight, int unconditional) {
+  /**
+   * A basic block of {@code weight} instructions, {@code branches} of them branches (jumps,
+   * switches, calls, returns). The hot path of every instrumented method: the owner's test is
+   * inlined where the JIT inlines this method, the other threads' look-up is a call.
+   */
+  public static void block(int weight, int branches) {
+    Machine m = ownerMachine;
+    if (m != null && m.owner == Thread.currentThread() && m.quiet == 0) {
+      m.block(weight, branches);
+    } else if (attached != 0) {
+      blockElsewhere(weight, branches);
+    }
+  }
+
+  private static void blockElsewhere(int weight, int branches) {
     Machine m = current();
     if (m != null) {
-      m.block(weight, unconditional);
+      m.block(weight, branches);
     }
   }
 
   /** Before IFEQ..IFLE on {@code v}; the low 3 bits of {@code siteCond} are the condition. */
   public static void branchInt(int v, int siteCond) {
-    Machine m = current();
+    Machine m = predicting ? current() : null;
     if (m != null) {
       boolean taken =
           switch (siteCond & 7) {
@@ -201,7 +229,7 @@ public final class SimRuntime {
 
   /** Before IF_ICMPxx on {@code a}, {@code b}. */
   public static void branchIntInt(int a, int b, int siteCond) {
-    Machine m = current();
+    Machine m = predicting ? current() : null;
     if (m != null) {
       boolean taken =
           switch (siteCond & 7) {
@@ -218,7 +246,7 @@ public final class SimRuntime {
 
   /** Before IF_ACMPEQ (cond 0) / IF_ACMPNE (cond 1). */
   public static void branchRefs(Object a, Object b, int siteCond) {
-    Machine m = current();
+    Machine m = predicting ? current() : null;
     if (m != null) {
       m.conditional(siteCond, (a == b) == ((siteCond & 7) == 0));
     }
@@ -226,7 +254,7 @@ public final class SimRuntime {
 
   /** Before IFNULL (cond 0) / IFNONNULL (cond 1). */
   public static void branchNull(Object a, int siteCond) {
-    Machine m = current();
+    Machine m = predicting ? current() : null;
     if (m != null) {
       m.conditional(siteCond, (a == null) == ((siteCond & 7) == 0));
     }
@@ -234,7 +262,7 @@ public final class SimRuntime {
 
   /** Before TABLESWITCH / LOOKUPSWITCH on {@code key}. */
   public static void switchOn(int key, int site) {
-    Machine m = current();
+    Machine m = predicting ? current() : null;
     if (m != null) {
       m.switchOutcome(site, key);
     }
@@ -244,7 +272,7 @@ public final class SimRuntime {
 
   /** Before GETFIELD on {@code o}. */
   public static void getField(Object o, int site) {
-    Machine m = current();
+    Machine m = modellingMemory ? current() : null;
     if (m != null && o != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -257,7 +285,7 @@ public final class SimRuntime {
 
   /** Before PUTFIELD on {@code o}. */
   public static void putField(Object o, int site) {
-    Machine m = current();
+    Machine m = modellingMemory ? current() : null;
     if (m != null && o != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -269,7 +297,7 @@ public final class SimRuntime {
   }
 
   private static void arrayLoad(Object a, int i, int shift) {
-    Machine m = current();
+    Machine m = modellingMemory ? current() : null;
     if (m != null && a != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -281,7 +309,7 @@ public final class SimRuntime {
   }
 
   private static void arrayStore(Object a, int i, int shift) {
-    Machine m = current();
+    Machine m = modellingMemory ? current() : null;
     if (m != null && a != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -340,7 +368,7 @@ public final class SimRuntime {
     if (m != null) {
       m.quiet++;
       try {
-        m.allocated(o, ObjectShapes.instanceSize(o.getClass()));
+        m.allocated(o, m.instanceSize(o.getClass()));
       } finally {
         m.quiet--;
       }
