@@ -30,14 +30,17 @@ class SimulatedCountsFixtureTest {
   private static final Path FIXTURES = Path.of("src/test/resources/sim-counts");
 
   /**
-   * Workloads whose counts differ between JVMs on JDK 17 (two variants each in five JVMs, found
-   * by this test; stable on JDK 25): Jackson's tree parse and the digest pair's first side move
-   * by up to 0.9% of their instructions and more of their misses, which points at JDK or Jackson
-   * caches whose layout depends on identity hash codes. Not yet fixed: they are printed and must be
-   * present, but their values are not compared.
+   * Workloads whose counts differ between JVMs of one JDK (two variants each, found by this test
+   * in eight JVMs): those that parse JSON with Jackson or format with {@code String.format}, and
+   * the digest pair's first side, move by up to 0.9% of their instructions and more of their
+   * misses, which points at JDK or Jackson caches whose state depends on the JVM's history
+   * (identity hash codes, references the collector clears). Not yet fixed: they are printed and
+   * must be present, but their values are not compared.
    */
   static final Set<String> VARY_BETWEEN_JVMS = Set.of("corpus:jackson-tree-to-streaming:before",
-      "corpus:jackson-tree-to-streaming:after", "corpus:digest-twice-to-once:before");
+      "corpus:jackson-tree-to-streaming:after", "corpus:jackson-map-to-tree:before",
+      "corpus:jackson-map-to-tree:after", "corpus:digest-twice-to-once:before",
+      "corpus:string-format-to-concat:before", "corpus:lang3-leftpad-to-format:after");
 
   @Test
   void everyCountEqualsTheRecordedFixture() throws Exception {
