@@ -37,22 +37,26 @@ final class ArgLineCheck {
       if (!TEST_PLUGINS.contains(plugin.getKey())) {
         continue;
       }
-      problem(plugin.getArtifactId(), plugin.getConfiguration(), propertyName)
-          .ifPresent(problems::add);
+      String own = argLine(plugin.getConfiguration());
+      problem(plugin.getArtifactId(), own, propertyName).ifPresent(problems::add);
       for (PluginExecution e : plugin.getExecutions()) {
-        problem(plugin.getArtifactId() + " (execution " + e.getId() + ")", e.getConfiguration(),
-            propertyName).ifPresent(problems::add);
+        String inExecution = argLine(e.getConfiguration());
+        // the effective model copies the plugin's configuration into each execution
+        if (inExecution != null && !inExecution.equals(own)) {
+          problem(plugin.getArtifactId() + " (execution " + e.getId() + ")", inExecution,
+              propertyName).ifPresent(problems::add);
+        }
       }
     }
     return problems;
   }
 
-  private static Optional<String> problem(String where, Object configuration,
-      String propertyName) {
-    if (!(configuration instanceof Xpp3Dom dom) || dom.getChild("argLine") == null) {
-      return Optional.empty();
-    }
-    String argLine = dom.getChild("argLine").getValue();
+  private static String argLine(Object configuration) {
+    return configuration instanceof Xpp3Dom dom && dom.getChild("argLine") != null
+        ? dom.getChild("argLine").getValue() : null;
+  }
+
+  private static Optional<String> problem(String where, String argLine, String propertyName) {
     if (argLine == null || argLine.contains("@{" + propertyName + "}")
         || argLine.contains("${" + propertyName + "}")) {
       return Optional.empty();
@@ -63,9 +67,10 @@ final class ArgLineCheck {
       used.add(m.group(1));
     }
     String fix = used.isEmpty()
-        ? "write it as <argLine>@{" + propertyName + "} " + argLine.strip() + "</argLine>"
-        : "write @{" + propertyName + "} into it, or set this plugin's <propertyName> to the"
-            + " property it already reads (" + String.join(", ", used) + "), as for JaCoCo";
+        ? "Write it as <argLine>@{" + propertyName + "} " + argLine.strip() + "</argLine>."
+        : "Write @{" + propertyName + "} into it, or set the <propertyName> of Countersign's"
+            + " prepare-agent to the property it already reads (" + String.join(", ", used)
+            + "), as for JaCoCo.";
     return Optional.of(where + "'s <argLine>" + argLine.strip() + "</argLine> does not contain @{"
         + propertyName + "}, which prepare-agent sets: its test JVM will run without the"
         + " simulator agent and the build id, and check will fail the build. " + fix);

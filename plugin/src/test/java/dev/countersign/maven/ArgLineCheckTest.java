@@ -47,7 +47,7 @@ class ArgLineCheckTest {
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).startsWith("maven-surefire-plugin's <argLine>-Xss640k</argLine>"
         + " does not contain @{argLine}"), problems.get(0));
-    assertTrue(problems.get(0).endsWith("write it as <argLine>@{argLine} -Xss640k</argLine>"),
+    assertTrue(problems.get(0).endsWith("Write it as <argLine>@{argLine} -Xss640k</argLine>."),
         problems.get(0));
   }
 
@@ -57,9 +57,19 @@ class ArgLineCheckTest {
         argLine("@{argline.base} ${argline.additional}"));
     List<String> problems = ArgLineCheck.problems(List.of(surefire), "argLine");
     assertEquals(1, problems.size());
-    assertTrue(problems.get(0).contains("set this plugin's <propertyName> to the property it"
-        + " already reads (argline.base)"), problems.get(0));
+    assertTrue(problems.get(0).contains("set the <propertyName> of Countersign's prepare-agent to"
+        + " the property it already reads (argline.base)"), problems.get(0));
     assertEquals(List.of(), ArgLineCheck.problems(List.of(surefire), "argline.base"));
+  }
+
+  @Test
+  void anExecutionThatInheritsThePluginsArgLineIsNotReportedTwice() {
+    Plugin surefire = plugin("maven-surefire-plugin", argLine("-Xss640k"));
+    PluginExecution inherited = new PluginExecution();
+    inherited.setId("default-test");
+    inherited.setConfiguration(argLine("-Xss640k"));
+    surefire.addExecution(inherited);
+    assertEquals(1, ArgLineCheck.problems(List.of(surefire), "argLine").size());
   }
 
   @Test
