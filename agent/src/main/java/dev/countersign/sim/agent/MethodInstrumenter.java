@@ -3,6 +3,7 @@ package dev.countersign.sim.agent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -54,6 +55,11 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class MethodInstrumenter {
 
   static final String RT = "dev/countersign/sim/agent/SimRuntime";
+  static final String MEMORY = "dev/countersign/sim/agent/MemoryProbes";
+  static final String INTRINSICS = "dev/countersign/sim/agent/IntrinsicProbes";
+  static final String GUEST = "dev/countersign/sim/agent/GuestProbes";
+  /** Every class probes call. */
+  static final List<String> PROBE_OWNERS = List.of(RT, MEMORY, INTRINSICS, GUEST);
 
   private final String owner;
   private final MethodNode method;
@@ -148,7 +154,7 @@ final class MethodInstrumenter {
           after.add(new InsnNode(Opcodes.DUP));
           after.add(push(((MultiANewArrayInsnNode) n).dims));
           after.add(new MethodInsnNode(
-              Opcodes.INVOKESTATIC, RT, "allocatedMulti", "(Ljava/lang/Object;I)V", false));
+              Opcodes.INVOKESTATIC, MEMORY, "allocatedMulti", "(Ljava/lang/Object;I)V", false));
           insns.insert(n, after);
         }
         case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN -> {
@@ -161,7 +167,7 @@ final class MethodInstrumenter {
                   InsnList after = new InsnList();
                   after.add(new InsnNode(Opcodes.DUP));
                   after.add(new MethodInsnNode(
-                      Opcodes.INVOKESTATIC, RT, "allocated", "(Ljava/lang/Object;)V", false));
+                      Opcodes.INVOKESTATIC, MEMORY, "allocated", "(Ljava/lang/Object;)V", false));
                   insns.insert(n, after);
                 }
               } else if (constructor) {
@@ -291,7 +297,7 @@ final class MethodInstrumenter {
       l.add(new InsnNode(Opcodes.DUP));
       l.add(push(FieldSites.register(f.owner, f.name)));
       l.add(new MethodInsnNode(
-          Opcodes.INVOKESTATIC, RT, "getField", "(Ljava/lang/Object;I)V", false));
+          Opcodes.INVOKESTATIC, MEMORY, "getField", "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(f, l);
     } else if (f.getOpcode() == Opcodes.PUTFIELD) {
       InsnList l = new InsnList();
@@ -305,7 +311,7 @@ final class MethodInstrumenter {
       }
       l.add(push(FieldSites.register(f.owner, f.name)));
       l.add(new MethodInsnNode(
-          Opcodes.INVOKESTATIC, RT, "putField", "(Ljava/lang/Object;I)V", false));
+          Opcodes.INVOKESTATIC, MEMORY, "putField", "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(f, l);
     }
   }
@@ -322,7 +328,8 @@ final class MethodInstrumenter {
     if (load != null) {
       InsnList l = new InsnList();
       l.add(new InsnNode(Opcodes.DUP2));
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, load, "(Ljava/lang/Object;I)V", false));
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, MEMORY, load, "(Ljava/lang/Object;I)V",
+          false));
       insns.insertBefore(n, l);
       return;
     }
@@ -348,7 +355,7 @@ final class MethodInstrumenter {
         l.add(new InsnNode(Opcodes.POP)); // [v, a, i]
         l.add(new InsnNode(Opcodes.DUP2_X1)); // [a, i, v, a, i]
       }
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "store" + (1 << shift),
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, MEMORY, "store" + (1 << shift),
           "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(n, l);
     }
@@ -358,12 +365,13 @@ final class MethodInstrumenter {
     InsnList l = new InsnList();
     l.add(new InsnNode(Opcodes.DUP));
     l.add(new MethodInsnNode(
-        Opcodes.INVOKESTATIC, RT, "allocatedArray", "(Ljava/lang/Object;)V", false));
+        Opcodes.INVOKESTATIC, MEMORY, "allocatedArray", "(Ljava/lang/Object;)V", false));
     return l;
   }
 
   /**
-   * Brackets a JDK call that is a guest event with probes of {@link SimRuntime}. The call itself
+   * Brackets a JDK call that is a guest event or a modelled intrinsic with probes of {@link
+   * GuestProbes} / {@link IntrinsicProbes}. The call itself
    * stays the original instruction, so whatever it throws (a null receiver's helpful NPE, an
    * IllegalMonitorStateException) comes from this frame exactly as without the agent. Operands
    * the probes need are copied on the stack, or through fresh locals beyond the method's own
@@ -608,9 +616,15 @@ final class MethodInstrumenter {
     }
   }
 
+  /** A call of probe {@code name}: the guest events' in {@link GuestProbes}, the rest models. */
   private static MethodInsnNode probe(String name, String desc) {
-    return new MethodInsnNode(Opcodes.INVOKESTATIC, RT, name, desc, false);
+    String owner = GUEST_PROBES.contains(name) ? GUEST : INTRINSICS;
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, owner, name, desc, false);
   }
+
+  private static final Set<String> GUEST_PROBES = Set.of("spinWaiting",
+      "parking", "parkingNanos", "parkingUntil", "parked", "unparking", "sleeping", "waiting",
+      "waited", "notifying", "notifyingAll", "starting", "allocatedDirect", "cleaned");
 
   private static AbstractInsnNode push(int v) {
     if (v >= -1 && v <= 5) {
