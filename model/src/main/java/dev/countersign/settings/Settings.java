@@ -64,14 +64,19 @@ public final class Settings {
   public static final String MAX_TIME = "countersign.maxTime";
 
   /**
-   * Steady-state warm-up per test (per JVM), seconds ({@code 1}, {@code 500ms}); default 0 = off
-   * (the {@code warmup} invocations only). When set, warm-up goes on after the {@code warmup}
-   * invocations until this much time has passed and the JIT has compiled nothing for a quarter
-   * of it, at most four times this long ({@code dev.countersign.runner.SteadyWarmup}).
-   * {@code countersign:compare} sets it on both sides, default {@value
-   * #DEFAULT_COMPARE_WARMUP_TIME} there.
+   * Steady-state warm-up per test (per JVM), seconds ({@code 1}, {@code 500ms}; {@code 0} = off,
+   * the {@code warmup} invocations only). Default {@value #DEFAULT_WARMUP_TIME} for a test that
+   * declares a time or scheduling metric ({@code dev.countersign.stats.TimeSensitiveMetrics}) and
+   * is not simulated, 0 for the others (counts of work and simulated counts do not depend on how
+   * far the JIT got). Warm-up goes on after the {@code warmup} invocations until this much time
+   * has passed and the JIT has compiled nothing for a quarter of it, at most four times this long
+   * ({@code dev.countersign.runner.SteadyWarmup}). {@code countersign:compare} sets it on both
+   * sides for every test, default {@value #DEFAULT_COMPARE_WARMUP_TIME} there.
    */
   public static final String WARMUP_TIME = "countersign.warmupTime";
+
+  /** {@link #WARMUP_TIME} of a test that measures time or scheduling, unless set. */
+  public static final String DEFAULT_WARMUP_TIME = "500ms";
 
   /** {@link #WARMUP_TIME} of {@code countersign:compare}'s rounds unless set. */
   public static final String DEFAULT_COMPARE_WARMUP_TIME = "500ms";
@@ -327,10 +332,11 @@ public final class Settings {
    */
   public double seconds(String key) {
     Optional<String> value = string(key);
-    if (value.isEmpty()) {
-      return 0;
-    }
-    String v = value.get().toLowerCase(Locale.ROOT);
+    return value.isEmpty() ? 0 : duration(key, value.get());
+  }
+
+  private double duration(String key, String value) {
+    String v = value.toLowerCase(Locale.ROOT);
     double scale = 1;
     if (v.endsWith("ms")) {
       scale = 1e-3;
@@ -349,7 +355,7 @@ public final class Settings {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(key, value.get(),
+    throw invalid(key, value,
         "is not a duration; give seconds ≥ 0 such as 30, 30s, 500ms or 2m (0 = off)");
   }
 
@@ -381,9 +387,18 @@ public final class Settings {
     return seconds(MAX_TIME);
   }
 
-  /** {@link #WARMUP_TIME}, seconds, 0 = off. */
+  /** {@link #WARMUP_TIME} as set, seconds, 0 = off or not set. */
   public double warmupSeconds() {
     return seconds(WARMUP_TIME);
+  }
+
+  /**
+   * {@link #WARMUP_TIME} of one test, seconds: as set, else {@value #DEFAULT_WARMUP_TIME} when the
+   * test measures time or scheduling and 0 when it does not.
+   */
+  public double warmupSeconds(boolean measuresTime) {
+    return string(WARMUP_TIME).isPresent() || !measuresTime ? seconds(WARMUP_TIME)
+        : duration(WARMUP_TIME, DEFAULT_WARMUP_TIME);
   }
 
   /** {@link #MEASURE_TIME}, seconds, 0 = off. */
