@@ -54,7 +54,8 @@ final class SequentialSampling {
    */
   static SequentialSampling of(PerfTestSpec spec, Settings settings) {
     try {
-      return new SequentialSampling(settings.maxTimeSeconds(), settings.measureSeconds(), spec,
+      return new SequentialSampling(settings.maxTimeSeconds(),
+          settings.measureSeconds(spec.measuresTime()), spec,
           settings.threshold(), System::nanoTime);
     } catch (InvalidSettingException e) {
       throw new InvalidPerfTestException(e.getMessage());

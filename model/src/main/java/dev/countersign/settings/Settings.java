@@ -82,13 +82,18 @@ public final class Settings {
   public static final String DEFAULT_COMPARE_WARMUP_TIME = "500ms";
 
   /**
-   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}); default 0 = off (the
-   * planned iterations only). When set, after the planned iterations further batches of the same
-   * size are measured until this much time has passed since the first batch ended. {@code
-   * countersign:compare} sets it on both sides, default {@value #DEFAULT_COMPARE_MEASURE_TIME}
-   * there.
+   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}; {@code 0} = off, the
+   * planned iterations only). Default {@value #DEFAULT_MEASURE_TIME} for a test that measures time
+   * or scheduling (as {@link #WARMUP_TIME}), 0 for the others. After the planned iterations
+   * further batches of the same size are measured until this much time has passed since the first
+   * batch ended, so that a run's samples span more than one state of a shared machine. {@code
+   * countersign:compare} sets it on both sides for every test, default {@value
+   * #DEFAULT_COMPARE_MEASURE_TIME} there.
    */
   public static final String MEASURE_TIME = "countersign.measureTime";
+
+  /** {@link #MEASURE_TIME} of a test that measures time or scheduling, unless set. */
+  public static final String DEFAULT_MEASURE_TIME = "200ms";
 
   /** {@link #MEASURE_TIME} of {@code countersign:compare}'s rounds unless set. */
   public static final String DEFAULT_COMPARE_MEASURE_TIME = "200ms";
@@ -401,9 +406,18 @@ public final class Settings {
         : duration(WARMUP_TIME, DEFAULT_WARMUP_TIME);
   }
 
-  /** {@link #MEASURE_TIME}, seconds, 0 = off. */
+  /** {@link #MEASURE_TIME} as set, seconds, 0 = off or not set. */
   public double measureSeconds() {
     return seconds(MEASURE_TIME);
+  }
+
+  /**
+   * {@link #MEASURE_TIME} of one test, seconds: as set, else {@value #DEFAULT_MEASURE_TIME} when
+   * the test measures time or scheduling and 0 when it does not.
+   */
+  public double measureSeconds(boolean measuresTime) {
+    return string(MEASURE_TIME).isPresent() || !measuresTime ? seconds(MEASURE_TIME)
+        : duration(MEASURE_TIME, DEFAULT_MEASURE_TIME);
   }
 
   /** {@link #THRESHOLD}, percent. */

@@ -25,4 +25,16 @@ class TimeSensitiveMetricsTest {
       assertFalse(TimeSensitiveMetrics.isTimeOrScheduling(m), m);
     }
   }
+
+  /** Run-dependent: time and scheduling, and page faults (the JVM's memory state); not work. */
+  @Test
+  void pageFaultsAreRunDependentWithoutMeasuringTime() {
+    for (String m : new String[] {"task-clock", "page-faults", "minor-faults",
+        "exceptions:page_fault_user"}) {
+      assertTrue(TimeSensitiveMetrics.isRunDependent(m), m);
+    }
+    for (String m : new String[] {"instructions", "alloc-bytes", "msr:write_msr"}) {
+      assertFalse(TimeSensitiveMetrics.isRunDependent(m), m);
+    }
+  }
 }

@@ -60,7 +60,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
- *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.power=8,11.5,14,18]
+ *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.power=6,10,12,16]
  *     [-Dnoise.reuse=target/noise-figures: judge the stored runs again, run none]
  * </pre>
  *
@@ -73,7 +73,7 @@ class NoiseFiguresTest {
   private final int checkBuilds = Integer.getInteger("noise.checkBuilds", 20);
   private final int trials = Integer.getInteger("noise.trials", 20);
   private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
-  private final String power = System.getProperty("noise.power", "8,11.5,14,18");
+  private final String power = System.getProperty("noise.power", "6,10,12,16");
   /** compare's defaults, as its rounds get them. */
   private final String compareWarmup = Settings.DEFAULT_COMPARE_WARMUP_TIME;
   private final String compareMeasure = Settings.DEFAULT_COMPARE_MEASURE_TIME;
