@@ -61,6 +61,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
  *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.power=6,10,12,16]
+ *     [-Dnoise.checkBuilds=0 -Dnoise.firstTrial=11: compare trials only, from trial 11 on, to
+ *     run beside another invocation]
  *     [-Dnoise.reuse=target/noise-figures: judge the stored runs again, run none]
  * </pre>
  *
@@ -72,6 +74,8 @@ class NoiseFiguresTest {
   private final Path work = Path.of("target", "noise-figures");
   private final int checkBuilds = Integer.getInteger("noise.checkBuilds", 20);
   private final int trials = Integer.getInteger("noise.trials", 20);
+  /** The first trial's number: streams run side by side draw other round orders. */
+  private final int firstTrial = Integer.getInteger("noise.firstTrial", 1);
   private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
   private final String power = System.getProperty("noise.power", "6,10,12,16");
   /** compare's defaults, as its rounds get them. */
@@ -136,8 +140,10 @@ class NoiseFiguresTest {
     md.append(String.format(Locale.ROOT, "load average at start: %s%n",
         Files.readString(Path.of("/proc/loadavg")).strip()));
     StringBuilder falseAlarms = new StringBuilder();
-    checkFigures(md, falseAlarms);
-    flush(md);
+    if (checkBuilds > 0) {
+      checkFigures(md, falseAlarms);
+      flush(md);
+    }
     compareFigures(md, falseAlarms);
     md.append(falseAlarms.length() == 0 ? "\nFalse alarms: none.\n"
         : "\nFalse alarms:\n\n" + falseAlarms);
@@ -208,7 +214,7 @@ class NoiseFiguresTest {
         break; // the reused invocation was stopped before this trial ended
       }
       done++;
-      SplittableRandom order = new SplittableRandom(1000 + t);
+      SplittableRandom order = new SplittableRandom(999 + firstTrial + t);
       List<Map<String, TestResult>> a = new ArrayList<>();
       List<Map<String, TestResult>> b = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
@@ -229,7 +235,7 @@ class NoiseFiguresTest {
       List<CheckRow> aa = new CompareJudge(settings).judge(only(a, isPower.negate()),
           only(b, isPower.negate()), base).rows();
       aaFailing += anyRegression(aa) ? 1 : 0;
-      falseAlarms(falseAlarms, "compare A/A, trial " + (t + 1), aa);
+      falseAlarms(falseAlarms, "compare A/A, trial " + (firstTrial + t), aa);
       List<CheckRow> rows = new CompareJudge(settings).judge(a, b, base).rows();
       for (int i = 0; i < effects.length; i++) {
         String test = "PowerNoise.hash" + (i + 1);
@@ -239,8 +245,8 @@ class NoiseFiguresTest {
       List<CheckRow> others = rows.stream().filter(x -> !x.test().startsWith("PowerNoise.")
           || !x.metric().equals("task-clock")).toList();
       abOtherFailing += anyRegression(others) ? 1 : 0;
-      falseAlarms(falseAlarms, "compare A/B (not the changed task-clock), trial " + (t + 1),
-          others);
+      falseAlarms(falseAlarms, "compare A/B (not the changed task-clock), trial "
+          + (firstTrial + t), others);
       flush(new StringBuilder(md).append(String.format(Locale.ROOT,
           "%n(partial: trial %d of %d done; A/A failing %d, A/B caught %s)%n", done, trials,
           aaFailing, Arrays.toString(caught))));
