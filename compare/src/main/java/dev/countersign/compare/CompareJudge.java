@@ -87,8 +87,8 @@ public final class CompareJudge {
         judgeMetric(e.getKey(), r, m, a, b, at, rows, pending);
       }
       for (UnavailableMetric u : r.unavailable()) {
-        rows.add(row(test, u.name(), u.source().id(), Double.NaN, Double.NaN, Double.NaN,
-            Verdict.UNAVAILABLE, u.describe()));
+        rows.add(CheckRow.unmeasured(test, u.name(), u.source().id(), Double.NaN,
+            Verdict.UNAVAILABLE, u.describe(), u.error()));
       }
     }
     for (Map.Entry<String, TestResult> e : new TreeMap<>(firstB).entrySet()) {

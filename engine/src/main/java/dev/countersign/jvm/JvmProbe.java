@@ -1,5 +1,6 @@
 package dev.countersign.jvm;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Probe;
@@ -166,6 +167,17 @@ final class JvmProbe implements Probe {
     }
   }
 
+  /** The harness floor's empty spans were no invocations: they count in no statistic. */
+  @Override
+  public void forgetSpans() {
+    invocations = 0;
+    disturbedInvocations = 0;
+    mostOthersAllocated = 0;
+    mostAllocatingThread = "";
+    lastOthersAllocated = 0;
+    lastAllocatingThread = "";
+  }
+
   /** The JVM-wide metrics, when other threads allocated during too many invocations. */
   @Override
   public List<UnavailableMetric> disturbed() {
@@ -179,7 +191,7 @@ final class JvmProbe implements Probe {
     String remedy = "run the test where nothing else runs (other tests, threads earlier tests"
         + " left running); if those threads are the workload's own, name them in"
         + " @PerfTest(threads = ...)";
-    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), "DISTURBED",
+    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), ErrorCode.DISTURBED,
         reason, remedy)).toList();
   }
 
@@ -195,7 +207,7 @@ final class JvmProbe implements Probe {
         + " workload's";
     String remedy = "measure where nothing else runs meanwhile (a thread started before the span"
         + " counts as another's)";
-    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), "DISTURBED",
+    return metrics.stream().map(m -> new UnavailableMetric(m.name(), m.source(), ErrorCode.DISTURBED,
         reason, remedy)).toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.KernelCounting;
 import dev.countersign.results.Source;
@@ -75,10 +76,10 @@ public final class CapabilityProbe {
           null, kernel);
     }
     UnavailableMetric why = offer.unavailable().isEmpty()
-        ? new UnavailableMetric(spec.qualifiedName(), Diagnoses.sourceOf(spec), "UNSUPPORTED",
+        ? new UnavailableMetric(spec.qualifiedName(), Diagnoses.sourceOf(spec), ErrorCode.UNSUPPORTED,
             "not a perf_event_open event", "")
         : offer.unavailable().get(0);
     return new EventStatus(spec.qualifiedName(), why.source(),
-        "BLIND".equals(why.error()) ? State.BLIND : State.UNSUPPORTED, why, null);
+        why.error() == ErrorCode.BLIND ? State.BLIND : State.UNSUPPORTED, why, null);
   }
 }

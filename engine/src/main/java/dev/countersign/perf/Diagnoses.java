@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.Source;
@@ -34,7 +35,7 @@ final class Diagnoses {
   }
 
   static UnavailableMetric blind(EventSpec spec, PerfAccess access) {
-    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), "BLIND",
+    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), ErrorCode.BLIND,
         "at " + access.describe() + ", only user-space activity may be counted (exclude_kernel=1),"
             + " and " + spec.name() + " happens in the kernel: it would open and count 0",
         PerfAccess.enableKernelCommand() + ", or give the JVM CAP_PERFMON (sudo setcap"
@@ -47,20 +48,20 @@ final class Diagnoses {
   }
 
   static UnavailableMetric filterRejected(EventSpec spec, int errno) {
-    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), Errno.name(errno),
+    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), Errno.code(errno),
         "the kernel rejected the tracepoint filter '" + spec.filter().orElse("") + "'",
         "check the field names in the tracepoint's format file (tracefs events/"
             + spec.name().replace(':', '/') + "/format)");
   }
 
   static UnavailableMetric unsupportedPlatform(EventSpec spec, String why) {
-    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), "UNSUPPORTED", why,
+    return new UnavailableMetric(spec.qualifiedName(), sourceOf(spec), ErrorCode.UNSUPPORTED, why,
         "use -Dcountersign.mode=sim");
   }
 
   /** The diagnosis of {@code perf_event_open} refusing {@code spec} with {@code errno}. */
   static UnavailableMetric ofErrno(EventSpec spec, int errno, PerfAccess access) {
-    String name = Errno.name(errno);
+    ErrorCode name = Errno.code(errno);
     String meaning = Errno.meaning(errno);
     boolean pmu = sourceOf(spec) == Source.PMU;
     return switch (errno) {

@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
@@ -96,7 +97,7 @@ public final class Doctor {
       int[] tally = perClass.computeIfAbsent(label, k -> new int[2]);
       tally[ok ? 0 : 1]++;
       if (!ok) {
-        firstProblem.putIfAbsent(label, s.diagnosis().error() + ": " + s.diagnosis().reason());
+        firstProblem.putIfAbsent(label, s.diagnosis().error().id() + ": " + s.diagnosis().reason());
       }
     }
     out.add("Summary:");
@@ -176,17 +177,17 @@ public final class Doctor {
 
   /** The command (or, where none exists, the alternative) that enables an unavailable event. */
   String command(CapabilityProbe.EventStatus s) {
-    String error = s.diagnosis().error();
+    ErrorCode error = s.diagnosis().error();
     String remedy = s.diagnosis().remedy();
     if (remedy.contains("mount ")) {
       return remedy.substring(remedy.indexOf("sudo mount")).split(" \\(")[0];
     }
     return switch (error) {
-      case "EACCES", "EPERM", "BLIND" -> access.paranoid() >= 3 && !"BLIND".equals(error)
+      case EACCES, EPERM, BLIND -> access.paranoid() >= 3 && error != ErrorCode.BLIND
           ? "sudo sysctl -w kernel.perf_event_paranoid=2   # user-space counting; =1 adds the kernel"
           : PerfAccess.enableKernelCommand()
               + "   # or: sudo setcap cap_perfmon+ep $(readlink -f $(which java))";
-      case "ENOENT", "EOPNOTSUPP", "ENODEV" -> s.source() == dev.countersign.results.Source.PMU
+      case ENOENT, EOPNOTSUPP, ENODEV -> s.source() == dev.countersign.results.Source.PMU
           ? "(no command: this machine has no PMU for hardware events (ENOENT); run on bare metal"
               + " or a VM with a virtual PMU, or use -Dcountersign.mode=sim)"
           : "(no command: " + s.diagnosis().reason() + ")";

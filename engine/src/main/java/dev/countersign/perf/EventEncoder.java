@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class EventEncoder {
     try {
       type = Integer.parseInt(Files.readString(pmu.resolve("type")).strip());
     } catch (IOException | NumberFormatException e) {
-      throw new PerfUnavailableException("ENOENT",
+      throw new PerfUnavailableException(ErrorCode.ENOENT,
           "no 'cpu' PMU in " + pmuDevices + " (a VM without a virtual PMU), so " + name
               + " cannot be encoded",
           "use -Dcountersign.mode=sim or run on bare metal");
@@ -105,7 +106,7 @@ final class EventEncoder {
       try {
         format = Files.readString(pmu.resolve("format").resolve(key)).strip();
       } catch (IOException e) {
-        throw new PerfUnavailableException("EINVAL",
+        throw new PerfUnavailableException(ErrorCode.EINVAL,
             "the cpu PMU has no format term '" + key + "' (in " + name + ")",
             "see ls " + pmu.resolve("format") + " for the terms it accepts");
       }
@@ -119,7 +120,7 @@ final class EventEncoder {
       String t = text.toLowerCase(Locale.ROOT);
       return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
     } catch (NumberFormatException e) {
-      throw new PerfUnavailableException("EINVAL", "'" + text + "' in " + event
+      throw new PerfUnavailableException(ErrorCode.EINVAL, "'" + text + "' in " + event
           + " is not a number", "write values as decimal or 0x-prefixed hex");
     }
   }
@@ -136,7 +137,7 @@ final class EventEncoder {
       case "config" -> 0;
       case "config1" -> 1;
       case "config2" -> 2;
-      default -> throw new PerfUnavailableException("EINVAL",
+      default -> throw new PerfUnavailableException(ErrorCode.EINVAL,
           "unsupported PMU format word '" + word + "' for " + event, "use an rNNNN raw event");
     };
     long remaining = value;
@@ -150,7 +151,7 @@ final class EventEncoder {
       remaining = width == 64 ? 0 : remaining >>> width;
     }
     if (remaining != 0) {
-      throw new PerfUnavailableException("EINVAL", "value 0x" + Long.toHexString(value)
+      throw new PerfUnavailableException(ErrorCode.EINVAL, "value 0x" + Long.toHexString(value)
           + " does not fit format " + format + " in " + event, "check the event's encoding");
     }
   }

@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ final class Tracefs {
     int colon = tracepoint.indexOf(':');
     String sys = tracepoint.substring(0, colon);
     String name = tracepoint.substring(colon + 1);
-    Path root = root().orElseThrow(() -> new PerfUnavailableException("ENOENT",
+    Path root = root().orElseThrow(() -> new PerfUnavailableException(ErrorCode.ENOENT,
         "tracefs is not mounted (looked in " + roots + ")",
         "sudo mount -t tracefs nodev /sys/kernel/tracing"));
     Path idFile = root.resolve("events").resolve(sys).resolve(name).resolve("id");
@@ -63,17 +64,17 @@ final class Tracefs {
       if (!Files.isReadable(root) || !Files.isReadable(root.resolve("events"))) {
         throw notReadable(root);
       }
-      throw new PerfUnavailableException("ENOENT",
+      throw new PerfUnavailableException(ErrorCode.ENOENT,
           "this kernel has no tracepoint " + tracepoint + " (no " + idFile + ")",
           "see 'perf list tracepoint' or ls " + root.resolve("events") + " for the ones it has");
     } catch (NumberFormatException e) {
-      throw new PerfUnavailableException("EINVAL",
+      throw new PerfUnavailableException(ErrorCode.EINVAL,
           "unreadable tracepoint id in " + idFile, "check the tracefs mount");
     }
   }
 
   private static PerfUnavailableException notReadable(Path root) {
-    return new PerfUnavailableException("EACCES",
+    return new PerfUnavailableException(ErrorCode.EACCES,
         "tracefs at " + root + " is readable by root only, so the tracepoint id cannot be looked up",
         "sudo mount -o remount,mode=755 " + root + " (and perf_event_paranoid <= 1 or CAP_PERFMON"
             + " to count kernel events)");

@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
@@ -32,7 +33,7 @@ public final class Derivations {
       if (deriver.isPresent()) {
         d.assigned.computeIfAbsent(deriver.get(), k -> new ArrayList<>()).add(e);
       } else {
-        d.unsupported.add(new UnavailableMetric(e.name(), Source.MODEL, "UNSUPPORTED",
+        d.unsupported.add(new UnavailableMetric(e.name(), Source.MODEL, ErrorCode.UNSUPPORTED,
             "no model derives this metric", "check the metric name"));
       }
     }

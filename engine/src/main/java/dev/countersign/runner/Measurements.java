@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
@@ -39,7 +40,7 @@ public final class Measurements {
           .findFirst();
       if (b.isEmpty()) {
         unavailable.putIfAbsent(a.name(), new UnavailableMetric(a.name(), a.source(),
-            "INCOMPLETE", "measured in some batches of sequential sampling but not in all",
+            ErrorCode.INCOMPLETE, "measured in some batches of sequential sampling but not in all",
             "run without sequential sampling (-Dcountersign.maxTime=0) to see why"));
         continue;
       }

@@ -59,6 +59,16 @@ public interface Probe extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Forgets the spans ended so far: they were the harness floor's empty spans, no invocation
+   * ({@link ProbeSet#harnessFloor}). Those run inside every probe that neither {@linkplain
+   * #countsHarnessWork() counts the harness's work} nor is {@linkplain #innermost() innermost}, as
+   * the measured invocations do, so that the counting probes' reads meet the same caches in both;
+   * a probe that keeps statistics over its spans (the JVM probe's disturbed invocations) resets
+   * them here.
+   */
+  default void forgetSpans() {}
+
   /** Guest-side VM-exit causes of the invocation just ended, if this probe observes them. */
   default Optional<GuestActivity> guestActivity() {
     return Optional.empty();

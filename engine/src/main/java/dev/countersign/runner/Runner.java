@@ -1,5 +1,6 @@
 package dev.countersign.runner;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.MeasuredCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
@@ -60,7 +61,8 @@ public final class Runner {
   /**
    * Empty spans measured before a run ({@link ProbeSet#harnessFloor}): the first half lets the JIT
    * compile the probes' read path (C1 compiles a method after about 200 calls, C2 after some
-   * thousands), the second half gives the floor subtracted from every invocation. About 5 ms here.
+   * thousands), the second half gives the floor subtracted from every invocation. Some ms (the
+   * spans include the other probes' reads, as invocations do).
    */
   static final int FLOOR_SPANS = 3_000;
 
@@ -176,7 +178,7 @@ public final class Runner {
         if (notCounted > 0) {
           missing.add(
               new UnavailableMetric(
-                  pm.name(), pm.source(), "NOT_COUNTED",
+                  pm.name(), pm.source(), ErrorCode.NOT_COUNTED,
                   "the counter was never scheduled onto the PMU, or could not be read, in "
                       + notCounted + " of " + n
                       + " iterations (too many events for the counters, or another user of the PMU)",

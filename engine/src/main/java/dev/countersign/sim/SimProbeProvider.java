@@ -1,5 +1,6 @@
 package dev.countersign.sim;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.Source;
 import dev.countersign.results.UnavailableMetric;
@@ -91,7 +92,7 @@ public final class SimProbeProvider implements ProbeProvider {
               + " argLine), or start the JVM with -javaagent:<countersign-agent jar>";
       List<UnavailableMetric> unavailable = new ArrayList<>();
       for (EventSpec e : modelled) {
-        unavailable.add(new UnavailableMetric(e.name(), Source.SIM, "NO_AGENT", reason, remedy));
+        unavailable.add(new UnavailableMetric(e.name(), Source.SIM, ErrorCode.NO_AGENT, reason, remedy));
       }
       return new ProbeOffer(Optional.empty(), unavailable);
     }
@@ -101,7 +102,7 @@ public final class SimProbeProvider implements ProbeProvider {
     } catch (IllegalArgumentException e) {
       List<UnavailableMetric> unavailable = new ArrayList<>();
       for (EventSpec e2 : modelled) {
-        unavailable.add(new UnavailableMetric(e2.name(), Source.SIM, "UNSUPPORTED", e.getMessage(),
+        unavailable.add(new UnavailableMetric(e2.name(), Source.SIM, ErrorCode.UNSUPPORTED, e.getMessage(),
             "set " + Settings.SIM_PROFILE + " to a valid profile or remove it"));
       }
       return new ProbeOffer(Optional.empty(), unavailable);

@@ -1,5 +1,6 @@
 package dev.countersign.vmexit;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventKind;
 import dev.countersign.events.EventSpec;
@@ -97,7 +98,7 @@ public final class VmExitDeriver implements MetricDeriver {
       String host = e.getKey();
       if (!known.contains(host)) {
         for (EventSpec d : e.getValue()) {
-          unavailable.add(new UnavailableMetric(d.name(), Source.MODEL, "UNSUPPORTED",
+          unavailable.add(new UnavailableMetric(d.name(), Source.MODEL, ErrorCode.UNSUPPORTED,
               known.unknownHostMessage(host), "use one of the listed host names"));
         }
         continue;
@@ -111,7 +112,7 @@ public final class VmExitDeriver implements MetricDeriver {
         names.add(overheadName(host));
         for (String name : names) {
           unavailable.add(new UnavailableMetric(name, Source.MODEL,
-              why.isEmpty() ? "NO_AGENT" : "BLIND",
+              why.isEmpty() ? ErrorCode.NO_AGENT : ErrorCode.BLIND,
               "no guest activity was observed: " + (why.isEmpty()
                   ? "neither the simulator's agent nor a tracepoint input ran in this measurement"
                   : why),
@@ -159,7 +160,7 @@ public final class VmExitDeriver implements MetricDeriver {
         series.add(new MetricSeries(name, Source.MODEL, "count", values, List.of(), List.of(),
             null, observed.feed()));
       } else {
-        unavailable.add(new UnavailableMetric(name, Source.MODEL, "BLIND",
+        unavailable.add(new UnavailableMetric(name, Source.MODEL, ErrorCode.BLIND,
             "the " + observed.feed().id() + " feed cannot estimate " + r + " on " + host.name() + ": "
                 + unknown.getOrDefault(r, "no invocation was measured"),
             "use mode sim with the agent for the causes tracepoints cannot see"));
@@ -170,7 +171,7 @@ public final class VmExitDeriver implements MetricDeriver {
       series.add(new MetricSeries(overheadName, Source.MODEL, "ns", overhead, List.of(),
           List.of(), null, observed.feed()));
     } else {
-      unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, "BLIND",
+      unavailable.add(new UnavailableMetric(overheadName, Source.MODEL, ErrorCode.BLIND,
           "the overhead needs every exit reason; unknown: " + unknown.keySet(), ""));
     }
   }

@@ -1,5 +1,6 @@
 package dev.countersign.jvm;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,11 +59,35 @@ class JvmProbeDisturbanceTest {
         assertTrue(m.metric(name).isEmpty(), name + " must not be reported as the sleeper's");
         UnavailableMetric u = m.unavailable().stream().filter(x -> x.name().equals(name))
             .findFirst().orElseThrow(() -> new AssertionError(m.unavailable().toString()));
-        assertEquals("DISTURBED", u.error());
+        assertEquals(ErrorCode.DISTURBED, u.error());
         assertTrue(u.reason().contains("most by 'busy-neighbour'"), u.reason());
         assertTrue(u.remedy().contains("@PerfTest(threads = ...)"), u.remedy());
       }
     }
+  }
+
+  /** Spans forgotten (the harness floor's) count as no invocation, disturbed or not. */
+  @Test
+  void forgottenSpansAreNoInvocations() throws Throwable {
+    List<String> names = List.of("alloc-bytes");
+    double[] values = new double[1];
+    double[] fractions = new double[1];
+    JvmProbe probe = new JvmProbe(names, List.of());
+    try (Allocator neighbour = new Allocator("busy-neighbour")) {
+      for (int i = 0; i < 10; i++) {
+        probe.begin();
+        neighbour.allocateMeanwhile();
+        probe.end(values, fractions);
+      }
+    }
+    assertEquals(ErrorCode.DISTURBED, probe.disturbed().get(0).error(), "the neighbour did allocate");
+    probe.forgetSpans();
+    assertEquals(List.of(), probe.disturbedLastSpan());
+    for (int i = 0; i < 10; i++) {
+      probe.begin();
+      probe.end(values, fractions);
+    }
+    assertEquals(List.of(), probe.disturbed(), "10 quiet invocations after the forgotten ones");
   }
 
   @Test

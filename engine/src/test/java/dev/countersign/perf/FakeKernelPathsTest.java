@@ -1,5 +1,6 @@
 package dev.countersign.perf;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,11 +75,11 @@ class FakeKernelPathsTest {
         List.of("cycles", "L1-dcache-load-misses", "page-faults"),
         () -> advance(PerfEventAttr.TYPE_SOFTWARE, 7, 10, 10));
     UnavailableMetric cycles = why(out, "cycles");
-    assertEquals("ENOENT", cycles.error());
+    assertEquals(ErrorCode.ENOENT, cycles.error());
     assertEquals(Source.PMU, cycles.source());
     assertTrue(cycles.reason().contains("VM without a virtual PMU"), cycles.reason());
     assertTrue(cycles.remedy().contains("-Dcountersign.mode=sim"), cycles.remedy());
-    assertEquals("ENOENT", why(out, "L1-dcache-load-misses").error());
+    assertEquals(ErrorCode.ENOENT, why(out, "L1-dcache-load-misses").error());
     assertEquals(7.0, out.value("page-faults"));
     assertFalse(out.values().containsKey("cycles"), "a refused event is never a zero");
     // the cache event was encoded as L1D | READ << 8 | MISS << 16
@@ -91,7 +92,7 @@ class FakeKernelPathsTest {
     kernel.rule = c -> Errno.EACCES;
     Measure.Outcome out = Measure.once(provider(USER_2), List.of("instructions"), () -> { });
     UnavailableMetric u = why(out, "instructions");
-    assertEquals("EACCES", u.error());
+    assertEquals(ErrorCode.EACCES, u.error());
     assertTrue(u.reason().contains("perf_event_paranoid 2"), u.reason());
     assertTrue(u.remedy().contains("sysctl -w kernel.perf_event_paranoid=1"), u.remedy());
     assertTrue(u.remedy().contains("CAP_PERFMON"), u.remedy());
@@ -113,9 +114,9 @@ class FakeKernelPathsTest {
     kernel.rule = c -> c.config() == 0 ? Errno.EOPNOTSUPP : Errno.EPERM;
     Measure.Outcome out = Measure.once(provider(ROOT), List.of("cycles", "instructions"),
         () -> { });
-    assertEquals("EOPNOTSUPP", why(out, "cycles").error());
+    assertEquals(ErrorCode.EOPNOTSUPP, why(out, "cycles").error());
     assertTrue(why(out, "cycles").reason().contains("hardware lacks a feature"));
-    assertEquals("EPERM", why(out, "instructions").error());
+    assertEquals(ErrorCode.EPERM, why(out, "instructions").error());
   }
 
   @Test
@@ -133,7 +134,7 @@ class FakeKernelPathsTest {
     kernel.e2bigSize = 32;
     kernel.rule = c -> Errno.E2BIG;
     Measure.Outcome out = Measure.once(provider(ROOT), List.of("page-faults"), () -> { });
-    assertEquals("E2BIG", why(out, "page-faults").error());
+    assertEquals(ErrorCode.E2BIG, why(out, "page-faults").error());
     assertEquals(1, kernel.opens.size(), "no retry with a size below PERF_ATTR_SIZE_VER0");
   }
 
@@ -347,9 +348,9 @@ class FakeKernelPathsTest {
     Measure.Outcome out = Measure.once(provider(USER_2),
         List.of("page-faults", "context-switches", "timer:hrtimer_start"),
         () -> advance(PerfEventAttr.TYPE_SOFTWARE, 1, 1, 1));
-    assertEquals("BLIND", why(out, "timer:hrtimer_start").error());
+    assertEquals(ErrorCode.BLIND, why(out, "timer:hrtimer_start").error());
     assertEquals(Source.TRACEPOINT, why(out, "timer:hrtimer_start").source());
-    assertEquals("BLIND", why(out, "context-switches").error());
+    assertEquals(ErrorCode.BLIND, why(out, "context-switches").error());
     assertTrue(why(out, "context-switches").remedy().contains("perf_event_paranoid=1"));
     assertEquals(1.0, out.value("page-faults"));
     assertEquals(1, kernel.opens.size(), "blind events are not opened");
@@ -375,10 +376,10 @@ class FakeKernelPathsTest {
     Measure.Outcome out = Measure.once(provider(ROOT),
         List.of("msr:write_msr[nosuchfield == 1]", "nosuch:event", "page-faults"), () -> { });
     UnavailableMetric filter = why(out, "msr:write_msr[nosuchfield == 1]");
-    assertEquals("EINVAL", filter.error());
+    assertEquals(ErrorCode.EINVAL, filter.error());
     assertTrue(filter.reason().contains("nosuchfield == 1"), filter.reason());
     UnavailableMetric missing = why(out, "nosuch:event");
-    assertEquals("ENOENT", missing.error());
+    assertEquals(ErrorCode.ENOENT, missing.error());
     assertTrue(missing.reason().contains("no tracepoint nosuch:event"), missing.reason());
     assertEquals(0.0, out.value("page-faults"));
     assertEquals(0, kernel.openCount());
@@ -409,10 +410,10 @@ class FakeKernelPathsTest {
         .config());
     PerfUnavailableException tooBig = assertThrows(PerfUnavailableException.class,
         () -> withPmu.encode(dev.countersign.events.EventCatalog.parse("cpu/event=0x1c2/")));
-    assertEquals("EINVAL", tooBig.error());
+    assertEquals(ErrorCode.EINVAL, tooBig.error());
     PerfUnavailableException noPmu = assertThrows(PerfUnavailableException.class,
         () -> encoder.encode(dev.countersign.events.EventCatalog.parse("cpu/event=0xc2/")));
-    assertEquals("ENOENT", noPmu.error());
+    assertEquals(ErrorCode.ENOENT, noPmu.error());
   }
 
   @Test

@@ -120,4 +120,60 @@ class ProbeNestingTest {
     assertTrue(median >= 3 && median <= 5, "the workload's 3 faults, without the floor's "
         + 2 * PAGES + ": " + faults);
   }
+
+  /** A probe outside the counting window that counts the spans it sees. */
+  private static final class SpanCounter implements Probe {
+    int spans;
+    int sinceForgotten;
+
+    @Override
+    public List<ProbedMetric> metrics() {
+      return List.of(new ProbedMetric("alloc-bytes", Source.JVM, "bytes"));
+    }
+
+    @Override
+    public void begin() {
+      spans++;
+      sinceForgotten++;
+    }
+
+    @Override
+    public void end(double[] values, double[] fractionCounted) {
+      values[0] = 0;
+      fractionCounted[0] = Double.NaN;
+    }
+
+    @Override
+    public void forgetSpans() {
+      sinceForgotten = 0;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * The floor's empty spans run inside the other probes too, as measured invocations do (their
+   * work between spans cools the counting probes' read path; a floor measured without it was
+   * short), and those probes then forget them: only the measured invocations are theirs.
+   */
+  @Test
+  void theFloorsSpansRunInsideTheOtherProbesWhichForgetThem() throws Throwable {
+    SpanCounter counter = new SpanCounter();
+    ProbeProvider counting = (events, request) ->
+        new ProbeOffer(Optional.of(counter), List.of());
+    RunPlan plan = new RunPlan(List.of(EventCatalog.parse("task-clock"),
+        EventCatalog.parse("alloc-bytes")), List.of(), 3, 7, 1,
+        new ProbeRequest(Mode.PERF, List.of()));
+    new Runner(List.of(new PerfEventProbeProvider(), counting), List.of()).run(plan, () -> { });
+    assertEquals(7, counter.sinceForgotten, "spans after the floor: the measured invocations");
+    assertTrue(counter.spans > 1_000, counter.spans + " spans: the floor's ran inside it too");
+
+    // without a counting probe there is no floor, and no empty span
+    SpanCounter alone = new SpanCounter();
+    new Runner(List.of((events, request) -> new ProbeOffer(Optional.of(alone), List.of())),
+        List.of()).run(new RunPlan(List.of(EventCatalog.parse("alloc-bytes")), List.of(), 3, 7, 1,
+            new ProbeRequest(Mode.PERF, List.of())), () -> { });
+    assertEquals(7, alone.spans);
+  }
 }

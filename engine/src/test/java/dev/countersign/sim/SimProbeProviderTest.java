@@ -1,5 +1,6 @@
 package dev.countersign.sim;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class SimProbeProviderTest {
     assertEquals(List.of("instructions", "branch-misses"),
         offer.unavailable().stream().map(UnavailableMetric::name).toList());
     UnavailableMetric u = offer.unavailable().get(0);
-    assertEquals("NO_AGENT", u.error());
+    assertEquals(ErrorCode.NO_AGENT, u.error());
     assertEquals(Source.SIM, u.source());
     assertTrue(u.remedy().contains("countersign:prepare-agent"), u.remedy());
     assertTrue(u.remedy().contains("-javaagent"), u.remedy());

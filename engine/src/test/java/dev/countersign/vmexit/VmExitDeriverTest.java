@@ -1,5 +1,6 @@
 package dev.countersign.vmexit;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +99,7 @@ class VmExitDeriverTest {
         s.add(new MetricSeries(t[0], Source.TRACEPOINT, "count",
             List.of(Double.parseDouble(t[1]) / ops, Double.parseDouble(t[2]) / ops)));
       } else {
-        u.add(new UnavailableMetric(t[0], Source.TRACEPOINT, "EACCES",
+        u.add(new UnavailableMetric(t[0], Source.TRACEPOINT, ErrorCode.EACCES,
             "tracefs is not readable", "run as root"));
       }
     }
@@ -127,7 +128,7 @@ class VmExitDeriverTest {
     Derivation d = deriver.derive(metrics("vmexit.amd-kvm-default.PAUSE",
         "vmexit.kvm-exits-disabled.PAUSE"), perfMeasurement(100, true));
     UnavailableMetric pause = unavailable(d, "vmexit.amd-kvm-default.PAUSE").orElseThrow();
-    assertEquals("BLIND", pause.error());
+    assertEquals(ErrorCode.BLIND, pause.error());
     assertTrue(pause.reason().contains("PAUSE spins"), pause.reason());
     assertTrue(series(d, "vmexit.amd-kvm-default.PAUSE").isEmpty());
     assertTrue(unavailable(d, "vmexit.amd-kvm-default.ANY").isPresent());
@@ -159,7 +160,7 @@ class VmExitDeriverTest {
     Derivation d = deriver.derive(metrics("vmexit.intel-kvm-default.HLT"),
         new Measurement(1, List.of(), List.of(), List.of()));
     UnavailableMetric hlt = unavailable(d, "vmexit.intel-kvm-default.HLT").orElseThrow();
-    assertEquals("NO_AGENT", hlt.error());
+    assertEquals(ErrorCode.NO_AGENT, hlt.error());
     assertFalse(hlt.remedy().isEmpty());
     assertTrue(unavailable(d, "vmexit.intel-kvm-default.overhead-ns").isPresent());
     assertTrue(d.metrics().isEmpty());
@@ -193,10 +194,10 @@ class VmExitDeriverTest {
   @Test
   void inputsThatWereNotCountedAreNamedWhenNothingWasObserved() {
     Measurement m = new Measurement(1, List.of(), List.of(new UnavailableMetric("task-clock",
-        Source.KERNEL, "NOT_COUNTED", "never scheduled in 1 of 12 iterations", "")), List.of());
+        Source.KERNEL, ErrorCode.NOT_COUNTED, "never scheduled in 1 of 12 iterations", "")), List.of());
     UnavailableMetric u = unavailable(deriver.derive(metrics("vmexit.intel-kvm-default.HLT"), m),
         "vmexit.intel-kvm-default.HLT").orElseThrow();
-    assertEquals("BLIND", u.error());
+    assertEquals(ErrorCode.BLIND, u.error());
     assertTrue(u.reason().contains("task-clock NOT_COUNTED: never scheduled"), u.reason());
   }
 

@@ -165,7 +165,7 @@ public final class CountersignProfiler implements InternalProfiler {
   }
 
   private void report(UnavailableMetric u) {
-    if (reported.add(u.name() + u.error())) {
+    if (reported.add(u.name() + " " + u.error().id())) {
       log.println("# Countersign profiler: " + u.name() + " UNAVAILABLE (" + u.source().id()
           + ") " + u.describe());
     }

@@ -1,5 +1,6 @@
 package dev.countersign.jmh;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.events.EventSpec;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.UnavailableMetric;
@@ -74,7 +75,7 @@ final class IterationProbes implements AutoCloseable {
           missing.add(d.get());
           disturbed.add(pm);
         } else if (Double.isNaN(values[k][m])) {
-          missing.add(new UnavailableMetric(pm.name(), pm.source(), "NOT_COUNTED",
+          missing.add(new UnavailableMetric(pm.name(), pm.source(), ErrorCode.NOT_COUNTED,
               "the counter was never scheduled in this iteration",
               "measure fewer events at once"));
         } else {

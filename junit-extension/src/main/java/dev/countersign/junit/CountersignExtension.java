@@ -222,8 +222,8 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
   }
 
   /**
-   * This build's id: the setting {@value Settings#BUILD_ID}, else one minted for this run of the
-   * engine and kept in its root store.
+   * This build's id: the setting {@value Settings#BUILD_ID}, else a {@linkplain BuildId#standalone
+   * standalone} one minted for this run of the engine and kept in its root store.
    */
   static BuildId buildId(Settings settings, ExtensionContext context) {
     Optional<String> given = settings.string(Settings.BUILD_ID);
@@ -232,6 +232,6 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     }
     return context.getRoot().getStore(ExtensionContext.Namespace.create(CountersignExtension.class))
         .getOrComputeIfAbsent(BuildId.class,
-            k -> BuildId.mint(Instant.now(), ProcessHandle.current().pid()), BuildId.class);
+            k -> BuildId.standalone(Instant.now(), ProcessHandle.current().pid()), BuildId.class);
   }
 }

@@ -200,14 +200,14 @@ public final class Check {
         : baseline.flatMap(b -> b.latest().metrics().stream()
             .filter(m -> m.name().equals(u.name())).findFirst());
     if (before.isEmpty()) {
-      return CheckRow.plain(test, u.name(), u.source().id(), Double.NaN, Double.NaN,
-          Verdict.UNAVAILABLE, u.describe());
+      return CheckRow.unmeasured(test, u.name(), u.source().id(), Double.NaN,
+          Verdict.UNAVAILABLE, u.describe(), u.error());
     }
-    return CheckRow.plain(test, u.name(), u.source().id(), Samples.median(before.get().values()),
-        Double.NaN, Verdict.INCOMPARABLE,
+    return CheckRow.unmeasured(test, u.name(), u.source().id(),
+        Samples.median(before.get().values()), Verdict.INCOMPARABLE,
         "the baseline has " + before.get().source().id() + " samples of this metric, but this"
             + " run could not measure it (" + u.describe() + "). Measure it as the baseline"
-            + " did, or re-record the baseline with 'mvn countersign:baseline'");
+            + " did, or re-record the baseline with 'mvn countersign:baseline'", u.error());
   }
 
   /**

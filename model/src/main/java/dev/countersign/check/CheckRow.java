@@ -1,5 +1,6 @@
 package dev.countersign.check;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.stats.BudgetCheck;
 import dev.countersign.stats.Comparison;
 import dev.countersign.stats.Verdict;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param note why, for rows that need it (unavailable diagnosis, incomparable sources, ...)
  * @param comparison the statistical comparison behind the row, if any
  * @param budget the budget judgement behind the row, if any
+ * @param error the code of the diagnosis of a metric this run could not measure (an {@code
+ *     UNAVAILABLE} row, or an {@code INCOMPARABLE} one because of it), if any
  */
 public record CheckRow(
     String test,
@@ -30,7 +33,16 @@ public record CheckRow(
     Verdict verdict,
     String note,
     Optional<Comparison> comparison,
-    Optional<BudgetCheck> budget) {
+    Optional<BudgetCheck> budget,
+    Optional<ErrorCode> error) {
+
+  /** A row with no diagnosis of an unmeasured metric behind it. */
+  public CheckRow(String test, String metric, String source, double baseline, double current,
+      double changePercent, Verdict verdict, String note, Optional<Comparison> comparison,
+      Optional<BudgetCheck> budget) {
+    this(test, metric, source, baseline, current, changePercent, verdict, note, comparison,
+        budget, Optional.empty());
+  }
 
   /** What a row is. */
   public enum Kind {
@@ -62,5 +74,12 @@ public record CheckRow(
       double current, Verdict verdict, String note) {
     return new CheckRow(test, metric, source, baseline, current, Double.NaN, verdict, note,
         Optional.empty(), Optional.empty());
+  }
+
+  /** The row of a metric this run could not measure, with the code of its diagnosis. */
+  public static CheckRow unmeasured(String test, String metric, String source, double baseline,
+      Verdict verdict, String note, ErrorCode error) {
+    return new CheckRow(test, metric, source, baseline, Double.NaN, Double.NaN, verdict, note,
+        Optional.empty(), Optional.empty(), Optional.of(error));
   }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.check;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
@@ -74,14 +75,14 @@ public final class CheckTable {
     boolean noBaselineAtAll = !report.baselines().containsKey(test);
     List<Line> out = new ArrayList<>();
     List<CheckRow> noBaseline = new ArrayList<>();
-    Map<String, List<CheckRow>> unavailableByNote = new LinkedHashMap<>();
+    Map<ErrorCode, List<CheckRow>> unavailableByError = new LinkedHashMap<>();
     List<CheckRow> zeros = new ArrayList<>();
     List<CheckRow> inputs = new ArrayList<>();
     for (CheckRow r : rows) {
       if (r.verdict() == Verdict.NO_BASELINE && noBaselineAtAll) {
         noBaseline.add(r);
-      } else if (r.verdict() == Verdict.UNAVAILABLE) {
-        unavailableByNote.computeIfAbsent(errorOf(r.note()), k -> new ArrayList<>()).add(r);
+      } else if (r.verdict() == Verdict.UNAVAILABLE && r.error().isPresent()) {
+        unavailableByError.computeIfAbsent(r.error().get(), k -> new ArrayList<>()).add(r);
       } else if (isZero(r)) {
         zeros.add(r);
       } else if (r.verdict() == Verdict.INFORMATIONAL) {
@@ -94,7 +95,7 @@ public final class CheckTable {
     if (!noBaseline.isEmpty()) {
       out.add(0, folded(test, noBaseline, Verdict.NO_BASELINE, noBaseline.get(0).note()));
     }
-    unavailableByNote.forEach((error, group) -> out.add(folded(test, group, Verdict.UNAVAILABLE,
+    unavailableByError.forEach((error, group) -> out.add(folded(test, group, Verdict.UNAVAILABLE,
         group.size() == 1 ? group.get(0).note() : names(group) + ": " + sharedNote(error, group))));
     if (!inputs.isEmpty()) {
       out.add(folded(test, inputs, Verdict.INFORMATIONAL, inputs.size() == 1 ? ""
@@ -127,19 +128,12 @@ public final class CheckTable {
     return quiet && r.current() == 0 && (r.baseline() == 0 || Double.isNaN(r.baseline()));
   }
 
-  /** The error code a diagnosis starts with ("BLIND: ..." gives "BLIND"). */
-  private static String errorOf(String note) {
-    int colon = note.indexOf(':');
-    return colon > 0 && note.substring(0, colon).matches("[A-Z_0-9]+") ? note.substring(0, colon)
-        : note;
-  }
-
   /** The note of a group: its one diagnosis when all agree, else where to read each. */
-  private static String sharedNote(String error, List<CheckRow> group) {
+  private static String sharedNote(ErrorCode error, List<CheckRow> group) {
     Set<String> distinct = new LinkedHashSet<>();
     group.forEach(r -> distinct.add(r.note()));
     return distinct.size() == 1 ? distinct.iterator().next()
-        : error + " (each metric's diagnosis is in report.html); the first: "
+        : error.id() + " (each metric's diagnosis is in report.html); the first: "
             + group.get(0).note();
   }
 

@@ -439,7 +439,7 @@ public final class HtmlReport {
         .append("<th>source tried</th><th>error</th><th>why</th><th>what to do</th></tr></thead><tbody>\n");
     for (UnavailableMetric u : list) {
       h.append("<tr><td>").append(escape(u.name())).append("</td><td>")
-          .append(escape(u.source().id())).append("</td><td><code>").append(escape(u.error()))
+          .append(escape(u.source().id())).append("</td><td><code>").append(escape(u.error().id()))
           .append("</code></td><td>").append(escape(u.reason())).append("</td><td>")
           .append(escape(u.remedy())).append("</td></tr>\n");
     }

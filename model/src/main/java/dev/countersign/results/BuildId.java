@@ -43,6 +43,23 @@ public record BuildId(String value) {
     return new BuildId(STAMP.format(start) + "-" + pid);
   }
 
+  /** The suffix of an id a test run minted for itself, without the plugin's. */
+  static final String STANDALONE = "-standalone";
+
+  /**
+   * The id a test run mints for itself when it was given none (an IDE, or a test JVM whose {@code
+   * argLine} replaced the one {@code prepare-agent} set): {@code 20261201T120102.123Z-4711-standalone},
+   * so that the plugin can tell such a run from a build's.
+   */
+  public static BuildId standalone(Instant start, long pid) {
+    return new BuildId(mint(start, pid).value() + STANDALONE);
+  }
+
+  /** Whether a test run minted this id for itself ({@link #standalone}). */
+  public boolean isStandalone() {
+    return value.endsWith(STANDALONE);
+  }
+
   @Override
   public String toString() {
     return value;

@@ -230,7 +230,7 @@ public final class JmhResults {
     }
     long negative = values.stream().filter(v -> v < 0).count();
     if (negative > 0) {
-      unavailable.add(new UnavailableMetric(name, Source.JVM, "NEGATIVE",
+      unavailable.add(new UnavailableMetric(name, Source.JVM, ErrorCode.NEGATIVE,
           "JMH recorded " + negative + " of " + values.size() + " iterations below 0, and"
               + " Countersign judges costs and throughputs, which are not",
           "gate a metric that cannot fall below 0 (a counter that counts a difference is not"
@@ -239,7 +239,7 @@ public final class JmhResults {
     }
     long bad = values.stream().filter(v -> !Double.isFinite(v)).count();
     if (values.isEmpty() || bad > 0) {
-      unavailable.add(new UnavailableMetric(name, Source.JVM, "NOT_COUNTED",
+      unavailable.add(new UnavailableMetric(name, Source.JVM, ErrorCode.NOT_COUNTED,
           values.isEmpty() ? "JMH recorded no iterations of it"
               : "JMH recorded " + bad + " of " + values.size() + " iterations as NaN or infinite",
           "see the JMH log for the profiler's message about " + name));

@@ -96,6 +96,23 @@ public final class ResultsDirectory {
   }
 
   /**
+   * The {@linkplain BuildId#standalone standalone} test runs that wrote result files at or after
+   * {@code since}, oldest first: during a Maven session, test JVMs that did not get its build id
+   * (an {@code argLine} that replaces the one {@code prepare-agent} set), or an IDE's run.
+   */
+  public List<ResultStore> standaloneRunsWrittenSince(Instant since) {
+    List<ResultStore> others = new ArrayList<>();
+    for (Path folder : buildFolders()) {
+      ResultStore store = new ResultStore(folder);
+      if (new BuildId(folder.getFileName().toString()).isStandalone()
+          && store.files().stream().anyMatch(f -> !lastWritten(f).toInstant().isBefore(since))) {
+        others.add(store);
+      }
+    }
+    return others;
+  }
+
+  /**
    * Result files lying directly in the results directory, as Countersign wrote them before it
    * kept one folder per build: they belong to no known build and are never read.
    */

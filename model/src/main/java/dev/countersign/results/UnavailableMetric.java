@@ -5,16 +5,17 @@ package dev.countersign.results;
  *
  * @param name the metric name
  * @param source the source that was tried last ({@code pmu}, {@code tracepoint}, {@code sim}, ...)
- * @param error short machine-readable cause: an errno name ({@code ENOENT}, {@code EACCES}), or
- *     {@code NOT_COUNTED}, {@code BLIND}, {@code NO_AGENT}, {@code UNSUPPORTED}
+ * @param error the machine-readable cause: an errno ({@link ErrorCode#ENOENT}, {@link
+ *     ErrorCode#EACCES}) or one of Countersign's own ({@link ErrorCode#BLIND}, {@link
+ *     ErrorCode#NO_AGENT}, ...)
  * @param reason what is wrong, in a sentence
  * @param remedy what the user can do about it
  */
 public record UnavailableMetric(
-    String name, Source source, String error, String reason, String remedy) {
+    String name, Source source, ErrorCode error, String reason, String remedy) {
 
   /** The one-line diagnosis shown in tables. */
   public String describe() {
-    return error + ": " + reason + (remedy == null || remedy.isEmpty() ? "" : " — " + remedy);
+    return error.id() + ": " + reason + (remedy == null || remedy.isEmpty() ? "" : " — " + remedy);
   }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.check;
 
+import dev.countersign.results.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,7 +196,7 @@ class CheckTest {
     List<dev.countersign.results.UnavailableMetric> blind = new ArrayList<>();
     for (String reason : List.of("PAUSE", "VMCALL", "IO_INSTRUCTION")) {
       blind.add(new dev.countersign.results.UnavailableMetric("vmexit.intel-kvm-default." + reason,
-          Source.MODEL, "BLIND", "the perf feed cannot see " + reason, "use mode sim"));
+          Source.MODEL, ErrorCode.BLIND, "the perf feed cannot see " + reason, "use mode sim"));
     }
     List<dev.countersign.results.MetricSeries> metrics = new ArrayList<>(r.metrics());
     metrics.add(new dev.countersign.results.MetricSeries("vmexit.intel-kvm-default.HLT",
@@ -223,7 +224,7 @@ class CheckTest {
     results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
         List.of(),
         List.of(new dev.countersign.results.UnavailableMetric("alloc-bytes", Source.SIM,
-            "NO_AGENT", "the simulator's agent is not attached", "add prepare-agent")),
+            ErrorCode.NO_AGENT, "the simulator's agent is not attached", "add prepare-agent")),
         List.of(), r.maxRegressions()));
     CheckRow row = only(check());
     assertEquals(Verdict.INCOMPARABLE, row.verdict());
@@ -237,7 +238,7 @@ class CheckTest {
     TestResult r = Fixtures.result(constant(12, 10));
     results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
         List.of(),
-        List.of(new dev.countersign.results.UnavailableMetric("cycles", Source.PMU, "ENOENT",
+        List.of(new dev.countersign.results.UnavailableMetric("cycles", Source.PMU, ErrorCode.ENOENT,
             "no PMU here", "use mode sim")),
         List.of(), List.of()));
     CheckRow row = only(check());
@@ -252,7 +253,7 @@ class CheckTest {
     results.write(new TestResult(r.schemaVersion(), r.test(), r.configuration(), r.environment(),
         r.metrics(),
         List.of(new dev.countersign.results.UnavailableMetric("vmexit.intel-kvm-default.PAUSE",
-            Source.MODEL, "BLIND", "the perf feed cannot see spins", "use mode sim")),
+            Source.MODEL, ErrorCode.BLIND, "the perf feed cannot see spins", "use mode sim")),
         List.of(), r.maxRegressions(), List.of("vmexit.intel-kvm-default.PAUSE")));
     CheckReport report = check();
     CheckRow blind = report.rows().stream()

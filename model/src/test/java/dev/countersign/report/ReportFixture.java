@@ -1,5 +1,6 @@
 package dev.countersign.report;
 
+import dev.countersign.results.ErrorCode;
 import dev.countersign.check.Check;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckSettings;
@@ -68,7 +69,7 @@ final class ReportFixture {
         constant("vmexit.intel-kvm-default.HLT", 0.001),
         constant("vmexit.amd-kvm-default.PAUSE", 0.01),
         constant("vmexit.amd-kvm-default.HLT", 0.001)), List.of(
-        new UnavailableMetric("cycles", Source.PMU, "ENOENT",
+        new UnavailableMetric("cycles", Source.PMU, ErrorCode.ENOENT,
             "the CPU's PMU does not offer this generic hardware event (a VM without a virtual PMU)",
             "use the simulator: -Dcountersign.mode=sim"))));
 

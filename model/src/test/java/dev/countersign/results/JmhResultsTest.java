@@ -113,7 +113,7 @@ class JmhResultsTest {
             "rawData" : [["NaN", "NaN"]] } } }""");
     TestResult r = JmhResults.read(f, HOST).get(0);
     assertTrue(r.metric("countersign.cycles").isEmpty());
-    assertEquals("NOT_COUNTED", r.unavailable().get(0).error());
+    assertEquals(ErrorCode.NOT_COUNTED, r.unavailable().get(0).error());
   }
 
   @Test
@@ -234,7 +234,7 @@ class JmhResultsTest {
     assertTrue(r.metric("delta").isEmpty(), "a negative secondary must not be gated");
     UnavailableMetric u = r.unavailable().stream().filter(x -> x.name().equals("delta"))
         .findFirst().orElseThrow(() -> new AssertionError(r.unavailable().toString()));
-    assertEquals("NEGATIVE", u.error());
+    assertEquals(ErrorCode.NEGATIVE, u.error());
     assertTrue(u.reason().contains("1 of 10 iterations below 0"), u.reason());
   }
 

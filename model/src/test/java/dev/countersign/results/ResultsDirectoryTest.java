@@ -92,4 +92,26 @@ class ResultsDirectoryTest {
     assertEquals("20261201T120102.123Z-4711",
         BuildId.mint(Instant.parse("2026-12-01T12:01:02.123Z"), 4711).value());
   }
+
+  @Test
+  void standaloneRunsAreFoundByWhenTheyWrote() throws Exception {
+    ResultsDirectory results = new ResultsDirectory(dir);
+    Instant sessionStart = Instant.parse("2026-12-01T12:00:00Z");
+    BuildId before = BuildId.standalone(sessionStart.minusSeconds(60), 1);
+    BuildId during = BuildId.standalone(sessionStart.plusSeconds(5), 2);
+    BuildId plugin = BuildId.mint(sessionStart, 3);
+    assertEquals("20261201T120005.000Z-2-standalone", during.value());
+    assertTrue(during.isStandalone());
+    assertFalse(plugin.isStandalone());
+    Path old = results.start(before).write(result("old"));
+    Files.setLastModifiedTime(old, FileTime.from(sessionStart.minusSeconds(60)));
+    Path now = results.start(during).write(result("now"));
+    Files.setLastModifiedTime(now, FileTime.from(sessionStart.plusSeconds(5)));
+    Path built = results.start(plugin).write(result("built"));
+    Files.setLastModifiedTime(built, FileTime.from(sessionStart.plusSeconds(5)));
+    results.start(BuildId.standalone(sessionStart.plusSeconds(9), 4)); // started, wrote nothing
+
+    assertEquals(List.of(results.build(during).dir()),
+        results.standaloneRunsWrittenSince(sessionStart).stream().map(ResultStore::dir).toList());
+  }
 }

@@ -72,8 +72,8 @@ abstract class CountersignMojo extends AbstractMojo {
    */
   Inputs inputs(File resultsDir, String buildId, String jmhResults)
       throws MojoExecutionException {
-    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project, getLog(),
-        goal());
+    Optional<ResultStore> build = ThisBuild.results(resultsDir, buildId, project,
+        session == null ? null : session.getStartTime().toInstant(), getLog(), goal());
     // without any build there is nothing of this build to read: an empty store
     ResultStore results =
         build.orElseGet(() -> new ResultStore(resultsDir.toPath().resolve(".none")));

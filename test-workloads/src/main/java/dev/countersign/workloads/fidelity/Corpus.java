@@ -12,7 +12,7 @@ public final class Corpus {
 
   private Corpus() {}
 
-  /** Every pair, in table order. */
+  /** Every pair the cost model was tuned on (the tuning set), in table order. */
   public static List<FidelityPair> pairs() {
     List<FidelityPair> all = new ArrayList<>();
     all.addAll(CollectionPairs.pairs());
@@ -24,9 +24,17 @@ public final class Corpus {
     return List.copyOf(all);
   }
 
-  /** The pair called {@code name}. */
+  /**
+   * The held-out set: pairs of library code nobody here wrote, never looked at while the model
+   * was tuned ({@link HeldOutPairs}).
+   */
+  public static List<FidelityPair> heldOut() {
+    return HeldOutPairs.pairs();
+  }
+
+  /** The pair called {@code name}, of either set. */
   public static FidelityPair pair(String name) {
-    return pairs().stream().filter(p -> p.name().equals(name)).findFirst()
+    return java.util.stream.Stream.concat(pairs().stream(), heldOut().stream()).filter(p -> p.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no fidelity pair '" + name + "'"));
   }
 }

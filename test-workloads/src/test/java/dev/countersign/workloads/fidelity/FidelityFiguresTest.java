@@ -35,12 +35,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * test-workloads/target/fidelity-figures.md}): per pair the real change and the simulated changes,
  * the share of pairs with a real change of at least 10% whose simulated {@code cycles} and {@code
  * instructions} change has the same sign, and Spearman's rank correlation of {@code cycles} with
- * the measured time over every workload (both sides of every pair). On demand:
+ * the measured time over every workload (both sides of every pair), for the tuning set ({@link
+ * Corpus#pairs()}) and, in a file of its own that is not printed ({@code
+ * target/fidelity-heldout.md}), for the held-out set ({@link Corpus#heldOut()}). On demand:
  *
  * <pre>
  * ./mvnw -B verify -pl test-workloads -am -DskipUTs -Dtest=FidelityFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.fidelityFigures=true \
- *     [-Dfidelity.jmh="-f 2 -wi 3 -w 200ms -i 4 -r 200ms"] [-Dfidelity.jmhResult=<an earlier run's
+ *     [-Dfidelity.jmh="-f 2 -wi 2 -w 1s -i 3 -r 1s"] [-Dfidelity.jmhResult=<an earlier run's
  *     target/fidelity-jmh.json>]
  * </pre>
  *
@@ -52,7 +54,7 @@ class FidelityFiguresTest {
 
   static final int WARMUP = 3;
 
-  static final String JMH_DEFAULT = "-f 2 -wi 3 -w 200ms -i 4 -r 200ms";
+  static final String JMH_DEFAULT = "-f 2 -wi 2 -w 1s -i 3 -r 1s";
 
   private static final List<EventSpec> EVENTS =
       List.of(EventCatalog.parse("instructions"), EventCatalog.parse("cycles"));
@@ -114,10 +116,13 @@ class FidelityFiguresTest {
   @Test
   void figures() throws Exception {
     assertTrue(SimRuntime.installed(), "run with prepare-agent's -javaagent (mvn verify)");
-    List<FidelityPair> pairs = Corpus.pairs();
-    assertTrue(pairs.size() >= 30, "the corpus has " + pairs.size() + " pairs");
+    List<FidelityPair> tuning = Corpus.pairs();
+    List<FidelityPair> heldOut = Corpus.heldOut();
+    assertTrue(tuning.size() >= 30, "the corpus has " + tuning.size() + " pairs");
+    List<FidelityPair> all = new ArrayList<>(tuning);
+    all.addAll(heldOut);
     Map<String, double[][]> sim = new LinkedHashMap<>();
-    for (FidelityPair pair : pairs) {
+    for (FidelityPair pair : all) {
       sim.put(pair.name(), new double[][] {simulate(pair.before().get()),
           simulate(pair.after().get())});
     }
@@ -125,9 +130,22 @@ class FidelityFiguresTest {
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String earlier = System.getProperty("fidelity.jmhResult");
     Map<String, double[]> ns = earlier != null ? times(Path.of(earlier))
-        : jmh(pairs, target.resolve("fidelity-jmh.json").toAbsolutePath());
+        : jmh(all, target.resolve("fidelity-jmh.json").toAbsolutePath());
     double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    String run = String.format(Locale.ROOT, "JMH %s; load average %.1f before JMH, %.1f after; %s.",
+        earlier != null ? "times from " + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
+        load0, load1,
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+    String md = table("Tuning set", tuning, sim, ns, run);
+    System.out.println(md);
+    Files.writeString(target.resolve("fidelity-figures.md"), md, StandardCharsets.UTF_8);
+    // not printed: the held-out figures are read once, after the model is tuned
+    Files.writeString(target.resolve("fidelity-heldout.md"),
+        table("Held-out set", heldOut, sim, ns, run), StandardCharsets.UTF_8);
+  }
 
+  private static String table(String title, List<FidelityPair> pairs,
+      Map<String, double[][]> sim, Map<String, double[]> ns, String run) {
     StringBuilder md = new StringBuilder("| pair | change | time before → after, ns | real"
         + " change | instructions | cycles | same sign (cycles / instructions) |\n"
         + "|---|---|---|---|---|---|---|\n");
@@ -165,18 +183,13 @@ class FidelityFiguresTest {
     double rho = new SpearmansCorrelation().correlation(
         cycles.stream().mapToDouble(d -> d).toArray(),
         times.stream().mapToDouble(d -> d).toArray());
-    md.append(String.format(Locale.ROOT, "%n%d pairs; %d with a real change of at least 10%%: the"
-            + " simulated cycles change has the same sign in %d (%.0f%%), instructions in %d"
+    md.append(String.format(Locale.ROOT, "%n%s: %d pairs; %d with a real change of at least 10%%:"
+            + " the simulated cycles change has the same sign in %d (%.0f%%), instructions in %d"
             + " (%.0f%%). Spearman rank correlation of cycles with the measured time over all %d"
-            + " workloads: %.3f. Misses (cycles): %s. JMH %s; load average %.1f before JMH, %.1f"
-            + " after; %s.%n",
-        pairs.size(), judged, sameCycles, 100.0 * sameCycles / Math.max(1, judged),
+            + " workloads: %.3f. Misses (cycles): %s. %s%n",
+        title, pairs.size(), judged, sameCycles, 100.0 * sameCycles / Math.max(1, judged),
         sameInstructions, 100.0 * sameInstructions / Math.max(1, judged), cycles.size(), rho,
-        misses.isEmpty() ? "none" : String.join(", ", misses),
-        earlier != null ? "times from " + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
-        load0, load1,
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")));
-    System.out.println(md);
-    Files.writeString(target.resolve("fidelity-figures.md"), md, StandardCharsets.UTF_8);
+        misses.isEmpty() ? "none" : String.join(", ", misses), run));
+    return md.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.countersign.workloads.jmh;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,10 @@ import dev.countersign.stats.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +80,44 @@ class JmhGateTest {
     run(regressedJson, "allocation");
   }
 
+  /**
+   * The benchmark JVM's options: this JVM's without the simulator's {@code -javaagent} (JMH's
+   * default is to copy them all), so that the fork measures plain code, as a JMH user's run does,
+   * and does not pay the agent's start-up and instrumentation (about 14 s of the three runs here).
+   */
+  static List<String> forkOptions(String regressed) {
+    List<String> options = new ArrayList<>();
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!a.startsWith("-javaagent:")) {
+        options.add(a);
+      }
+    }
+    options.add("-Dcountersign.workloads.regressed=" + regressed);
+    options.add("-Xmx256m");
+    return options;
+  }
+
   static Collection<RunResult> run(Path json, String regressed) throws Exception {
     Options opts = new OptionsBuilder()
         .include(RecordEncoderBenchmark.class.getName() + ".encode")
         .forks(1)
         .warmupIterations(3).warmupTime(TimeValue.milliseconds(200))
         .measurementIterations(8).measurementTime(TimeValue.milliseconds(200))
-        .jvmArgsAppend("-Dcountersign.workloads.regressed=" + regressed, "-Xmx256m")
+        .jvmArgs(forkOptions(regressed).toArray(String[]::new))
         .addProfiler(CountersignProfiler.class, "events=" + EVENTS)
         .resultFormat(ResultFormatType.JSON).result(json.toString())
         .output(json.toString().replace(".json", ".log"))
         .build();
     return new Runner(opts).run();
+  }
+
+  @Test
+  void benchmarkJvmRunsWithoutTheSimulatorsAgent() throws Exception {
+    String log = Files.readString(DIR.resolve("base.log"));
+    String options = log.lines().filter(l -> l.startsWith("# VM options:")).findFirst()
+        .orElseThrow(() -> new AssertionError("no VM options in JMH's log:\n" + log));
+    assertTrue(options.contains("-Dcountersign.workloads.regressed=none"), options);
+    assertFalse(options.contains("-javaagent:"), options);
   }
 
   @Test
