@@ -87,8 +87,9 @@ public final class StatisticalComparator implements MetricComparator {
         + " else normal with tie and continuity correction), alpha " + settings.alpha() + ", "
         + correction + " across the build's comparisons; a verdict needs significance and the"
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
-        + " several runs or forks (prediction t-test, in the same correction); time and"
-        + " scheduling metrics of one-run baselines inconclusive; constant metrics compared"
+        + " several runs or forks (prediction t-test on each run's median, for CPU time its"
+        + " 10th percentile, in the same correction); time, scheduling and page-fault metrics"
+        + " of one-run baselines inconclusive; constant metrics compared"
         + " exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
