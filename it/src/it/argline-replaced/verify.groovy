@@ -4,6 +4,12 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'the @PerfTest did not run'
 assert log.contains('BUILD FAILURE')
+// prepare-agent says it before the tests run
+def early = log.readLines().find { it.contains('[WARNING] Countersign: maven-surefire-plugin\'s <argLine>-Xss1m</argLine> does not contain @{argLine}') }
+assert early != null : 'prepare-agent did not warn about the argLine'
+assert early.endsWith('Write it as <argLine>@{argLine} -Xss1m</argLine>.') : early
+assert log.readLines().count { it.contains('does not contain @{argLine}') } == 1
+assert log.indexOf(early) < log.indexOf('T E S T S')
 def line = log.readLines().find { it.contains('[ERROR]') && it.contains('wrote @PerfTest results without its id') }
 assert line != null : 'check did not name the results written without the build id'
 assert line =~ /1 in \S+-standalone/ : line

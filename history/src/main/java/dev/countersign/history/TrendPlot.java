@@ -1,8 +1,8 @@
 package dev.countersign.history;
 
-import static dev.countersign.report.Html.escape;
-import static dev.countersign.report.Html.px;
+import static dev.countersign.report.SvgPlots.px;
 
+import dev.countersign.report.HtmlWriter;
 import dev.countersign.report.SvgPlots;
 import dev.countersign.stats.Numbers;
 import java.util.List;
@@ -37,19 +37,16 @@ final class TrendPlot {
     double pad = (hi - lo) * 0.08;
     Scale y = new Scale(lo - pad, hi + pad, HEIGHT - BOTTOM, TOP);
     Scale x = new Scale(0, Math.max(1, points.size() - 1), LEFT, WIDTH - RIGHT);
-    StringBuilder s = new StringBuilder();
-    s.append("<svg class=\"trend\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>")
-        .append(escape(trend.key().label() + ": median per build, " + points.size() + " builds, "
-            + trend.changes().size() + " change point(s)"))
-        .append("</title>");
+    HtmlWriter s = new HtmlWriter();
+    s.open("svg", "class", "trend", "role", "img", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
+        "width", WIDTH, "height", HEIGHT, "xmlns", SvgPlots.SVG_NAMESPACE)
+        .element("title", trend.key().label() + ": median per build, " + points.size()
+            + " builds, " + trend.changes().size() + " change point(s)");
     for (double t : SvgPlots.niceTicks(lo, hi, 4)) {
-      s.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(px(y.at(t))).append("\" y2=\"").append(px(y.at(t)))
-          .append("\" stroke=\"#e0e0e0\"/><text x=\"").append(LEFT - 6).append("\" y=\"")
-          .append(px(y.at(t) + 4)).append("\" text-anchor=\"end\" font-size=\"11\">")
-          .append(escape(Numbers.format(t))).append("</text>");
+      s.empty("line", "class", "grid", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", px(y.at(t)),
+          "y2", px(y.at(t)), "stroke", "#e0e0e0")
+          .element("text", Numbers.format(t), "x", LEFT - 6, "y", px(y.at(t) + 4),
+              "text-anchor", "end", "font-size", "11");
     }
     levels(s, trend, x, y);
     StringBuilder line = new StringBuilder();
@@ -57,39 +54,38 @@ final class TrendPlot {
       line.append(i == 0 ? "" : " ").append(px(x.at(i))).append(',')
           .append(px(y.at(points.get(i).median())));
     }
-    s.append("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"")
-        .append(line).append("\"/>");
+    s.empty("polyline", "fill", "none", "stroke", "#1565c0", "stroke-width", "1.5",
+        "points", line);
     for (int i = 0; i < points.size(); i++) {
       TrendPoint p = points.get(i);
-      s.append("<circle class=\"build\" cx=\"").append(px(x.at(i))).append("\" cy=\"")
-          .append(px(y.at(p.median()))).append("\" r=\"3\" fill=\"#1565c0\"><title>")
-          .append(escape("build " + (i + 1) + " " + p.build().shortCommit() + " ("
+      s.open("circle", "class", "build", "cx", px(x.at(i)), "cy", px(y.at(p.median())),
+          "r", "3", "fill", "#1565c0")
+          .element("title", "build " + (i + 1) + " " + p.build().shortCommit() + " ("
               + p.build().branch() + ", " + p.build().builtAt() + "): "
-              + Numbers.format(p.median())))
-          .append("</title></circle>");
+              + Numbers.format(p.median()))
+          .close("circle");
     }
     for (TrendChange c : trend.changes()) {
       double cx = (x.at(c.point().index() - 1) + x.at(c.point().index())) / 2;
       String color = c.regression() ? REGRESSION_COLOR : IMPROVEMENT_COLOR;
-      s.append("<g class=\"change-point\" data-index=\"").append(c.point().index())
-          .append("\" data-regression=\"").append(c.regression()).append("\"><line x1=\"")
-          .append(px(cx)).append("\" x2=\"").append(px(cx)).append("\" y1=\"").append(TOP - 4)
-          .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"").append(color)
-          .append("\" stroke-dasharray=\"4 3\" stroke-width=\"1.5\"/><text x=\"").append(px(cx))
-          .append("\" y=\"").append(TOP - 8).append("\" text-anchor=\"middle\" font-size=\"11\""
-              + " fill=\"").append(color).append("\">")
-          .append(escape(Numbers.percent(c.point().changePercent()) + " " + c.commitRange()))
-          .append("</text></g>");
+      s.open("g", "class", "change-point", "data-index", c.point().index(),
+              "data-regression", c.regression())
+          .empty("line", "x1", px(cx), "x2", px(cx), "y1", TOP - 4, "y2", HEIGHT - BOTTOM,
+              "stroke", color, "stroke-dasharray", "4 3", "stroke-width", "1.5")
+          .element("text", Numbers.percent(c.point().changePercent()) + " " + c.commitRange(),
+              "x", px(cx), "y", TOP - 8, "text-anchor", "middle", "font-size", "11",
+              "fill", color)
+          .close("g");
     }
-    s.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8)
-        .append("\" font-size=\"11\">build 1</text><text x=\"").append(WIDTH - RIGHT)
-        .append("\" y=\"").append(HEIGHT - 8).append("\" text-anchor=\"end\" font-size=\"11\">")
-        .append("build ").append(points.size()).append(" (latest)</text></svg>");
+    s.element("text", "build 1", "x", LEFT, "y", HEIGHT - 8, "font-size", "11")
+        .element("text", "build " + points.size() + " (latest)", "x", WIDTH - RIGHT,
+            "y", HEIGHT - 8, "text-anchor", "end", "font-size", "11")
+        .close("svg");
     return s.toString();
   }
 
   /** The mean of each level between change points, as a grey step. */
-  private static void levels(StringBuilder s, Trend trend, Scale x, Scale y) {
+  private static void levels(HtmlWriter s, Trend trend, Scale x, Scale y) {
     int from = 0;
     for (int k = 0; k <= trend.changes().size(); k++) {
       boolean last = k == trend.changes().size();
@@ -98,9 +94,8 @@ final class TrendPlot {
           ? (trend.changes().isEmpty() ? Double.NaN : trend.changes().get(k - 1).point().meanAfter())
           : trend.changes().get(k).point().meanBefore();
       if (!Double.isNaN(mean)) {
-        s.append("<line class=\"level\" x1=\"").append(px(x.at(from))).append("\" x2=\"")
-            .append(px(x.at(to - 1))).append("\" y1=\"").append(px(y.at(mean))).append("\" y2=\"")
-            .append(px(y.at(mean))).append("\" stroke=\"#9e9e9e\" stroke-width=\"2\"/>");
+        s.empty("line", "class", "level", "x1", px(x.at(from)), "x2", px(x.at(to - 1)),
+            "y1", px(y.at(mean)), "y2", px(y.at(mean)), "stroke", "#9e9e9e", "stroke-width", "2");
       }
       from = to;
     }

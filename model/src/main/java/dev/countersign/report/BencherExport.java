@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,9 +26,9 @@ public final class BencherExport {
 
   private BencherExport() {}
 
-  public static Map<String, Map<String, Map<String, Double>>> of(List<TestResult> results) {
+  static Map<String, Map<String, Map<String, Double>>> of(ReportModel model) {
     Map<String, Map<String, Map<String, Double>>> out = new TreeMap<>();
-    for (TestResult r : results) {
+    for (TestResult r : model.results()) {
       Map<String, Map<String, Double>> measures = new TreeMap<>();
       for (MetricSeries m : r.metrics()) {
         Samples s = Samples.of(m);

@@ -30,9 +30,9 @@ public final class JmhExport {
 
   private JmhExport() {}
 
-  public static List<Map<String, Object>> of(List<TestResult> results) {
+  static List<Map<String, Object>> of(ReportModel model) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (TestResult r : results) {
+    for (TestResult r : model.results()) {
       for (MetricSeries m : r.metrics()) {
         if (m.perOp().isEmpty()) {
           continue;
@@ -87,7 +87,7 @@ public final class JmhExport {
       pct.put(Double.toString(q), s.quantile(q / 100));
     }
     p.put("scorePercentiles", pct);
-    p.put("scoreUnit", HtmlReport.perOp(m.unit()));
+    p.put("scoreUnit", ReportText.perOp(m.unit()));
     p.put("rawData", byFork(m));
     return p;
   }

@@ -1,6 +1,5 @@
 package dev.countersign.report;
 
-import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import java.util.List;
 
@@ -23,10 +22,10 @@ public record ReportJson(
       Double currentPerOp, Double changePercent, Double ciLow, Double ciHigh, Double pValue,
       String verdict, String note) {}
 
-  public static ReportJson of(CheckReport report) {
-    List<Row> rows = report.rows().stream().map(ReportJson::row).toList();
-    return new ReportJson(SCHEMA_VERSION, report.method(), report.settings().thresholdPercent(),
-        !report.failures().isEmpty(), rows);
+  static ReportJson of(ReportModel model) {
+    List<Row> rows = model.check().rows().stream().map(ReportJson::row).toList();
+    return new ReportJson(SCHEMA_VERSION, model.method(), model.thresholdPercent(),
+        model.failed(), rows);
   }
 
   private static Row row(CheckRow r) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * Writes the reports of a {@code check} into a directory ({@code target/countersign}): {@code
  * report.json}, {@code report.html}, {@code summary.md}, {@code bencher.json} (Bencher Metric
  * Format) and {@code jmh-result.json} (JMH's JSON format); and appends the summary to the file
- * named by {@code GITHUB_STEP_SUMMARY} when that variable is set.
+ * named by {@code GITHUB_STEP_SUMMARY} when that variable is set. Each is rendered from one
+ * {@link ReportModel}, built once.
  */
 public final class Reports {
 
@@ -45,26 +46,27 @@ public final class Reports {
    *     the summary is appended to (created if missing)
    */
   public static List<Path> writeAll(CheckReport report, Path dir, Map<String, String> env) {
+    ReportModel model = ReportModel.of(report);
     List<Path> written = new ArrayList<>();
     Path json = dir.resolve("report.json");
-    JsonFiles.write(json, ReportJson.of(report));
+    JsonFiles.write(json, ReportJson.of(model));
     written.add(json);
 
     Path html = dir.resolve("report.html");
-    JsonFiles.writeString(html, HtmlReport.render(report));
+    JsonFiles.writeString(html, HtmlReport.render(model));
     written.add(html);
 
     Path summary = dir.resolve("summary.md");
-    String md = SummaryMarkdown.render(report, "report.html");
+    String md = SummaryMarkdown.render(model, "report.html");
     JsonFiles.writeString(summary, md);
     written.add(summary);
 
     Path bencher = dir.resolve("bencher.json");
-    JsonFiles.write(bencher, BencherExport.of(report.results()));
+    JsonFiles.write(bencher, BencherExport.of(model));
     written.add(bencher);
 
     Path jmh = dir.resolve("jmh-result.json");
-    JsonFiles.write(jmh, JmhExport.of(report.results()));
+    JsonFiles.write(jmh, JmhExport.of(model));
     written.add(jmh);
 
     String stepSummary = env.get(STEP_SUMMARY);

@@ -5,7 +5,7 @@ import dev.countersign.check.CheckRow;
 import dev.countersign.stats.Numbers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders {@code summary.md}: one compact Markdown table of the rows whose verdict is not
@@ -22,30 +22,23 @@ public final class SummaryMarkdown {
    * @param reportLink how the summary refers to the HTML report (e.g. {@code report.html})
    */
   public static String render(CheckReport report, String reportLink) {
-    Map<String, HtmlReport.TestView> tests = HtmlReport.collect(report);
-    Map<String, String> anchors = new java.util.HashMap<>();
-    int i = 0;
-    for (String key : tests.keySet()) {
-      anchors.put(key, "t" + i++);
-    }
-    boolean failed = !report.failures().isEmpty();
-    List<CheckRow> notable = report.rows().stream()
-        .filter(r -> VerdictStyle.notable(r.verdict()) && !report.informational(r))
-        .sorted((a, b) -> Integer.compare(VerdictStyle.rank(a.verdict()),
-            VerdictStyle.rank(b.verdict())))
-        .toList();
+    return render(ReportModel.of(report), reportLink);
+  }
+
+  static String render(ReportModel model, String reportLink) {
+    List<CheckRow> notable = model.notable();
     StringBuilder md = new StringBuilder();
-    md.append("### Countersign: ").append(failed ? "FAILED" : "passed").append(" — ")
-        .append(notable.size()).append(" of ").append(report.rows().size())
+    md.append("### Countersign: ").append(model.failed() ? "FAILED" : "passed").append(" — ")
+        .append(notable.size()).append(" of ").append(model.checkCount())
         .append(" checks need attention\n\n");
-    report.results().stream().findFirst().ifPresent(r -> md.append("Measured on ")
-        .append(cell(r.environment().cpuModel())).append(", ").append(r.environment().cpus())
-        .append(" CPUs, ").append(cell(r.environment().virtualization())).append(", mode ")
-        .append(cell(r.configuration().mode())).append(".\n\n"));
+    model.machine().ifPresent(m -> md.append("Measured on ")
+        .append(cell(m.environment().cpuModel())).append(", ").append(m.environment().cpus())
+        .append(" CPUs, ").append(cell(m.environment().virtualization())).append(", mode ")
+        .append(cell(m.mode())).append(".\n\n"));
     List<String> flags = new ArrayList<>();
-    HtmlReport.environmentWarnings(tests.values()).forEach((w, titles) ->
-        flags.add("- ⚠ " + cell(w) + " (" + cell(HtmlReport.whichTests(titles)) + ")"));
-    report.notes().forEach(n -> flags.add("- ℹ " + cell(n)));
+    model.environmentWarnings().forEach(w ->
+        flags.add("- ⚠ " + cell(w.warning()) + " (" + cell(w.whichTests()) + ")"));
+    model.buildNotes().forEach(n -> flags.add("- ℹ " + cell(n)));
     if (!flags.isEmpty()) {
       flags.forEach(f -> md.append(f).append('\n'));
       md.append('\n');
@@ -58,12 +51,14 @@ public final class SummaryMarkdown {
     md.append("| Test | Metric | Baseline/op | Current/op | Change | 95% CI of ratio | p | Verdict |\n");
     md.append("|---|---|--:|--:|--:|--:|--:|---|\n");
     for (CheckRow r : notable) {
-      String ci = r.comparison().map(HtmlReport::ci).orElse("-");
+      String ci = r.comparison().map(ReportText::ci).orElse("-");
       String p = r.comparison().map(c -> Numbers.format(c.pValue())).orElse("-");
       String verdict = r.verdict().failsBuild() ? "**" + r.verdict().label() + "**"
           : r.verdict().label();
-      md.append("| [").append(cell(title(tests.get(r.test()), r.test()))).append("](")
-          .append(reportLink).append('#').append(anchors.get(r.test())).append(") | ")
+      Optional<TestReport> test = model.test(r.test());
+      md.append("| [").append(cell(test.map(TestReport::title).orElse(r.test()))).append("](")
+          .append(reportLink).append('#').append(test.map(TestReport::anchor).orElse(""))
+          .append(") | ")
           .append(cell(r.metric())).append(" | ").append(Numbers.format(r.baseline()))
           .append(" | ").append(Numbers.format(r.current())).append(" | ")
           .append(Numbers.percent(r.changePercent())).append(" | ").append(ci).append(" | ")
@@ -71,7 +66,7 @@ public final class SummaryMarkdown {
     }
     List<String> notes = new ArrayList<>();
     for (CheckRow r : notable) {
-      if (!r.note().isEmpty() && r.comparison().isEmpty() && r.budget().isEmpty()) {
+      if (ReportText.noteStandsAlone(r)) {
         notes.add("- " + cell(r.test()) + " " + cell(r.metric()) + ": " + cell(r.note()));
       }
     }
@@ -81,12 +76,8 @@ public final class SummaryMarkdown {
       md.append("\n</details>\n");
     }
     md.append("\nFull report with plots: [").append(reportLink).append("](").append(reportLink)
-        .append("). ").append(cell(report.method())).append(".\n");
+        .append("). ").append(cell(model.method())).append(".\n");
     return md.toString();
-  }
-
-  private static String title(HtmlReport.TestView t, String key) {
-    return t == null ? key : t.title();
   }
 
   /** Escapes Markdown and HTML so that any text stays inside its table cell, as text. */

@@ -1,8 +1,5 @@
 package dev.countersign.report;
 
-import static dev.countersign.report.Html.escape;
-import static dev.countersign.report.Html.px;
-
 import dev.countersign.stats.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Inline SVG charts of the HTML report: no script, no external resource. Public for {@link
- * #niceTicks}, which the history page's trend plots share.
+ * Inline SVG charts of the HTML report, written by an {@link HtmlWriter}: no script, no external
+ * resource. Public for {@link #niceTicks} and {@link #px}, which the history page's trend plots
+ * share.
  */
 public final class SvgPlots {
 
   static final String BASELINE_COLOR = "#7b8794";
+  /** The namespace of an inline {@code <svg>}. */
+  public static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
   private static final int WIDTH = 520;
   private static final int LEFT = 78;
@@ -48,45 +48,38 @@ public final class SvgPlots {
     }
     int height = TOP + 2 * ROW + AXIS;
     Scale x = new Scale(lo, hi, LEFT, WIDTH - RIGHT);
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"dist\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-    svg.append("<title>").append(escape("baseline and current samples (" + HtmlReport.perOp(unit) + ")"))
-        .append("</title>");
+    HtmlWriter svg = new HtmlWriter();
+    svg.open("svg", "class", "dist", "role", "img", "viewBox", "0 0 " + WIDTH + " " + height,
+        "width", WIDTH, "height", height, "xmlns", SVG_NAMESPACE);
+    svg.element("title", "baseline and current samples (" + ReportText.perOp(unit) + ")");
     row(svg, "baseline", baseline, BASELINE_COLOR, TOP, x, "baseline");
     row(svg, "current", current, currentColor, TOP + ROW, x, "current");
     axis(svg, x, TOP + 2 * ROW + 4, unit);
-    svg.append("</svg>");
+    svg.close("svg");
     return svg.toString();
   }
 
-  private static void row(StringBuilder svg, String label, Optional<Samples> side, String color,
+  private static void row(HtmlWriter svg, String label, Optional<Samples> side, String color,
       int y, Scale x, String cls) {
     double mid = y + ROW / 2.0;
-    svg.append("<text x=\"4\" y=\"").append(px(mid + 4)).append("\" class=\"lbl\">")
-        .append(label).append("</text>");
+    svg.element("text", label, "x", "4", "y", px(mid + 4), "class", "lbl");
     if (side.isEmpty()) {
-      svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(px(mid + 4))
-          .append("\" class=\"none\">no samples</text>");
+      svg.element("text", "no samples", "x", LEFT, "y", px(mid + 4), "class", "none");
       return;
     }
     Samples s = side.get();
-    svg.append("<g class=\"").append(cls).append("\" data-n=\"").append(s.values().length)
-        .append("\">");
+    svg.open("g", "class", cls, "data-n", s.values().length);
     double q1 = x.at(s.quantile(0.25));
     double q3 = x.at(s.quantile(0.75));
-    svg.append("<line x1=\"").append(px(x.at(s.min()))).append("\" x2=\"").append(px(x.at(s.max())))
-        .append("\" y1=\"").append(px(mid)).append("\" y2=\"").append(px(mid))
-        .append("\" stroke=\"").append(color).append("\" stroke-width=\"1\"/>");
-    svg.append("<rect class=\"box\" x=\"").append(px(q1)).append("\" y=\"").append(px(mid - 9))
-        .append("\" width=\"").append(px(Math.max(1, q3 - q1))).append("\" height=\"18\" fill=\"")
-        .append(color).append("\" fill-opacity=\"0.18\" stroke=\"").append(color).append("\"/>");
+    svg.empty("line", "x1", px(x.at(s.min())), "x2", px(x.at(s.max())), "y1", px(mid),
+        "y2", px(mid), "stroke", color, "stroke-width", "1");
+    svg.empty("rect", "class", "box", "x", px(q1), "y", px(mid - 9),
+        "width", px(Math.max(1, q3 - q1)), "height", "18", "fill", color,
+        "fill-opacity", "0.18", "stroke", color);
     double med = x.at(s.median());
-    svg.append("<line class=\"median\" x1=\"").append(px(med)).append("\" x2=\"").append(px(med))
-        .append("\" y1=\"").append(px(mid - 12)).append("\" y2=\"").append(px(mid + 12))
-        .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"><title>median ")
-        .append(escape(Numbers.format(s.median()))).append("</title></line>");
+    svg.open("line", "class", "median", "x1", px(med), "x2", px(med), "y1", px(mid - 12),
+        "y2", px(mid + 12), "stroke", color, "stroke-width", "3")
+        .element("title", "median " + Numbers.format(s.median())).close("line");
     double[] v = s.values();
     if (v.length > STRIP_LIMIT) {
       histogram(svg, v, mid, x, color);
@@ -94,12 +87,11 @@ public final class SvgPlots {
       for (int i = 0; i < v.length; i++) {
         // deterministic jitter (golden-ratio sequence) so that equal values stay visible
         double jitter = ((i * 0.6180339887) % 1.0 - 0.5) * 20;
-        svg.append("<circle class=\"pt\" cx=\"").append(px(x.at(v[i]))).append("\" cy=\"")
-            .append(px(mid + jitter)).append("\" r=\"2.4\" fill=\"").append(color)
-            .append("\" fill-opacity=\"0.55\"/>");
+        svg.empty("circle", "class", "pt", "cx", px(x.at(v[i])), "cy", px(mid + jitter),
+            "r", "2.4", "fill", color, "fill-opacity", "0.55");
       }
     }
-    svg.append("</g>");
+    svg.close("g");
   }
 
   /**
@@ -107,7 +99,7 @@ public final class SvgPlots {
    * each bar as tall as its count relative to the fullest bin, so the page stays the same size
    * whatever the sample count.
    */
-  private static void histogram(StringBuilder svg, double[] sorted, double mid, Scale x,
+  private static void histogram(HtmlWriter svg, double[] sorted, double mid, Scale x,
       String color) {
     int[] counts = new int[BINS];
     double width = (x.to - x.from) / BINS;
@@ -121,17 +113,14 @@ public final class SvgPlots {
         continue;
       }
       double h = Math.max(1, 22.0 * counts[b] / max);
-      svg.append("<rect class=\"bin\" x=\"").append(px(x.from + b * width)).append("\" y=\"")
-          .append(px(mid - h / 2)).append("\" width=\"").append(px(width)).append("\" height=\"")
-          .append(px(h)).append("\" fill=\"").append(color).append("\" fill-opacity=\"0.45\"><title>")
-          .append(counts[b]).append(" samples</title></rect>");
+      svg.open("rect", "class", "bin", "x", px(x.from + b * width), "y", px(mid - h / 2),
+          "width", px(width), "height", px(h), "fill", color, "fill-opacity", "0.45")
+          .element("title", counts[b] + " samples").close("rect");
     }
   }
 
-  private static void axis(StringBuilder svg, Scale x, int y, String unit) {
-    svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-        .append("\" y1=\"").append(y).append("\" y2=\"").append(y)
-        .append("\" stroke=\"#999\"/>");
+  private static void axis(HtmlWriter svg, Scale x, int y, String unit) {
+    svg.empty("line", "x1", LEFT, "x2", WIDTH - RIGHT, "y1", y, "y2", y, "stroke", "#999");
     double[] ticks = niceTicks(x.lo, x.hi, 5);
     String previous = null;
     for (double t : ticks) {
@@ -141,13 +130,11 @@ public final class SvgPlots {
         continue; // a range narrower than four significant digits: label it once
       }
       previous = label;
-      svg.append("<line x1=\"").append(px(px)).append("\" x2=\"").append(px(px)).append("\" y1=\"")
-          .append(y).append("\" y2=\"").append(y + 4).append("\" stroke=\"#999\"/>");
-      svg.append("<text class=\"tick\" x=\"").append(px(px)).append("\" y=\"").append(y + 16)
-          .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
+      svg.empty("line", "x1", px(px), "x2", px(px), "y1", y, "y2", y + 4, "stroke", "#999");
+      svg.element("text", label, "class", "tick", "x", px(px), "y", y + 16,
+          "text-anchor", "middle");
     }
-    svg.append("<text class=\"tick\" x=\"4\" y=\"").append(y + 16).append("\">")
-        .append(escape(HtmlReport.perOp(unit))).append("</text>");
+    svg.element("text", ReportText.perOp(unit), "class", "tick", "x", "4", "y", y + 16);
   }
 
   /**
@@ -165,37 +152,32 @@ public final class SvgPlots {
       max = Math.max(max, finite(b.current()));
     }
     Scale x = new Scale(0, max > 0 ? max : 1, left, width - 90);
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"vmexits\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
-        .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>VM exits per op by reason</title>");
+    HtmlWriter svg = new HtmlWriter();
+    svg.open("svg", "class", "vmexits", "role", "img", "viewBox", "0 0 " + width + " " + height,
+        "width", width, "height", height, "xmlns", SVG_NAMESPACE)
+        .element("title", "VM exits per op by reason");
     int y = TOP;
     for (VmExitBar b : bars) {
-      svg.append("<g class=\"bar\" data-reason=\"").append(escape(b.reason())).append("\">");
-      svg.append("<text x=\"4\" y=\"").append(y + 17).append("\" class=\"lbl\">")
-          .append(escape(b.reason())).append("</text>");
+      svg.open("g", "class", "bar", "data-reason", b.reason());
+      svg.element("text", b.reason(), "x", "4", "y", y + 17, "class", "lbl");
       bar(svg, x, y + 3, b.baseline(), BASELINE_COLOR, "baseline");
       bar(svg, x, y + 14, b.current(), currentColor, "current");
-      svg.append("</g>");
+      svg.close("g");
       y += rowH;
     }
-    svg.append("</svg>");
+    svg.close("svg");
     return svg.toString();
   }
 
-  private static void bar(StringBuilder svg, Scale x, int y, double v, String color, String cls) {
+  private static void bar(HtmlWriter svg, Scale x, int y, double v, String color, String cls) {
     if (Double.isNaN(v)) {
-      svg.append("<text x=\"").append(px(x.from)).append("\" y=\"").append(y + 9)
-          .append("\" class=\"none\">").append(cls).append(": -</text>");
+      svg.element("text", cls + ": -", "x", px(x.from), "y", y + 9, "class", "none");
       return;
     }
     double w = Math.max(1, x.at(Math.max(0, v)) - x.from);
-    svg.append("<rect class=\"").append(cls).append("\" x=\"").append(px(x.from)).append("\" y=\"")
-        .append(y).append("\" width=\"").append(px(w)).append("\" height=\"10\" fill=\"")
-        .append(color).append("\"><title>").append(cls).append(' ')
-        .append(escape(Numbers.format(v))).append(" per op</title></rect>");
-    svg.append("<text class=\"tick\" x=\"").append(px(x.from + w + 4)).append("\" y=\"")
-        .append(y + 9).append("\">").append(escape(Numbers.format(v))).append("</text>");
+    svg.open("rect", "class", cls, "x", px(x.from), "y", y, "width", px(w), "height", "10",
+        "fill", color).element("title", cls + " " + Numbers.format(v) + " per op").close("rect");
+    svg.element("text", Numbers.format(v), "class", "tick", "x", px(x.from + w + 4), "y", y + 9);
   }
 
   /** One reason of one host profile. */
@@ -203,6 +185,11 @@ public final class SvgPlots {
 
   private static double finite(double v) {
     return Double.isFinite(v) ? v : 0;
+  }
+
+  /** A number for an SVG coordinate: fixed two decimals, never exponent or locale commas. */
+  public static String px(double v) {
+    return String.format(java.util.Locale.ROOT, "%.2f", v);
   }
 
   /** About {@code count} round axis ticks (1, 2, 2.5 or 5 times a power of ten) within lo..hi. */

@@ -104,6 +104,8 @@ public class PrepareAgentMojo extends CountersignMojo {
       throw new MojoExecutionException(junit.get());
     }
     existing = startBuild(props, existing);
+    ArgLineCheck.problems(project.getBuildPlugins(), propertyName)
+        .forEach(p -> getLog().warn("Countersign: " + p));
     Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
     if (agent == null || agent.getFile() == null) {
       throw new MojoExecutionException("the agent jar " + AGENT_ARTIFACT

@@ -75,6 +75,7 @@ final class ThisBuild {
         + " results are not measured as configured and nothing was "
         + (goal.equals("baseline") ? "recorded" : "checked") + ". Usually a Surefire or Failsafe"
         + " <argLine> replaces the property: write it as <argLine>@{argLine} your options</argLine>"
+        + " (or, when it reads another property, set prepare-agent's <propertyName> to that one)"
         + " and run the build again. (A test run of an IDE writing into this module's target/ at"
         + " the same time has the same effect.)");
   }
