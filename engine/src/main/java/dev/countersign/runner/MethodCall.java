@@ -9,6 +9,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class MethodCall {
     try {
       return direct(method, target, args);
     } catch (ReflectiveOperationException | LambdaConversionException | LinkageError
-        | IllegalArgumentException | ClassCastException e) {
+        | IllegalArgumentException e) {
       return throughHandle(method, target, args);
     }
   }
@@ -55,7 +56,7 @@ final class MethodCall {
     if (!Modifier.isStatic(method.getModifiers())) {
       captured.add(target);
     }
-    captured.addAll(java.util.Arrays.asList(args));
+    captured.addAll(Arrays.asList(args));
     try {
       return (Workload) site.getTarget().invokeWithArguments(captured);
     } catch (RuntimeException | Error e) {
