@@ -72,8 +72,8 @@ public record PerfTestSpec(
   }
 
   /**
-   * Whether this test measures time or scheduling: it declares such a metric ({@link
-   * TimeSensitiveMetrics}) and is not simulated. Such a test warms up by time by default ({@link
+   * Whether this test measures time or scheduling: it declares such a metric (or page faults,
+   * {@link TimeSensitiveMetrics}) and is not simulated. Such a test warms up by time by default ({@link
    * Settings#DEFAULT_WARMUP_TIME}): a few invocations leave a fresh JVM measuring code the JIT has
    * not compiled yet, now and then (docs/statistics.md).
    */

@@ -32,6 +32,9 @@ class PerfTestSpecTest {
     @PerfTest(events = "vmexit.intel-kvm-default.HLT")
     void haltExits() {}
 
+    @PerfTest(events = {"alloc-bytes", "instructions"})
+    void work() {}
+
     @PerfTest(iterations = 0, warmup = -1)
     @CounterBudget(event = "instructons", perOp = -3)
     @MaxRegression(event = "page-faults", percent = Double.NaN)
@@ -67,7 +70,8 @@ class PerfTestSpecTest {
   void measuresTimeWhenATimeMetricIsDeclaredAndMeasured() throws Exception {
     assertTrue(PerfTestSpec.of(method("defaults"), Settings.none()).measuresTime()); // task-clock
     assertTrue(PerfTestSpec.of(method("haltExits"), Settings.none()).measuresTime());
-    assertFalse(PerfTestSpec.of(method("good"), Settings.none()).measuresTime()); // counts of work
+    assertTrue(PerfTestSpec.of(method("good"), Settings.none()).measuresTime()); // page faults
+    assertFalse(PerfTestSpec.of(method("work"), Settings.none()).measuresTime()); // counts of work
     assertFalse(PerfTestSpec.of(method("simulated"), Settings.none()).measuresTime());
     assertFalse(PerfTestSpec.of(method("defaults"), Settings.of(Map.of("countersign.mode", "sim")
         ::get)).measuresTime());

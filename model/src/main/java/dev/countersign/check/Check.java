@@ -7,6 +7,7 @@ import dev.countersign.results.Budget;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.results.RegressionLimit;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.Source;
 import dev.countersign.results.TestResult;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.stats.BudgetCheck;
@@ -183,7 +184,7 @@ public final class Check {
     int[] forks = current.fork().size() == current.perOp().size()
         ? current.fork().stream().mapToInt(Integer::intValue).toArray() : new int[0];
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,
-        current.higherIsBetter(), baseRuns, forks));
+        current.higherIsBetter(), baseRuns, forks, current.source() == Source.SIM));
     return Optional.empty();
   }
 

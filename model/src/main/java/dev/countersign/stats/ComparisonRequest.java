@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param baselineGroups per baseline sample, the promoted run it came from (so that the spread
  *     between runs is resampled as such); empty = one run
  * @param currentGroups per current sample, the fork it came from; empty = one JVM
+ * @param simulated whether the metric comes from the simulator: deterministic whatever its name
+ *     (its {@code cycles} and {@code page-faults} are a model's), so never judged as a metric of
+ *     time, scheduling or heap history ({@link TimeSensitiveMetrics})
  */
 public record ComparisonRequest(
     String test,
@@ -24,7 +27,8 @@ public record ComparisonRequest(
     double thresholdPercent,
     boolean higherIsBetter,
     int[] baselineGroups,
-    int[] currentGroups) {
+    int[] currentGroups,
+    boolean simulated) {
 
   /**
    * @throws IllegalArgumentException when a side is empty or holds a value that is not finite, or
@@ -43,7 +47,14 @@ public record ComparisonRequest(
     }
   }
 
-  /** A request whose sides are each one run in one JVM. */
+  /** A request of a measured (not simulated) metric. */
+  public ComparisonRequest(String test, String metric, double[] baseline, double[] current,
+      double thresholdPercent, boolean higherIsBetter, int[] baselineGroups, int[] currentGroups) {
+    this(test, metric, baseline, current, thresholdPercent, higherIsBetter, baselineGroups,
+        currentGroups, false);
+  }
+
+  /** A request of a measured metric whose sides are each one run in one JVM. */
   public ComparisonRequest(String test, String metric, double[] baseline, double[] current,
       double thresholdPercent, boolean higherIsBetter) {
     this(test, metric, baseline, current, thresholdPercent, higherIsBetter, new int[0], new int[0]);
@@ -78,20 +89,21 @@ public record ComparisonRequest(
         && Double.compare(thresholdPercent, r.thresholdPercent) == 0
         && higherIsBetter == r.higherIsBetter
         && Arrays.equals(baselineGroups, r.baselineGroups)
-        && Arrays.equals(currentGroups, r.currentGroups);
+        && Arrays.equals(currentGroups, r.currentGroups)
+        && simulated == r.simulated;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(test, metric, Arrays.hashCode(baseline), Arrays.hashCode(current),
         thresholdPercent, higherIsBetter, Arrays.hashCode(baselineGroups),
-        Arrays.hashCode(currentGroups));
+        Arrays.hashCode(currentGroups), simulated);
   }
 
   @Override
   public String toString() {
     return "ComparisonRequest[" + test + " " + metric + ", baseline " + baseline.length
         + " samples, current " + current.length + " samples, threshold " + thresholdPercent + "%"
-        + (higherIsBetter ? ", higher is better" : "") + "]";
+        + (higherIsBetter ? ", higher is better" : "") + (simulated ? ", simulated" : "") + "]";
   }
 }

@@ -88,9 +88,8 @@ public final class StatisticalComparator implements MetricComparator {
         + correction + " across the build's comparisons; a verdict needs significance and the"
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
         + " several runs or forks (prediction t-test on each run's median, for CPU time its"
-        + " 10th percentile, in the same correction); time, scheduling and page-fault metrics"
-        + " of one-run baselines inconclusive; constant metrics compared"
-        + " exactly"
+        + " 10th percentile, in the same correction); measured time, scheduling and page-fault"
+        + " metrics of one-run baselines inconclusive; constant metrics compared exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
 
@@ -173,8 +172,28 @@ public final class StatisticalComparator implements MetricComparator {
     double ratio = m.ratio();
     Verdict v = worse(r, ratio, ratio, t) ? Verdict.REGRESSION
         : better(r, ratio, ratio, t) ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
+    String note = "deterministic: exact comparison (no variance on either side)";
+    // constant within each run is not constant between runs for what time or the heap decide
+    // (page faults: 167 per invocation in one build, 0 in the next)
+    if (v != Verdict.UNCHANGED && timeSensitive(r)
+        && Groups.members(r.baseline().length, r.baselineGroups()).length < 2) {
+      v = Verdict.INCONCLUSIVE;
+      note = "constant on both sides, " + num((ratio - 1) * 100) + "% apart, but "
+          + unknownNoise(r);
+    }
     return new Comparison(r, m.baselineCenter(), m.currentCenter(), ratio, ratio, ratio,
-        ratio == 1 ? 1.0 : 0.0, v, "deterministic: exact comparison (no variance on either side)");
+        ratio == 1 ? 1.0 : 0.0, v, note);
+  }
+
+  private static boolean timeSensitive(ComparisonRequest r) {
+    return !r.simulated() && TimeSensitiveMetrics.isTimeOrScheduling(r.metric());
+  }
+
+  private static String unknownNoise(ComparisonRequest r) {
+    return r.metric() + " depends on " + TimeSensitiveMetrics.dependsOn(r.metric())
+        + " and the baseline is one run, so its between-run noise is unknown: record history (mvn"
+        + " countersign:baseline -Dcountersign.history=3, three runs) or forks, or use 'mvn"
+        + " countersign:compare' (A/B on the same machine)";
   }
 
   private Comparison decide(ComparisonRequest r, Measured m, double p, double trendP) {
@@ -216,16 +235,10 @@ public final class StatisticalComparator implements MetricComparator {
           + " between runs of unchanged code here. Use 'mvn countersign:compare' (A/B on the same"
           + " machine) to decide, or record more history";
     } else if ((worse(r, lo, hi, t) || better(r, lo, hi, t)) && significant
-        && !m.noise().known() && TimeSensitiveMetrics.isRunDependent(r.metric())) {
+        && !m.noise().known() && timeSensitive(r)) {
       v = Verdict.INCONCLUSIVE;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText + ", but "
-          + r.metric() + (TimeSensitiveMetrics.isTimeOrScheduling(r.metric())
-              ? " depends on time and scheduling" : " depends on the JVM's memory state (heap"
-              + " growth, GC, thread stacks) as much as on the code")
-          + " and the baseline is one run, so its"
-          + " between-run noise is unknown: record history (mvn countersign:baseline"
-          + " -Dcountersign.history=3, three runs) or forks, or use 'mvn countersign:compare'"
-          + " (A/B on the same machine)";
+          + unknownNoise(r);
     } else if (significant && (worse(r, lo, hi, t) || better(r, lo, hi, t))) {
       v = worse(r, lo, hi, t) ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%"

@@ -70,7 +70,7 @@ class HtmlReportBrowserTest {
   void everyMetricHasItsPlot() throws Exception {
     String dom = chromium.dumpDom(page, "").stdout();
     String encoder = section(dom, "EncoderPerfTest.encodeRecords");
-    for (String metric : List.of("alloc-bytes", "instructions", "branches",
+    for (String metric : List.of("alloc-bytes", "instructions", "cache-misses",
         "vmexit.intel-kvm-default.MSR_WRITE", "vmexit.intel-kvm-default.HLT",
         "vmexit.amd-kvm-default.PAUSE", "vmexit.amd-kvm-default.HLT")) {
       int at = encoder.indexOf("<figure class=\"plot\" data-metric=\"" + metric + "\">");

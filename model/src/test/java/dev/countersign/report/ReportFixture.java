@@ -56,7 +56,7 @@ final class ReportFixture {
     baselines.promote(result(encode, BASE_ENV, List.of(
         noisy("alloc-bytes", Source.JVM, "bytes", 96, 0.5, rnd),
         noisy("instructions", Source.PMU, "count", 250, 3, rnd),
-        noisy("branches", Source.PMU, "count", 0.02, 0.001, rnd),
+        noisy("cache-misses", Source.PMU, "count", 0.02, 0.001, rnd),
         constant("vmexit.intel-kvm-default.MSR_WRITE", 0.004),
         constant("vmexit.intel-kvm-default.HLT", 0.001),
         constant("vmexit.amd-kvm-default.PAUSE", 0.01),
@@ -64,7 +64,7 @@ final class ReportFixture {
     results.write(result(encode, CUR_ENV, List.of(
         noisy("alloc-bytes", Source.JVM, "bytes", 190, 1, rnd),
         noisy("instructions", Source.PMU, "count", 251, 3, rnd),
-        noisy("branches", Source.PMU, "count", 0.01, 0.001, rnd),
+        noisy("cache-misses", Source.PMU, "count", 0.01, 0.001, rnd),
         constant("vmexit.intel-kvm-default.MSR_WRITE", 0.008),
         constant("vmexit.intel-kvm-default.HLT", 0.001),
         constant("vmexit.amd-kvm-default.PAUSE", 0.01),

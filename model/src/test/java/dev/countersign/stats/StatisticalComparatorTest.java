@@ -162,14 +162,58 @@ class StatisticalComparatorTest {
     }
     double[] cur = new double[20];
     java.util.Arrays.fill(cur, 3);
-    Comparison c = one(req("alloc-bytes", base, cur, 5));
+    Comparison c = one(req("cache-misses", base, cur, 5));
     assertEquals(Verdict.REGRESSION, c.verdict(), c.note());
     assertEquals(Double.POSITIVE_INFINITY, c.ratio());
-    // page faults of JVM code move with its memory state: a one-run baseline cannot tell
-    Comparison faults = one(req("page-faults", base, cur, 5));
-    assertEquals(Verdict.INCONCLUSIVE, faults.verdict(), faults.note());
-    assertTrue(faults.note().contains("page-faults depends on the JVM's memory state"),
-        faults.note());
+  }
+
+  /** equalsverifier, unchanged code, JDK 25: 167 faults per invocation in one build, 0 next. */
+  private static final double[] FAULTS_BASELINE = {167, 167, 167, 167, 167, 167, 167, 167, 167,
+      167};
+  private static final double[] FAULTS_NEXT_BUILD = {0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+
+  @Test
+  void measuredPageFaultsAgainstAOneRunBaselineAreInconclusiveNotAVerdict() {
+    Comparison c = one(req("page-faults", FAULTS_BASELINE, FAULTS_NEXT_BUILD, 5));
+    assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
+    assertTrue(c.note().contains("page-faults depends on the heap's history"), c.note());
+    assertTrue(c.note().contains("-Dcountersign.history=3"), c.note());
+    // and the other way round, which would fail the build on unchanged code
+    assertEquals(Verdict.INCONCLUSIVE,
+        one(req("page-faults", FAULTS_NEXT_BUILD, FAULTS_BASELINE, 5)).verdict());
+  }
+
+  @Test
+  void constantMeasuredFaultsThatDifferAreInconclusiveUntilTheBaselineHasRuns() {
+    double[] zeros = new double[10];
+    Comparison oneRun = one(req("minor-faults", FAULTS_BASELINE, zeros, 5));
+    assertEquals(Verdict.INCONCLUSIVE, oneRun.verdict(), oneRun.note());
+    assertTrue(oneRun.note().startsWith("constant on both sides, -100% apart, but minor-faults"),
+        oneRun.note());
+    // three promoted runs that all measured 167: the value is stable here, the change is real
+    double[] threeRuns = new double[30];
+    java.util.Arrays.fill(threeRuns, 167);
+    int[] runs = new int[30];
+    for (int i = 0; i < 30; i++) {
+      runs[i] = i / 10;
+    }
+    Comparison judged = one(new ComparisonRequest("T.m", "minor-faults", threeRuns, zeros, 5,
+        false, runs, new int[0]));
+    assertEquals(Verdict.IMPROVEMENT, judged.verdict(), judged.note());
+  }
+
+  @Test
+  void simulatedFaultsAndCyclesAreAModelAndJudgedAsSuch() {
+    ComparisonRequest sim = new ComparisonRequest("T.m", "page-faults", FAULTS_BASELINE,
+        FAULTS_NEXT_BUILD, 5, false, new int[0], new int[0], true);
+    assertEquals(Verdict.IMPROVEMENT, one(sim).verdict());
+    double[] cycles = new double[10];
+    java.util.Arrays.fill(cycles, 1000);
+    double[] more = new double[10];
+    java.util.Arrays.fill(more, 1100);
+    assertEquals(Verdict.REGRESSION, one(new ComparisonRequest("T.m", "cycles", cycles, more, 5,
+        false, new int[0], new int[0], true)).verdict());
+    assertEquals(Verdict.INCONCLUSIVE, one(req("cycles", cycles, more, 5)).verdict());
   }
 
   @Test
