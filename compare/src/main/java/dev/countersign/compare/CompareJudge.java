@@ -37,6 +37,10 @@ import java.util.TreeMap;
  * whole interval is inside it; INCONCLUSIVE otherwise, with the reason. A metric constant within and across all rounds on both
  * sides (a simulated count) is compared exactly, from one round. B's budgets ({@code
  * @CounterBudget}, {@code @VmExitBudget}) are judged as {@code check} judges them, on B's rounds.
+ *
+ * <p>A little over 300 lines: the pairing of rounds, the corrected decision and the rows are one
+ * judgement, whose rules change together (docs/compare.md); the statistics themselves are {@link
+ * PairedRatio}'s and {@link RoundStatistic}'s.
  */
 public final class CompareJudge {
 

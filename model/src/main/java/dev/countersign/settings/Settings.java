@@ -1,9 +1,7 @@
 package dev.countersign.settings;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -22,7 +20,8 @@ import java.util.function.UnaryOperator;
  * InvalidSettingException} naming the key, the value and what to give instead.
  *
  * <p>Longer than 300 lines by design: it is the one class that names every key with its default
- * and unit; most of it is those constants, their javadoc and one typed reader each.
+ * and unit; most of it is those constants, their javadoc and one typed accessor each. Reading and
+ * parsing a value is {@link SettingReader}'s.
  */
 public final class Settings {
 
@@ -249,12 +248,10 @@ public final class Settings {
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
       HISTORY_WINDOW, HISTORY_MAX_P_VALUE, HISTORY_MIN_MAGNITUDE, DEFER_BUDGETS);
 
-  private final UnaryOperator<String> lookup;
-  private final String origin;
+  private final SettingReader reader;
 
   private Settings(UnaryOperator<String> lookup, String origin) {
-    this.lookup = lookup;
-    this.origin = origin;
+    this.reader = new SettingReader(lookup, origin);
   }
 
   /**
@@ -284,51 +281,22 @@ public final class Settings {
 
   /** The value of {@code key}, stripped; empty when absent or blank. */
   public Optional<String> string(String key) {
-    String v = lookup.apply(key);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    return reader.string(key);
   }
 
   /** The value of {@code key} as a whole number, or {@code fallback} when absent. */
   public int integer(String key, int fallback) {
-    Optional<String> v = string(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.get());
-    } catch (NumberFormatException e) {
-      throw invalid(key, v.get(), "is not a whole number");
-    }
+    return reader.integer(key, fallback);
   }
 
   /** The value of {@code key} as a finite number ≥ 0, or {@code fallback} when absent. */
   public double nonNegative(String key, double fallback) {
-    Optional<String> v = string(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      double d = Double.parseDouble(v.get());
-      if (d >= 0 && Double.isFinite(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalid(key, v.get(), "is not a finite number ≥ 0 (default " + fallback + ")");
+    return reader.nonNegative(key, fallback);
   }
 
   /** The value of {@code key} as {@code true} or {@code false}, or {@code fallback} when absent. */
   public boolean flag(String key, boolean fallback) {
-    Optional<String> v = string(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    return switch (v.get().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalid(key, v.get(), "is neither true nor false");
-    };
+    return reader.flag(key, fallback);
   }
 
   /**
@@ -336,48 +304,22 @@ public final class Settings {
    * ms}, {@code s} or {@code m}; {@code 0} when absent.
    */
   public double seconds(String key) {
-    Optional<String> value = string(key);
-    return value.isEmpty() ? 0 : duration(key, value.get());
+    return reader.seconds(key);
   }
 
-  private double duration(String key, String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    double scale = 1;
-    if (v.endsWith("ms")) {
-      scale = 1e-3;
-      v = v.substring(0, v.length() - 2);
-    } else if (v.endsWith("s")) {
-      v = v.substring(0, v.length() - 1);
-    } else if (v.endsWith("m")) {
-      scale = 60;
-      v = v.substring(0, v.length() - 1);
-    }
-    try {
-      double s = Double.parseDouble(v.strip()) * scale;
-      if (s >= 0 && Double.isFinite(s)) {
-        return s;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalid(key, value,
-        "is not a duration; give seconds ≥ 0 such as 30, 30s, 500ms or 2m (0 = off)");
+  /** A default duration ({@code 500ms}) of {@code key}, in seconds. */
+  private static double duration(String key, String value) {
+    return new SettingReader(k -> value, "the default").seconds(key);
   }
 
   /** The value of {@code key} split at commas, blanks dropped; empty when absent. */
   public List<String> list(String key) {
-    List<String> out = new ArrayList<>();
-    for (String s : string(key).orElse("").split(",")) {
-      if (!s.isBlank()) {
-        out.add(s.strip());
-      }
-    }
-    return List.copyOf(out);
+    return reader.list(key);
   }
 
   /** The value of {@code key} as a path, or {@code fallback} when absent. */
   public Path path(String key, String fallback) {
-    return Path.of(string(key).orElse(fallback));
+    return reader.path(key, fallback);
   }
 
   // ---- typed accessors of the extension's settings --------------------------------------------
@@ -457,10 +399,6 @@ public final class Settings {
 
   /** What {@code origin} said for this lookup, for messages. */
   public String origin() {
-    return origin;
-  }
-
-  private InvalidSettingException invalid(String key, String value, String problem) {
-    return new InvalidSettingException(origin + " " + key + "='" + value + "' " + problem);
+    return reader.origin();
   }
 }

@@ -3,6 +3,9 @@ package dev.countersign.workloads;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
 import dev.countersign.sim.agent.CpuProfile;
+import dev.countersign.sim.agent.GuestActivity;
+import dev.countersign.workloads.fidelity.Corpus;
+import dev.countersign.workloads.fidelity.FidelityPair;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.SimProbeProvider;
 import java.util.Arrays;
@@ -10,11 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Prints the simulated counts of one invocation of each sample workload, one line each ({@code
  * name = [counts]}), for {@link SimulatorForkedDeterminismTest} to compare across JVMs and JDKs.
+ * With the argument {@code corpus}, every side of every fidelity pair (held-out ones included) too ({@code
+ * corpus:<pair>:before}), for {@link SimulatedCountsFixtureTest}.
  */
 public final class SimulatedCountsMain {
 
@@ -42,6 +49,15 @@ public final class SimulatedCountsMain {
     workloads.put("copyByClone", () -> JdkCalls.copyByClone(ints));
     workloads.put("digestOnce", () -> JdkCalls.digest(data, 1));
     workloads.put("digestTwice", () -> JdkCalls.digest(data, 2));
+    if (List.of(args).contains("corpus")) {
+      for (FidelityPair pair : Stream.concat(Corpus.pairs().stream(), Corpus.heldOut().stream())
+          .toList()) {
+        for (String side : List.of("before", "after")) {
+          LongSupplier op = pair.side(side).get();
+          workloads.put("corpus:" + pair.name() + ":" + side, op::getAsLong);
+        }
+      }
+    }
     workloads.forEach((name, w) -> {
       for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
         w.get();
@@ -52,9 +68,14 @@ public final class SimulatedCountsMain {
       w.get();
       probe.end(values, new double[events.size()]);
       probe.close();
+      GuestActivity g = probe.guestActivity().orElseThrow();
       System.out.println(name + " = " + Arrays.toString(values) + " pagesFirstTouched "
-          + probe.guestActivity().orElseThrow().pagesFirstTouched());
+          + g.pagesFirstTouched() + " ipis " + g.ipisSent() + " shootdowns " + g.tlbShootdowns()
+          + " timers " + g.timerArms() + " idle " + g.idleEntries() + " spins "
+          + g.spins());
     });
     System.out.println("events = " + events.stream().map(EventSpec::name).toList());
+    System.out.println("jdk = " + System.getProperty("java.vendor") + " "
+        + System.getProperty("java.runtime.version"));
   }
 }

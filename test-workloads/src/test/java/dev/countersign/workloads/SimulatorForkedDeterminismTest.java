@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SimulatorForkedDeterminismTest {
 
   /** The JDKs to fork: {@code countersign.test.jdks} (homes, path-separated), else /usr/lib/jvm's. */
-  private static Map<Integer, Path> jdks() throws IOException {
+  static Map<Integer, Path> jdks() throws IOException {
     Map<Integer, Path> found = new TreeMap<>();
     List<Path> homes = new ArrayList<>();
     String given = System.getProperty("countersign.test.jdks", "");
@@ -56,11 +56,13 @@ class SimulatorForkedDeterminismTest {
     return found;
   }
 
-  private static Map<String, String> run(Path jdk, String agent)
+  /** The counts {@link SimulatedCountsMain} prints on {@code jdk}, by workload name. */
+  static Map<String, String> run(Path jdk, String agent, String... args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(),
         "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal", agent, "-cp",
         System.getProperty("java.class.path"), SimulatedCountsMain.class.getName()));
+    cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
@@ -77,12 +79,17 @@ class SimulatorForkedDeterminismTest {
     return Double.parseDouble(values[events.indexOf("instructions")]);
   }
 
-  @Test
-  void forkedJvmsGiveIdenticalCountsOnEachJdk() throws Exception {
-    String agent = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+  /** This JVM's {@code -javaagent} option (prepare-agent's), or null. */
+  static String agentOption() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-javaagent:") && a.contains("countersign"))
         .findFirst()
         .orElse(null);
+  }
+
+  @Test
+  void forkedJvmsGiveIdenticalCountsOnEachJdk() throws Exception {
+    String agent = agentOption();
     // 'mvn test' in a reactor has no agent jar yet: prepare-agent warns and attaches nothing
     assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
     Map<Integer, Path> jdks = jdks();

@@ -41,7 +41,7 @@ final class IntrinsicModels {
       "java/lang/StringBuilder", "java/lang/StringBuffer");
 
   /**
-   * A call-site model: {@code probe} in {@link SimRuntime} takes the call's result (when {@code
+   * A call-site model: {@code probe} in {@link IntrinsicProbes} takes the call's result (when {@code
    * after}: it runs after the call), the receiver (when {@code receiver}) and the call's
    * arguments.
    */

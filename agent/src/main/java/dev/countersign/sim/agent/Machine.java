@@ -19,29 +19,27 @@ import java.util.List;
  *
  * <p>Not thread-safe: each machine is updated by its one thread only.
  *
- * <p>Longer than 300 lines, not yet split: the memory hierarchy (caches, TLBs, prefetcher), the
- * heap and the guest-event recorder are the natural parts, left for the simulator's rework (issue
- * 13), which changes this class while the module split (issue 12) lands.
+ * <p>Its parts: {@link MemoryHierarchy} (caches, TLBs, prefetcher and their counters), {@link
+ * SyntheticHeap} (addresses, allocation and first-touched pages), {@link GuestEvents}, and the
+ * large state of the core in {@link CoreModel}. Longer than 300 lines because what is left is the
+ * machine itself, each part a few lines: the iteration's life cycle on the test thread, the child
+ * machines of the threads it starts, the instruction and branch counters of the hot path (kept
+ * here, one field increment away from {@link SimRuntime#block}), the per-byte intrinsic costs
+ * that combine counters and memory, and the cycle model over all of them.
  */
 public final class Machine {
-
-  /** Objects remembered per iteration at most; beyond, new objects get addresses lazily. */
-  private static final int MAX_TRACKED_OBJECTS = 1 << 22;
-  private static final long YOUNG_BASE = 0x1000_0000_0000L;
-  private static final long OLD_BASE = 0x2000_0000_0000L;
-  private static final long DIRECT_BASE = 0x3000_0000_0000L;
-  private static final long REGION = 1L << 36;
 
   final CpuProfile profile;
   private final Machine root;
   private final int index;
   private final int lineBytes;
   private final long pageBytes;
+  private final MemoryHierarchy memory;
+  private final SyntheticHeap heap;
   private final List<Machine> children = new ArrayList<>();
   private final List<Thread> startedThreads = new ArrayList<>();
   private final GuestEvents guest;
   private final CoreModel core;
-  private final IdentityAddressMap addresses;
   /** Cores of the threads counted in earlier iterations, by start index, for reuse. */
   private final List<CoreModel> childCores = new ArrayList<>();
 
@@ -58,36 +56,14 @@ public final class Machine {
   private volatile int generation;
   private final int bornInGeneration;
 
-  long instructions;
-  long branches;
-  long branchMisses;
-  long loads;
-  long l1Misses;
-  long l2Misses;
-  long llcMisses;
-  long dtlbMisses;
-  long stlbMisses;
-  long allocBytes;
-  long pagesFirstTouched;
-  long pauses;
+  private long instructions;
+  private long branches;
+  private long branchMisses;
+  private long pauses;
   private long idleTicks;
   private long tscBase;
 
-  private final SetAssociativeCache l1;
-  private final SetAssociativeCache l2;
-  private final SetAssociativeCache llc;
-  private final SetAssociativeCache dtlb;
-  private final SetAssociativeCache stlb;
   private final BranchPredictor predictor;
-  private long lastMissLine = -2;
-  /** The line accessed last: MRU in L1D, its page MRU in the TLB, so a repeat changes nothing. */
-  private long lastLine = -1;
-  private Object lastObject;
-  private long lastAddress;
-  private long youngTop;
-  private long youngTouched;
-  private long oldTop;
-  private long directTop;
 
   private final boolean memoryModel;
   private final boolean predictorModel;
@@ -105,12 +81,8 @@ public final class Machine {
     this.bornInGeneration = root == null ? 0 : root.generation;
     this.core = root == null ? new CoreModel(profile, memoryModel || predictorModel)
         : root.childCore(index);
-    this.addresses = core.addresses;
-    this.l1 = core.l1;
-    this.l2 = core.l2;
-    this.llc = core.llc;
-    this.dtlb = core.dtlb;
-    this.stlb = core.stlb;
+    this.memory = new MemoryHierarchy(core, profile);
+    this.heap = new SyntheticHeap(core.addresses, index, pageBytes);
     this.predictor = core.predictor;
     resetState();
   }
@@ -189,27 +161,14 @@ public final class Machine {
     instructions = 0;
     branches = 0;
     branchMisses = 0;
-    loads = 0;
-    l1Misses = 0;
-    l2Misses = 0;
-    llcMisses = 0;
-    dtlbMisses = 0;
-    stlbMisses = 0;
-    allocBytes = 0;
-    pagesFirstTouched = 0;
     pauses = 0;
     idleTicks = 0;
     tscBase = 0;
     guest.reset();
     quiet = 0;
-    lastMissLine = -2;
-    lastLine = -1;
-    lastObject = null;
-    lastAddress = 0;
+    memory.reset();
+    heap.reset();
     core.clear();
-    youngTop = YOUNG_BASE + index * REGION;
-    oldTop = OLD_BASE + index * REGION;
-    directTop = DIRECT_BASE + index * REGION;
   }
 
   /** The core of the {@code index}-th thread counted in an iteration (from 1), reused. */
@@ -228,78 +187,31 @@ public final class Machine {
     branches += unconditional;
   }
 
+  /** A conditional branch's outcome (the branch itself is counted with its block). */
   void conditional(int site, boolean taken) {
-    branches++;
     if (predictorModel && predictor.conditional(site, taken)) {
       branchMisses++;
     }
   }
 
+  /** A switch's key (the switch itself is counted with its block). */
   void switchOutcome(int site, int key) {
-    branches++;
     if (predictorModel && predictor.indirect(site, key)) {
       branchMisses++;
     }
   }
 
+  /** A load of {@code address} (nothing without the memory model). */
   void load(long address) {
-    if (!memoryModel) {
-      return;
-    }
-    loads++;
-    long same = address / lineBytes;
-    if (same == lastLine) {
-      return;
-    }
-    lastLine = same;
-    translate(address);
-    if (!l1.access(address)) {
-      l1Misses++;
-      long line = address / lineBytes;
-      boolean stream = line == lastMissLine + 1;
-      lastMissLine = line;
-      if (!l2.access(address)) {
-        l2Misses++;
-        if (!llc.access(address)) {
-          llcMisses++;
-        }
-      }
-      if (stream) {
-        prefetch(line);
-      }
+    if (memoryModel) {
+      memory.load(address);
     }
   }
 
+  /** A store to {@code address} (nothing without the memory model). */
   void store(long address) {
-    if (!memoryModel) {
-      return;
-    }
-    long same = address / lineBytes;
-    if (same == lastLine) {
-      return;
-    }
-    lastLine = same;
-    dtlb.access(address);
-    if (!l1.access(address) && !l2.access(address)) {
-      llc.access(address);
-    }
-  }
-
-  private void translate(long address) {
-    if (!dtlb.access(address)) {
-      dtlbMisses++;
-      if (!stlb.access(address)) {
-        stlbMisses++;
-      }
-    }
-  }
-
-  /** An L2 stream prefetcher: two consecutive missing lines fetch the next ones into L2/LLC. */
-  private void prefetch(long line) {
-    for (int k = 1; k <= profile.prefetchDepth(); k++) {
-      long a = (line + k) * lineBytes;
-      l2.access(a);
-      llc.access(a);
+    if (memoryModel) {
+      memory.store(address);
     }
   }
 
@@ -308,41 +220,36 @@ public final class Machine {
     return memoryModel;
   }
 
+  /** Whether branch outcomes are simulated. */
+  boolean predictsBranches() {
+    return predictorModel;
+  }
+
+  private Class<?> lastType;
+  private long lastTypeSize;
+
+  /**
+   * {@link ObjectShapes#instanceSize} through a one-entry cache (allocations in a loop are mostly
+   * of one class), so that the common case runs no JDK code.
+   */
+  long instanceSize(Class<?> type) {
+    if (type != lastType) {
+      lastTypeSize = ObjectShapes.instanceSize(type);
+      lastType = type;
+    }
+    return lastTypeSize;
+  }
+
   /** Synthetic address of {@code o}; objects not allocated while counting get one on first use. */
   long addressOf(Object o) {
-    if (o == lastObject) {
-      return lastAddress;
-    }
-    long a = addresses.get(o);
-    if (a < 0) {
-      a = oldTop;
-      oldTop += ObjectShapes.sizeOf(o);
-      if (addresses.size() < MAX_TRACKED_OBJECTS) {
-        addresses.put(o, a);
-      }
-    }
-    lastObject = o;
-    lastAddress = a;
-    return a;
+    return heap.addressOf(o);
   }
 
   void allocated(Object o, long size) {
-    allocBytes += size;
-    long a = youngTop;
-    youngTop += size;
-    long used = youngTop - (YOUNG_BASE + index * REGION);
-    while (used > youngTouched) {
-      youngTouched += pageBytes;
-      pagesFirstTouched++;
-    }
+    long a = heap.allocate(o, size, memoryModel);
     if (!memoryModel) {
       return;
     }
-    if (addresses.size() < MAX_TRACKED_OBJECTS) {
-      addresses.put(o, a);
-    }
-    lastObject = o;
-    lastAddress = a;
     // the TLAB allocation zeroes the object: a store to each of its lines
     for (long line = a - Math.floorMod(a, lineBytes); line < a + size; line += lineBytes) {
       store(line);
@@ -493,11 +400,10 @@ public final class Machine {
   void directAllocated(long bytes) {
     if (bytes >= profile.mmapThresholdBytes()) {
       long pages = (bytes + pageBytes - 1) / pageBytes;
-      pagesFirstTouched += pages;
+      long a = heap.directPages(pages);
       for (long p = 0; p < pages; p++) {
-        store(directTop + p * pageBytes);
+        store(a + p * pageBytes);
       }
-      directTop += pages * pageBytes;
     }
   }
 
@@ -526,12 +432,13 @@ public final class Machine {
   /** Cycles of this machine so far. */
   double cycles() {
     CpuProfile p = profile;
+    MemoryHierarchy h = memory;
     return instructions * p.baseCpi()
-        + (l1Misses - l2Misses) * (double) p.l2HitCycles()
-        + (l2Misses - llcMisses) * (double) p.llcHitCycles()
-        + llcMisses * (double) p.memoryCycles()
-        + (dtlbMisses - stlbMisses) * (double) p.stlbHitCycles()
-        + stlbMisses * (double) p.pageWalkCycles()
+        + (h.l1Misses() - h.l2Misses()) * (double) p.l2HitCycles()
+        + (h.l2Misses() - h.llcMisses()) * (double) p.llcHitCycles()
+        + h.llcMisses() * (double) p.memoryCycles()
+        + (h.dtlbMisses() - h.stlbMisses()) * (double) p.stlbHitCycles()
+        + h.stlbMisses() * (double) p.pageWalkCycles()
         + branchMisses * (double) p.branchMissCycles()
         + pauses * (double) p.pauseCycles();
   }
@@ -545,14 +452,14 @@ public final class Machine {
       case INSTRUCTIONS -> instructions;
       case BRANCHES -> branches;
       case BRANCH_MISSES -> branchMisses;
-      case L1D_LOADS, DTLB_LOADS -> loads;
-      case L1D_LOAD_MISSES -> l1Misses;
-      case LLC_LOADS -> l2Misses;
-      case LLC_LOAD_MISSES -> llcMisses;
-      case DTLB_LOAD_MISSES -> stlbMisses;
+      case L1D_LOADS, DTLB_LOADS -> memory.loads();
+      case L1D_LOAD_MISSES -> memory.l1Misses();
+      case LLC_LOADS -> memory.l2Misses();
+      case LLC_LOAD_MISSES -> memory.llcMisses();
+      case DTLB_LOAD_MISSES -> memory.stlbMisses();
       case CYCLES -> Math.round(cycles());
-      case ALLOC_BYTES -> allocBytes;
-      case PAGES_FIRST_TOUCHED -> pagesFirstTouched;
+      case ALLOC_BYTES -> heap.allocBytes();
+      case PAGES_FIRST_TOUCHED -> heap.pagesFirstTouched();
       case PAUSES -> pauses;
     };
   }

@@ -3,6 +3,7 @@ package dev.countersign.sim.agent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -28,10 +29,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <ul>
  *   <li>each basic block calls {@link SimRuntime#block} with its {@link OpcodeWeights weight} and
- *       its count of jumps, calls and returns, just before the instruction that ends it (a jump,
- *       switch, return or throw) or before the next branch target — so a block an exception
- *       leaves early is not counted;
- *   <li>each conditional branch and switch reports its operands and site first;
+ *       its count of branches (jumps, conditional or not, switches, calls and returns), just
+ *       before the instruction that ends it (a jump, switch, return or throw) or before the next
+ *       branch target — so a block an exception leaves early is not counted;
+ *   <li>each conditional branch and switch then reports its operands and site, for the branch
+ *       predictor only (its probe returns at once when no predictor is simulated);
  *   <li>field and array loads and stores report the accessed object and index first;
  *   <li>allocations report the new object after its constructor (NEW) or at once (arrays);
  *   <li>calls of {@code Thread.onSpinWait}, {@code LockSupport.park*}/{@code unpark}, {@code
@@ -53,6 +55,11 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class MethodInstrumenter {
 
   static final String RT = "dev/countersign/sim/agent/SimRuntime";
+  static final String MEMORY = "dev/countersign/sim/agent/MemoryProbes";
+  static final String INTRINSICS = "dev/countersign/sim/agent/IntrinsicProbes";
+  static final String GUEST = "dev/countersign/sim/agent/GuestProbes";
+  /** Every class probes call. */
+  static final List<String> PROBE_OWNERS = List.of(RT, MEMORY, INTRINSICS, GUEST);
 
   private final String owner;
   private final MethodNode method;
@@ -108,14 +115,15 @@ final class MethodInstrumenter {
             unconditional++;
             insns.insertBefore(n, blockCall(weight, unconditional));
           } else {
-            insns.insertBefore(n, blockCall(weight, unconditional));
+            // the branch itself is counted with its block; its probe only feeds the predictor
+            insns.insertBefore(n, blockCall(weight, unconditional + 1));
             insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
           unconditional = 0;
         }
         case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
-          insns.insertBefore(n, blockCall(weight, unconditional));
+          insns.insertBefore(n, blockCall(weight, unconditional + 1));
           InsnList probe = new InsnList();
           probe.add(new InsnNode(Opcodes.DUP));
           probe.add(push(site(index)));
@@ -146,7 +154,7 @@ final class MethodInstrumenter {
           after.add(new InsnNode(Opcodes.DUP));
           after.add(push(((MultiANewArrayInsnNode) n).dims));
           after.add(new MethodInsnNode(
-              Opcodes.INVOKESTATIC, RT, "allocatedMulti", "(Ljava/lang/Object;I)V", false));
+              Opcodes.INVOKESTATIC, MEMORY, "allocatedMulti", "(Ljava/lang/Object;I)V", false));
           insns.insert(n, after);
         }
         case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN -> {
@@ -159,7 +167,7 @@ final class MethodInstrumenter {
                   InsnList after = new InsnList();
                   after.add(new InsnNode(Opcodes.DUP));
                   after.add(new MethodInsnNode(
-                      Opcodes.INVOKESTATIC, RT, "allocated", "(Ljava/lang/Object;)V", false));
+                      Opcodes.INVOKESTATIC, MEMORY, "allocated", "(Ljava/lang/Object;)V", false));
                   insns.insert(n, after);
                 }
               } else if (constructor) {
@@ -289,7 +297,7 @@ final class MethodInstrumenter {
       l.add(new InsnNode(Opcodes.DUP));
       l.add(push(FieldSites.register(f.owner, f.name)));
       l.add(new MethodInsnNode(
-          Opcodes.INVOKESTATIC, RT, "getField", "(Ljava/lang/Object;I)V", false));
+          Opcodes.INVOKESTATIC, MEMORY, "getField", "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(f, l);
     } else if (f.getOpcode() == Opcodes.PUTFIELD) {
       InsnList l = new InsnList();
@@ -303,7 +311,7 @@ final class MethodInstrumenter {
       }
       l.add(push(FieldSites.register(f.owner, f.name)));
       l.add(new MethodInsnNode(
-          Opcodes.INVOKESTATIC, RT, "putField", "(Ljava/lang/Object;I)V", false));
+          Opcodes.INVOKESTATIC, MEMORY, "putField", "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(f, l);
     }
   }
@@ -320,7 +328,8 @@ final class MethodInstrumenter {
     if (load != null) {
       InsnList l = new InsnList();
       l.add(new InsnNode(Opcodes.DUP2));
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, load, "(Ljava/lang/Object;I)V", false));
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, MEMORY, load, "(Ljava/lang/Object;I)V",
+          false));
       insns.insertBefore(n, l);
       return;
     }
@@ -346,7 +355,7 @@ final class MethodInstrumenter {
         l.add(new InsnNode(Opcodes.POP)); // [v, a, i]
         l.add(new InsnNode(Opcodes.DUP2_X1)); // [a, i, v, a, i]
       }
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "store" + (1 << shift),
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, MEMORY, "store" + (1 << shift),
           "(Ljava/lang/Object;I)V", false));
       insns.insertBefore(n, l);
     }
@@ -356,12 +365,13 @@ final class MethodInstrumenter {
     InsnList l = new InsnList();
     l.add(new InsnNode(Opcodes.DUP));
     l.add(new MethodInsnNode(
-        Opcodes.INVOKESTATIC, RT, "allocatedArray", "(Ljava/lang/Object;)V", false));
+        Opcodes.INVOKESTATIC, MEMORY, "allocatedArray", "(Ljava/lang/Object;)V", false));
     return l;
   }
 
   /**
-   * Brackets a JDK call that is a guest event with probes of {@link SimRuntime}. The call itself
+   * Brackets a JDK call that is a guest event or a modelled intrinsic with probes of {@link
+   * GuestProbes} / {@link IntrinsicProbes}. The call itself
    * stays the original instruction, so whatever it throws (a null receiver's helpful NPE, an
    * IllegalMonitorStateException) comes from this frame exactly as without the agent. Operands
    * the probes need are copied on the stack, or through fresh locals beyond the method's own
@@ -606,9 +616,15 @@ final class MethodInstrumenter {
     }
   }
 
+  /** A call of probe {@code name}: the guest events' in {@link GuestProbes}, the rest models. */
   private static MethodInsnNode probe(String name, String desc) {
-    return new MethodInsnNode(Opcodes.INVOKESTATIC, RT, name, desc, false);
+    String owner = GUEST_PROBES.contains(name) ? GUEST : INTRINSICS;
+    return new MethodInsnNode(Opcodes.INVOKESTATIC, owner, name, desc, false);
   }
+
+  private static final Set<String> GUEST_PROBES = Set.of("spinWaiting",
+      "parking", "parkingNanos", "parkingUntil", "parked", "unparking", "sleeping", "waiting",
+      "waited", "notifying", "notifyingAll", "starting", "allocatedDirect", "cleaned");
 
   private static AbstractInsnNode push(int v) {
     if (v >= -1 && v <= 5) {

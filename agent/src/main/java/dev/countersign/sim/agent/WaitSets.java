@@ -9,15 +9,14 @@ package dev.countersign.sim.agent;
  *
  * <p>A thread whose {@code wait} ended with an exception (interrupted) never reports its return;
  * it stays registered until it waits again, and a notify skips it unless it is blocked ({@link
- * Thread.State#WAITING} or {@code TIMED_WAITING}). Kept in plain arrays in arrival order, not in
- * JDK collections: those are instrumented code that would call back into the runtime.
- * Thread-safe.
+ * Thread.State#WAITING} or {@code TIMED_WAITING}). Kept in a {@link ThreadTable} in arrival
+ * order, not in JDK collections: those are instrumented code that would call back into the
+ * runtime. Thread-safe.
  */
 final class WaitSets {
 
-  private Thread[] threads = new Thread[8];
-  private Object[] monitors = new Object[8];
-  private int size;
+  /** The waiting threads, each with the monitor it waits on. */
+  private final ThreadTable waiters = new ThreadTable();
 
   /**
    * The calling thread is about to wait on {@code o}: false when the wait will throw (null, the
@@ -29,25 +28,15 @@ final class WaitSets {
     }
     Thread self = Thread.currentThread();
     synchronized (this) {
-      removeLocked(self);
-      if (size == threads.length) {
-        Thread[] nt = new Thread[size * 2];
-        Object[] nm = new Object[size * 2];
-        System.arraycopy(threads, 0, nt, 0, size);
-        System.arraycopy(monitors, 0, nm, 0, size);
-        threads = nt;
-        monitors = nm;
-      }
-      threads[size] = self;
-      monitors[size] = o;
-      size++;
+      waiters.remove(self);
+      waiters.add(self, o);
     }
     return true;
   }
 
   /** The calling thread returned from its wait on {@code o}. */
   synchronized void leave(Object o) {
-    removeLocked(Thread.currentThread());
+    waiters.remove(Thread.currentThread());
   }
 
   /**
@@ -61,13 +50,13 @@ final class WaitSets {
     int woken = 0;
     synchronized (this) {
       int i = 0;
-      while (i < size) {
-        if (monitors[i] != o) {
+      while (i < waiters.size()) {
+        if (waiters.value(i) != o) {
           i++;
           continue;
         }
-        Thread t = threads[i];
-        removeAt(i);
+        Thread t = waiters.thread(i);
+        waiters.removeAt(i);
         Thread.State s = t.getState();
         if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) {
           woken++;
@@ -78,23 +67,5 @@ final class WaitSets {
       }
     }
     return woken;
-  }
-
-  private void removeLocked(Thread t) {
-    for (int i = 0; i < size; i++) {
-      if (threads[i] == t) {
-        removeAt(i);
-        return;
-      }
-    }
-  }
-
-  /** Removes entry {@code i}, keeping the arrival order of the others. */
-  private void removeAt(int i) {
-    System.arraycopy(threads, i + 1, threads, i, size - i - 1);
-    System.arraycopy(monitors, i + 1, monitors, i, size - i - 1);
-    size--;
-    threads[size] = null;
-    monitors[size] = null;
   }
 }

@@ -100,11 +100,11 @@ class JdkInstrumentationTest {
       String key = e.getKey();
       String desc = IntrinsicModels.probeDescriptor(e.getValue(), key.substring(key.indexOf('(')));
       boolean found = false;
-      for (java.lang.reflect.Method m : SimRuntime.class.getMethods()) {
+      for (java.lang.reflect.Method m : IntrinsicProbes.class.getMethods()) {
         found |= m.getName().equals(e.getValue().probe())
             && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc);
       }
-      assertTrue(found, key + " needs SimRuntime." + e.getValue().probe() + desc);
+      assertTrue(found, key + " needs IntrinsicProbes." + e.getValue().probe() + desc);
     }
   }
 
@@ -113,7 +113,7 @@ class JdkInstrumentationTest {
     return Files.readAllBytes(jrt.getPath("/modules/java.base/" + internalName + ".class"));
   }
 
-  /** The SimRuntime methods called by one method of a class file, in order. */
+  /** The probes (of any probe class) called by one method of a class file, in order. */
   private static List<String> runtimeCalls(byte[] classFile, String method, String desc) {
     List<String> calls = new ArrayList<>();
     new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -126,7 +126,7 @@ class JdkInstrumentationTest {
         return new MethodVisitor(Opcodes.ASM9) {
           @Override
           public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
-            if (owner.equals(MethodInstrumenter.RT)) {
+            if (MethodInstrumenter.PROBE_OWNERS.contains(owner)) {
               calls.add(n);
             }
           }

@@ -1,0 +1,114 @@
+package dev.countersign.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator's counts do not change unnoticed: a JVM per JDK (17 and 25) with the packaged
+ * agent prints every counter and guest event of one invocation of the sample workloads, the JDK
+ * calls and both sides of every fidelity pair ({@link SimulatedCountsMain} {@code corpus}), and
+ * each line must equal the fixture recorded for that JDK build
+ * ({@code src/test/resources/sim-counts/<vendor> <runtime version>.txt}). A change of the
+ * instrumentation or of the runtime's hot path (per-block counting, the thread look-up) must keep
+ * every count; a change of a cost model changes counts on purpose: re-record with {@code
+ * -Dcountersign.recordSimCounts=true} and say in the commit and in docs/simulator.md what changed.
+ */
+class SimulatedCountsFixtureTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/sim-counts");
+
+  /**
+   * Workloads whose counts differ between JVMs of one JDK (two variants each, found by this test
+   * in eight JVMs): those that parse JSON with Jackson or format with {@code String.format}, and
+   * the digest pair's first side, move by up to 0.9% of their instructions and more of their
+   * misses, which points at JDK or Jackson caches whose state depends on the JVM's history
+   * (identity hash codes, references the collector clears). Not yet fixed: they are printed and
+   * must be present, but their values are not compared.
+   */
+  static final Set<String> VARY_BETWEEN_JVMS = Set.of("corpus:jackson-tree-to-streaming:before",
+      "corpus:jackson-tree-to-streaming:after", "corpus:jackson-map-to-tree:before",
+      "corpus:jackson-map-to-tree:after", "corpus:digest-twice-to-once:before",
+      "corpus:string-format-to-concat:before", "corpus:lang3-leftpad-to-format:after");
+
+  @Test
+  void everyCountEqualsTheRecordedFixture() throws Exception {
+    String agent = SimulatorForkedDeterminismTest.agentOption();
+    assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
+    boolean record = Boolean.getBoolean("countersign.recordSimCounts");
+    int compared = 0;
+    List<String> problems = new ArrayList<>();
+    for (var jdk : SimulatorForkedDeterminismTest.jdks().entrySet()) {
+      if (jdk.getKey() != 17 && jdk.getKey() != 25) {
+        continue;
+      }
+      Map<String, String> counts = SimulatorForkedDeterminismTest.run(jdk.getValue(), agent,
+          "corpus");
+      String build = counts.remove("jdk");
+      assertTrue(build != null && counts.size() > 70, counts.toString());
+      Path fixture = FIXTURES.resolve(build.replaceAll("[^A-Za-z0-9.+_-]+", "_") + ".txt");
+      if (record) {
+        Files.createDirectories(FIXTURES);
+        StringBuilder text = new StringBuilder();
+        counts.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(fixture, text, StandardCharsets.UTF_8);
+        System.out.println("recorded " + fixture.toAbsolutePath());
+        continue;
+      }
+      if (!Files.isRegularFile(fixture)) {
+        problems.add("no fixture for JDK " + build + " (" + fixture + "): record one with"
+            + " -Dcountersign.recordSimCounts=true");
+        continue;
+      }
+      Map<String, String> expected = new LinkedHashMap<>();
+      for (String line : Files.readAllLines(fixture, StandardCharsets.UTF_8)) {
+        int eq = line.indexOf(" = ");
+        if (eq > 0) {
+          expected.put(line.substring(0, eq), line.substring(eq + 3));
+        }
+      }
+      assertEquals(expected.get("events"), counts.get("events"), "the events printed");
+      for (var e : expected.entrySet()) {
+        String now = counts.get(e.getKey());
+        if (now == null) {
+          // a pair renamed or removed from the corpus: the fixture is stale there, not wrong
+          System.out.println(build + ": workload " + e.getKey() + " of the fixture no longer"
+              + " printed; re-record with -Dcountersign.recordSimCounts=true");
+          continue;
+        } else if (!now.equals(e.getValue()) && !VARY_BETWEEN_JVMS.contains(e.getKey())) {
+          problems.add(build + ": " + e.getKey() + "\n  fixture " + e.getValue() + "\n  now     "
+              + now);
+        }
+        compared++;
+      }
+      for (String k : counts.keySet()) {
+        if (!expected.containsKey(k)) {
+          System.out.println(build + ": workload " + k + " is not in the fixture (added to the"
+              + " corpus since it was recorded): not compared");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      boolean ci = "true".equals(System.getenv("CI"));
+      List<String> missing = problems.stream().filter(p -> p.startsWith("no fixture")).toList();
+      if (!ci && missing.size() == problems.size()) {
+        assumeTrue(false, String.join("; ", missing)); // another JDK build than the recorded ones
+      }
+      fail("simulated counts differ from the fixture (events in the order of the 'events' line;"
+          + " if the change is intended, re-record with -Dcountersign.recordSimCounts=true and"
+          + " explain it in docs/simulator.md):\n" + String.join("\n", problems));
+    }
+    assertTrue(record || compared > 70, compared + " workloads compared");
+  }
+}
