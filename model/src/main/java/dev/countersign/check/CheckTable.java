@@ -161,7 +161,7 @@ public final class CheckTable {
     return switch (r.verdict()) {
       case UNAVAILABLE, INCOMPARABLE, NOT_RUN, NO_BASELINE, INCONCLUSIVE, OVER_BUDGET, AT_RISK -> true;
       default -> !r.note().isEmpty() && r.comparison().isPresent()
-          && !r.note().startsWith("deterministic");
+          && !r.comparison().get().exact();
     };
   }
 

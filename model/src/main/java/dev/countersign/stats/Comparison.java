@@ -26,6 +26,14 @@ public record Comparison(
     Verdict verdict,
     String note) {
 
+  /**
+   * Whether the comparison took the exact path: both sides constant (a deterministic metric), so
+   * the ratio is the change itself, with no interval or test.
+   */
+  public boolean exact() {
+    return Samples.constant(request.baseline()) && Samples.constant(request.current());
+  }
+
   /** The change in percent of the baseline: (ratio − 1) × 100. */
   public double changePercent() {
     return (ratio - 1.0) * 100.0;
