@@ -4,6 +4,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE') : log
 assert log.contains('the module is built in the reactor at the repository\'s top level: each side runs -pl perf -am') : log
 assert log =~ /BlocksPerfTest\.allocate alloc-bytes: REGRESSION \(\+100(\.\d+)?% against HEAD~1\)/ : log
+// a test by a name of the module's own <includes> is compared too
+assert log =~ /BlocksBench\.allocateFifty alloc-bytes: REGRESSION \(\+100(\.\d+)?% against HEAD~1\)/ : log
 
 // B's budget is judged as check judges it, in the table, the failures and summary.md
 assert log =~ /BlocksPerfTest\.allocate\s+alloc-bytes \(budget\).*OVER BUDGET/ : log
@@ -18,6 +20,9 @@ def perf = new File(basedir, 'multi/perf/target/countersign/compare')
     assert sideLog.contains('Reactor Build Order') && sideLog.contains('it-compare-reactor-lib') : sideLog
     assert !sideLog.contains('Running sample.BlocksTest') : "lib's test ran in ${round} of ${side}"
     assert sideLog.contains('Running sample.BlocksPerfTest') : sideLog
+    // the module's Surefire includes and excludes, not the default names
+    assert sideLog.contains('Running sample.BlocksBench') : sideLog
+    assert !sideLog.contains('SlowBlocksPerfTest') : "an excluded test ran in ${round} of ${side}"
   }
 }
 assert !new File(basedir, 'multi/lib/target/lib-test-ran').exists() : "lib's test ran in B"

@@ -18,6 +18,7 @@ import dev.countersign.stats.ComparisonRequest;
 import dev.countersign.stats.ComparisonSettings;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.PairedRatio;
+import dev.countersign.stats.RoundStatistic;
 import dev.countersign.stats.Samples;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;

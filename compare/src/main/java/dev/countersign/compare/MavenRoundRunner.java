@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * own configuration (the simulator's {@code prepare-agent}, {@code argLine}, properties). A module
  * of a multi-module build is built from its reactor root with {@code -pl <module> -am}, so that
  * its siblings come from the same revision; the upstream modules' tests are not run: the first
- * round selects the module's own test classes by name ({@link ModuleTests}), later rounds the
- * compared tests. Test failures do not stop the comparison ({@code maven.test.failure.ignore}); a
+ * round selects the module's own test classes as its Surefire would ({@link TestSelection}),
+ * later rounds the compared tests. Test failures do not stop the comparison ({@code maven.test.failure.ignore}); a
  * build that fails for another reason does, with the tail of its log.
  */
 public final class MavenRoundRunner implements RoundRunner {
@@ -46,16 +46,21 @@ public final class MavenRoundRunner implements RoundRunner {
 
   private final Invocation maven;
   private final Map<Side, Checkout> checkouts;
+  private final Map<Side, TestSelection> selections;
   private final Path logDir;
 
   /**
    * @param checkouts per side, where the module whose tests are compared is built
+   * @param selections per side, the test classes the module's Surefire runs (its includes and
+   *     excludes): the first round's filter in a reactor
    * @param logDir where each run's build log and results are kept ({@code
    *     round-<n>/<side>.log}, {@code round-<n>/<side>/*.json})
    */
-  public MavenRoundRunner(Invocation maven, Map<Side, Checkout> checkouts, Path logDir) {
+  public MavenRoundRunner(Invocation maven, Map<Side, Checkout> checkouts,
+      Map<Side, TestSelection> selections, Path logDir) {
     this.maven = maven;
     this.checkouts = Map.copyOf(checkouts);
+    this.selections = Map.copyOf(selections);
     this.logDir = logDir;
   }
 
@@ -77,7 +82,7 @@ public final class MavenRoundRunner implements RoundRunner {
     BuildId build = new BuildId("compare-" + side.name().toLowerCase(Locale.ROOT) + "-" + round);
     cmd.add("-D" + Settings.BUILD_ID + "=" + build);
     String filter = !tests.isEmpty() ? surefireFilter(tests)
-        : checkout.inReactor() ? String.join(",", ModuleTests.of(module)) : "";
+        : checkout.inReactor() ? String.join(",", selections.get(side).classes()) : "";
     if (checkout.inReactor()) {
       cmd.add("-pl");
       cmd.add(checkout.module());

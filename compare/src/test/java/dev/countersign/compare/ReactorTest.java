@@ -78,12 +78,24 @@ class ReactorTest {
     Path src = m.resolve("src/test/java/a/b");
     Files.createDirectories(src);
     for (String c : List.of("FooTest", "TestBar", "BazTests", "QuxTestCase", "Helper",
-        "package-info", "RunSuite")) {
+        "package-info", "RunSuite", "HashPerf", "SlowTest")) {
       Files.writeString(src.resolve(c + ".java"), "");
     }
     Files.writeString(m.resolve("src/test/java/TopTest.java"), "");
     assertEquals(List.of("TopTest", "a.b.BazTests", "a.b.FooTest", "a.b.QuxTestCase",
-        "a.b.TestBar"), ModuleTests.of(m));
-    assertEquals(List.of(), ModuleTests.of(pom("empty", "")));
+        "a.b.SlowTest", "a.b.TestBar"), TestSelection.defaults(m).classes());
+    assertEquals(List.of(), TestSelection.defaults(pom("empty", "")).classes());
+
+    // the module's own includes and excludes, as Surefire reads them (ant patterns, regex, lists)
+    Path sources = m.resolve("src/test/java");
+    assertEquals(List.of("a.b.HashPerf"), new TestSelection(sources,
+        List.of(" **/*Perf.java "), List.of()).classes());
+    assertEquals(List.of("TopTest", "a.b.FooTest", "a.b.HashPerf"), new TestSelection(sources,
+        List.of("**/*Test.java, **/*Perf.java"), List.of("**/Slow*")).classes());
+    assertEquals(List.of("a.b.BazTests", "a.b.QuxTestCase", "a.b.TestBar"), new TestSelection(
+        sources, List.of(), List.of("%regex[.*(Foo|Slow|Top).*]")).classes());
+    // another test source directory
+    assertEquals(List.of("a.b.HashPerf"), new TestSelection(sources.resolve("a"),
+        List.of("**/*Perf.java"), List.of()).classes().stream().map(c -> "a." + c).toList());
   }
 }

@@ -148,7 +148,7 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
 
     RunPlan plan = new RunPlan(spec.events(), spec.derived(), spec.warmup(), spec.iterations(),
         spec.opsPerInvocation(), new ProbeRequest(spec.mode(), spec.threads()),
-        settings.warmupSeconds());
+        settings.warmupSeconds(spec.measuresTime()));
     Runner runner = Runner.forMode(spec.mode(), settings);
     Workload workload = Workload.of(method, target, args);
     int forkIndex = settings.forkIndex();

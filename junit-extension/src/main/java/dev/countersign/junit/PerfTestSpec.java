@@ -12,6 +12,7 @@ import dev.countersign.results.RunConfiguration;
 import dev.countersign.runner.Mode;
 import dev.countersign.settings.InvalidSettingException;
 import dev.countersign.settings.Settings;
+import dev.countersign.stats.TimeSensitiveMetrics;
 import dev.countersign.vmexit.HostProfiles;
 import dev.countersign.vmexit.InvalidHostProfileException;
 import java.lang.reflect.Method;
@@ -68,6 +69,16 @@ public record PerfTestSpec(
     measurement.unavailable().forEach(u -> names.add(u.name()));
     names.removeAll(declared);
     return List.copyOf(names);
+  }
+
+  /**
+   * Whether this test measures time or scheduling: it declares such a metric (or page faults,
+   * {@link TimeSensitiveMetrics}) and is not simulated. Such a test warms up by time by default ({@link
+   * Settings#DEFAULT_WARMUP_TIME}): a few invocations leave a fresh JVM measuring code the JIT has
+   * not compiled yet, now and then (docs/statistics.md).
+   */
+  public boolean measuresTime() {
+    return mode != Mode.SIM && declared.stream().anyMatch(TimeSensitiveMetrics::isTimeOrScheduling);
   }
 
   public RunConfiguration configuration() {

@@ -23,11 +23,12 @@ import java.util.function.LongSupplier;
  * far, on average, say it will end within the budget. Thresholds: {@code @MaxRegression} for its
  * metric, else {@code countersign.threshold}, else {@value CheckSettings#DEFAULT_THRESHOLD}%.
  *
- * <p>Measuring time: setting {@code countersign.measureTime} (same syntax; default 0 = off): after
+ * <p>Measuring time: setting {@code countersign.measureTime} (same syntax; default 200 ms for a
+ * test that measures time or scheduling, {@link PerfTestSpec#measuresTime()}, else 0 = off): after
  * the planned iterations, batches go on, whatever their precision, until this much time has passed
  * since the first batch ended — so that the samples of a fast test span more than the few
- * milliseconds of its planned iterations, and a round of {@code compare} sees more than one state
- * of a shared machine ({@code compare} sets it, default 200 ms there).
+ * milliseconds of its planned iterations, and a run (or a round of {@code compare}) sees more than
+ * one state of a shared machine ({@code compare} sets it for every test, default 200 ms there).
  */
 final class SequentialSampling {
 
@@ -54,7 +55,8 @@ final class SequentialSampling {
    */
   static SequentialSampling of(PerfTestSpec spec, Settings settings) {
     try {
-      return new SequentialSampling(settings.maxTimeSeconds(), settings.measureSeconds(), spec,
+      return new SequentialSampling(settings.maxTimeSeconds(),
+          settings.measureSeconds(spec.measuresTime()), spec,
           settings.threshold(), System::nanoTime);
     } catch (InvalidSettingException e) {
       throw new InvalidPerfTestException(e.getMessage());

@@ -2,6 +2,7 @@ package dev.countersign.junit;
 
 import dev.countersign.settings.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,15 @@ class PerfTestSpecTest {
 
     @PerfTest
     void defaults() {}
+
+    @PerfTest(mode = "sim", events = "task-clock")
+    void simulated() {}
+
+    @PerfTest(events = "vmexit.intel-kvm-default.HLT")
+    void haltExits() {}
+
+    @PerfTest(events = {"alloc-bytes", "instructions"})
+    void work() {}
 
     @PerfTest(iterations = 0, warmup = -1)
     @CounterBudget(event = "instructons", perOp = -3)
@@ -53,6 +63,18 @@ class PerfTestSpecTest {
     // total = 50 per invocation of 100 ops = 0.5 per op
     assertTrue(s.budgets().contains(new Budget("vmexit.intel-kvm-default.MSR_WRITE", 0.5)));
     assertEquals(2.0, s.maxRegressions().get(0).percent());
+  }
+
+  /** What warms up by time by default: time, scheduling and timed exits, measured, not simulated. */
+  @Test
+  void measuresTimeWhenATimeMetricIsDeclaredAndMeasured() throws Exception {
+    assertTrue(PerfTestSpec.of(method("defaults"), Settings.none()).measuresTime()); // task-clock
+    assertTrue(PerfTestSpec.of(method("haltExits"), Settings.none()).measuresTime());
+    assertTrue(PerfTestSpec.of(method("good"), Settings.none()).measuresTime()); // page faults
+    assertFalse(PerfTestSpec.of(method("work"), Settings.none()).measuresTime()); // counts of work
+    assertFalse(PerfTestSpec.of(method("simulated"), Settings.none()).measuresTime());
+    assertFalse(PerfTestSpec.of(method("defaults"), Settings.of(Map.of("countersign.mode", "sim")
+        ::get)).measuresTime());
   }
 
   @Test

@@ -63,26 +63,36 @@ public final class Settings {
   public static final String MAX_TIME = "countersign.maxTime";
 
   /**
-   * Steady-state warm-up per test (per JVM), seconds ({@code 1}, {@code 500ms}); default 0 = off
-   * (the {@code warmup} invocations only). When set, warm-up goes on after the {@code warmup}
-   * invocations until this much time has passed and the JIT has compiled nothing for a quarter
-   * of it, at most four times this long ({@code dev.countersign.runner.SteadyWarmup}).
-   * {@code countersign:compare} sets it on both sides, default {@value
-   * #DEFAULT_COMPARE_WARMUP_TIME} there.
+   * Steady-state warm-up per test (per JVM), seconds ({@code 1}, {@code 500ms}; {@code 0} = off,
+   * the {@code warmup} invocations only). Default {@value #DEFAULT_WARMUP_TIME} for a test that
+   * declares a time or scheduling metric ({@code dev.countersign.stats.TimeSensitiveMetrics}) and
+   * is not simulated, 0 for the others (counts of work and simulated counts do not depend on how
+   * far the JIT got). Warm-up goes on after the {@code warmup} invocations until this much time
+   * has passed and the JIT has compiled nothing for a quarter of it, at most four times this long
+   * ({@code dev.countersign.runner.SteadyWarmup}). {@code countersign:compare} sets it on both
+   * sides for every test, default {@value #DEFAULT_COMPARE_WARMUP_TIME} there.
    */
   public static final String WARMUP_TIME = "countersign.warmupTime";
+
+  /** {@link #WARMUP_TIME} of a test that measures time or scheduling, unless set. */
+  public static final String DEFAULT_WARMUP_TIME = "500ms";
 
   /** {@link #WARMUP_TIME} of {@code countersign:compare}'s rounds unless set. */
   public static final String DEFAULT_COMPARE_WARMUP_TIME = "500ms";
 
   /**
-   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}); default 0 = off (the
-   * planned iterations only). When set, after the planned iterations further batches of the same
-   * size are measured until this much time has passed since the first batch ended. {@code
-   * countersign:compare} sets it on both sides, default {@value #DEFAULT_COMPARE_MEASURE_TIME}
-   * there.
+   * Measuring time per test (per JVM), seconds ({@code 200ms}, {@code 1s}; {@code 0} = off, the
+   * planned iterations only). Default {@value #DEFAULT_MEASURE_TIME} for a test that measures time
+   * or scheduling (as {@link #WARMUP_TIME}), 0 for the others. After the planned iterations
+   * further batches of the same size are measured until this much time has passed since the first
+   * batch ended, so that a run's samples span more than one state of a shared machine. {@code
+   * countersign:compare} sets it on both sides for every test, default {@value
+   * #DEFAULT_COMPARE_MEASURE_TIME} there.
    */
   public static final String MEASURE_TIME = "countersign.measureTime";
+
+  /** {@link #MEASURE_TIME} of a test that measures time or scheduling, unless set. */
+  public static final String DEFAULT_MEASURE_TIME = "200ms";
 
   /** {@link #MEASURE_TIME} of {@code countersign:compare}'s rounds unless set. */
   public static final String DEFAULT_COMPARE_MEASURE_TIME = "200ms";
@@ -297,6 +307,11 @@ public final class Settings {
     return reader.seconds(key);
   }
 
+  /** A default duration ({@code 500ms}) of {@code key}, in seconds. */
+  private static double duration(String key, String value) {
+    return new SettingReader(k -> value, "the default").seconds(key);
+  }
+
   /** The value of {@code key} split at commas, blanks dropped; empty when absent. */
   public List<String> list(String key) {
     return reader.list(key);
@@ -319,14 +334,32 @@ public final class Settings {
     return seconds(MAX_TIME);
   }
 
-  /** {@link #WARMUP_TIME}, seconds, 0 = off. */
+  /** {@link #WARMUP_TIME} as set, seconds, 0 = off or not set. */
   public double warmupSeconds() {
     return seconds(WARMUP_TIME);
   }
 
-  /** {@link #MEASURE_TIME}, seconds, 0 = off. */
+  /**
+   * {@link #WARMUP_TIME} of one test, seconds: as set, else {@value #DEFAULT_WARMUP_TIME} when the
+   * test measures time or scheduling and 0 when it does not.
+   */
+  public double warmupSeconds(boolean measuresTime) {
+    return string(WARMUP_TIME).isPresent() || !measuresTime ? seconds(WARMUP_TIME)
+        : duration(WARMUP_TIME, DEFAULT_WARMUP_TIME);
+  }
+
+  /** {@link #MEASURE_TIME} as set, seconds, 0 = off or not set. */
   public double measureSeconds() {
     return seconds(MEASURE_TIME);
+  }
+
+  /**
+   * {@link #MEASURE_TIME} of one test, seconds: as set, else {@value #DEFAULT_MEASURE_TIME} when
+   * the test measures time or scheduling and 0 when it does not.
+   */
+  public double measureSeconds(boolean measuresTime) {
+    return string(MEASURE_TIME).isPresent() || !measuresTime ? seconds(MEASURE_TIME)
+        : duration(MEASURE_TIME, DEFAULT_MEASURE_TIME);
   }
 
   /** {@link #THRESHOLD}, percent. */

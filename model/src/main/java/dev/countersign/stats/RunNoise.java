@@ -63,9 +63,19 @@ public record RunNoise(int groups, double mean, double sd, double halfWidth) {
    * @param confidence two-sided level of the band, e.g. 0.95
    */
   public static RunNoise of(double[] values, int[] groups, double confidence) {
+    return of(values, groups, confidence, RoundStatistic.MEDIAN);
+  }
+
+  /**
+   * The noise of a baseline's samples, each group stood for by {@code statistic} (the median; for
+   * CPU time the 10th percentile, {@link RoundStatistic#forMetric}): then {@link #pValue} takes
+   * the current run's same statistic relative to the pooled baseline's.
+   */
+  public static RunNoise of(double[] values, int[] groups, double confidence,
+      RoundStatistic statistic) {
     int[][] members = Groups.members(values.length, groups);
     int k = members.length;
-    double pooled = Samples.median(values);
+    double pooled = statistic.of(values);
     if (k < 2 || pooled == 0) {
       return unknown(k);
     }
@@ -76,7 +86,7 @@ public record RunNoise(int groups, double mean, double sd, double halfWidth) {
       for (int i = 0; i < v.length; i++) {
         v[i] = values[members[g][i]];
       }
-      rel[g] = Samples.median(v) / Math.abs(pooled);
+      rel[g] = statistic.of(v) / Math.abs(pooled);
       mean += rel[g] / k;
     }
     double ss = 0;

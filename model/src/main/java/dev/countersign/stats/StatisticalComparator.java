@@ -61,7 +61,8 @@ public final class StatisticalComparator implements MetricComparator {
       TrendResult trend,
       int baselineRuns,
       double runSpreadPercent,
-      RunNoise noise) {}
+      RunNoise noise,
+      double noiseRatio) {}
 
   @Override
   public List<Comparison> compareAll(List<ComparisonRequest> requests) {
@@ -86,9 +87,9 @@ public final class StatisticalComparator implements MetricComparator {
         + " else normal with tie and continuity correction), alpha " + settings.alpha() + ", "
         + correction + " across the build's comparisons; a verdict needs significance and the"
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
-        + " several runs or forks (prediction t-test, in the same correction); measured time,"
-        + " scheduling and page-fault metrics of one-run baselines inconclusive; constant metrics"
-        + " compared exactly"
+        + " several runs or forks (prediction t-test on each run's median, for CPU time its"
+        + " 10th percentile, in the same correction); measured time, scheduling and page-fault"
+        + " metrics of one-run baselines inconclusive; constant metrics compared exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
 
@@ -101,7 +102,7 @@ public final class StatisticalComparator implements MetricComparator {
     double ratio = MedianBootstrap.ratio(b, c);
     if (Samples.constant(base) && Samples.constant(cur)) {
       return new Measured(true, b, c, ratio, new MedianBootstrap.Interval(ratio, ratio), null,
-          null, 1, 0, RunNoise.unknown(1));
+          null, 1, 0, RunNoise.unknown(1), ratio);
     }
     MedianBootstrap.Interval ci = MedianBootstrap.ratioInterval(base, r.baselineGroups(), cur,
         r.currentGroups(), Seeds.of("compare", r.test(), r.metric()), settings.resamples(),
@@ -125,8 +126,14 @@ public final class StatisticalComparator implements MetricComparator {
       }
       spread = (max - min) / Math.abs(b) * 100;
     }
-    return new Measured(false, b, c, ratio, ci, rank, trend, runs.length, spread,
-        RunNoise.of(base, r.baselineGroups(), settings.confidence()));
+    // the between-run test on each run's statistic: for CPU time the least-disturbed tenth,
+    // which a shared machine's state moves far less than the median (RoundStatistic)
+    RoundStatistic statistic = RoundStatistic.forMetric(r.metric());
+    RunNoise noise = RunNoise.of(base, r.baselineGroups(), settings.confidence(), statistic);
+    double noiseRatio = statistic == RoundStatistic.MEDIAN ? ratio
+        : MedianBootstrap.ratio(statistic.of(base), statistic.of(cur));
+    return new Measured(false, b, c, ratio, ci, rank, trend, runs.length, spread, noise,
+        noiseRatio);
   }
 
   /** Corrects the p-values of all non-exact requests together and decides every verdict. */
@@ -141,7 +148,7 @@ public final class StatisticalComparator implements MetricComparator {
       if (!m.exact()) {
         // a change must be both unlike the baseline's iterations and unlike its runs: the larger
         // p-value tests both at once (an intersection-union test), and enters the correction
-        p[i] = m.noise().known() ? Math.max(m.rank().pValue(), m.noise().pValue(m.ratio()))
+        p[i] = m.noise().known() ? Math.max(m.rank().pValue(), m.noise().pValue(m.noiseRatio()))
             : m.rank().pValue();
         // an untestable trend (too few iterations) stays out of the family
         if (settings.trendCheck() && m.trend().s() != 0) {
@@ -209,10 +216,21 @@ public final class StatisticalComparator implements MetricComparator {
           + Numbers.percent(driftPercent) + " from first to last (Mann-Kendall p = " + num(trendP)
           + ", " + settings.correction().id() + "): increase warmup (@PerfTest(warmup = ...) or"
           + " -Dcountersign.warmup=...); samples with a trend are not compared";
+    } else if (m.noise().known() && (worse(r, lo, hi, t) || better(r, lo, hi, t))
+        && RoundStatistic.forMetric(r.metric()) != RoundStatistic.MEDIAN
+        && m.noiseRatio() >= 1 - t && m.noiseRatio() <= 1 + t) {
+      // the median moved, the least-disturbed tenth did not: the run was disturbed more or less
+      v = Verdict.INCONCLUSIVE;
+      note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%, but its "
+          + RoundStatistic.forMetric(r.metric()).label() + " moved " + change(m.noiseRatio())
+          + ", within the threshold: how much of the run the machine disturbed differs from the"
+          + " baseline's runs, the code's least-disturbed cost does not. Use 'mvn"
+          + " countersign:compare' (A/B on the same machine) to decide";
     } else if (withinNoise(r, m, lo, hi, t, p)) {
       v = Verdict.INCONCLUSIVE;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "% but within the"
-          + " between-run noise the baseline measured (±" + num(m.noise().percent()) + "% from "
+          + " between-run noise the baseline measured (±" + num(m.noise().percent()) + "%"
+          + ofStatistic(r) + " from "
           + m.noise().groups() + " runs or forks; " + pText + "): a change this size happens"
           + " between runs of unchanged code here. Use 'mvn countersign:compare' (A/B on the same"
           + " machine) to decide, or record more history";
@@ -225,7 +243,7 @@ public final class StatisticalComparator implements MetricComparator {
       v = worse(r, lo, hi, t) ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%"
           + (m.noise().known() ? " and the between-run noise ±" + num(m.noise().percent()) + "%"
-              : "") + "; " + pText;
+              + ofStatistic(r) : "") + "; " + pText;
     } else if (lo >= 1 - t && hi <= 1 + t) {
       v = Verdict.UNCHANGED;
       note = "";
@@ -271,11 +289,17 @@ public final class StatisticalComparator implements MetricComparator {
    * Beyond the threshold but not significant because the baseline's runs differ by as much: the
    * between-run test, not the rank test, is what kept the change from significance.
    */
+  /** How a note names the statistic of the between-run test when it is not the median. */
+  private static String ofStatistic(ComparisonRequest r) {
+    RoundStatistic s = RoundStatistic.forMetric(r.metric());
+    return s == RoundStatistic.MEDIAN ? "" : " of the " + s.label();
+  }
+
   private boolean withinNoise(ComparisonRequest r, Measured m, double lo, double hi, double t,
       double p) {
     return m.noise().known() && p >= settings.alpha()
         && (worse(r, lo, hi, t) || better(r, lo, hi, t))
-        && m.noise().pValue(m.ratio()) > m.rank().pValue();
+        && m.noise().pValue(m.noiseRatio()) > m.rank().pValue();
   }
 
   /** The whole interval on the worse side of the threshold. */

@@ -45,6 +45,23 @@ class SettingsTest {
     assertEquals(120, given(Settings.MAX_TIME, "2m").maxTimeSeconds());
   }
 
+  /** Time-based warm-up is the default of tests that measure time; a set value wins, 0 included. */
+  @Test
+  void warmUpAndMeasuringTimeDefaultOnlyForTestsThatMeasureTime() {
+    assertEquals(0.5, Settings.none().warmupSeconds(true));
+    assertEquals(0, Settings.none().warmupSeconds(false));
+    assertEquals(0, Settings.none().warmupSeconds());
+    assertEquals(0, given(Settings.WARMUP_TIME, "0").warmupSeconds(true));
+    assertEquals(1.5, given(Settings.WARMUP_TIME, "1500ms").warmupSeconds(true));
+    assertEquals(1.5, given(Settings.WARMUP_TIME, "1.5s").warmupSeconds(false));
+    assertThrows(InvalidSettingException.class,
+        () -> given(Settings.WARMUP_TIME, "long").warmupSeconds(true));
+    assertEquals(0.2, Settings.none().measureSeconds(true));
+    assertEquals(0, Settings.none().measureSeconds(false));
+    assertEquals(0, given(Settings.MEASURE_TIME, "0").measureSeconds(true));
+    assertEquals(1, given(Settings.MEASURE_TIME, "1s").measureSeconds(false));
+  }
+
   @Test
   void aBadValueNamesKeyValueOriginAndWhatToGive() {
     InvalidSettingException e = assertThrows(InvalidSettingException.class,

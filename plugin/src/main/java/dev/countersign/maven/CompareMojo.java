@@ -107,7 +107,8 @@ public class CompareMojo extends CountersignMojo {
     try {
       outcome = Compare.run(basedir.toPath(), settings, System.getenv(),
           Path.of(System.getProperty("java.io.tmpdir")),
-          dirs -> new MavenRoundRunner(maven(), dirs, logDir), getLog()::info);
+          dirs -> new MavenRoundRunner(maven(), dirs,
+              SurefireSelection.of(project, dirs), logDir), getLog()::info);
     } catch (CompareException | CountersignFileException e) {
       throw new MojoExecutionException("Countersign compare: " + e.getMessage(), e);
     }

@@ -1,13 +1,13 @@
-package dev.countersign.compare;
+package dev.countersign.stats;
 
-import dev.countersign.stats.Samples;
 import java.util.Set;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * The one number that stands for a side's iterations of a metric in one round, before the ratio
- * B / A is taken.
+ * The one number that stands for a run's iterations of a metric: in {@code compare}, a side's in
+ * one round, before the ratio B / A is taken; in {@code check}, each baseline run's and the
+ * current run's in the between-run test ({@link RunNoise}).
  *
  * <p>CPU time of the test thread ({@code task-clock}, {@code cpu-clock}, {@code cycles}, {@code
  * ref-cycles}) takes the <b>10th percentile</b> (linear interpolation, R's type 7): what else
@@ -21,7 +21,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * work, context switches, page faults, allocation — takes the <b>median</b>, where interference
  * is not one-sided and a low quantile is often 0.
  */
-enum RoundStatistic {
+public enum RoundStatistic {
   MEDIAN("median"),
   LOW_DECILE("10th percentile");
 
@@ -35,12 +35,12 @@ enum RoundStatistic {
   }
 
   /** The statistic for a metric, by its name. */
-  static RoundStatistic forMetric(String metric) {
+  public static RoundStatistic forMetric(String metric) {
     return CPU_TIME.contains(metric) ? LOW_DECILE : MEDIAN;
   }
 
   /** Its value over one round's iterations; NaN for none. */
-  double of(double[] iterations) {
+  public double of(double[] iterations) {
     if (this == MEDIAN || iterations.length == 0) {
       return Samples.median(iterations);
     }
@@ -48,7 +48,7 @@ enum RoundStatistic {
   }
 
   /** How the notes name it: "median", "10th percentile". */
-  String label() {
+  public String label() {
     return label;
   }
 }
