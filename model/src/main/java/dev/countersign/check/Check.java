@@ -1,7 +1,6 @@
 package dev.countersign.check;
 
 import dev.countersign.results.Baseline;
-import dev.countersign.results.BaselineRun;
 import dev.countersign.results.BaselineStore;
 import dev.countersign.results.Budget;
 import dev.countersign.results.MetricSeries;
@@ -18,7 +17,6 @@ import dev.countersign.stats.MetricComparator;
 import dev.countersign.stats.Samples;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
 
 /**
  * Compares a build's results with the committed baselines and budgets: the engine behind the
@@ -133,42 +129,17 @@ public final class Check {
           currentMedian, Verdict.NO_BASELINE,
           "record one with 'mvn countersign:baseline' and commit src/test/countersign/"));
     }
-    DoubleStream.Builder pooled = DoubleStream.builder();
-    IntStream.Builder runOf = IntStream.builder();
-    MetricSeries latest = null;
-    MetricIdentity latestIdentity = null;
-    int runIndex = 0;
-    for (BaselineRun run : baseline.get().runs()) {
-      for (MetricSeries m : run.metrics()) {
-        if (m.name().equals(current.name())) {
-          MetricIdentity identity = MetricIdentity.of(m, run);
-          if (latest == null) {
-            latest = m;
-            latestIdentity = identity;
-          }
-          // only runs whose values mean what the newest one's do are pooled
-          if (identity.sameMeaning(latestIdentity)) {
-            Arrays.stream(m.values()).forEach(pooled);
-            // each promoted run (and each fork within it) is a group, so the spread between runs
-            // and JVMs is resampled as such
-            boolean forked = m.fork().size() == m.perOp().size();
-            for (int k = 0; k < m.perOp().size(); k++) {
-              runOf.add(runIndex * 100_000 + (forked ? m.fork().get(k) : 0));
-            }
-          }
-        }
-      }
-      runIndex++;
-    }
-    if (latest == null) {
+    Optional<BaselinePool> pool = BaselinePool.of(baseline.get(), current.name());
+    if (pool.isEmpty()) {
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(), Double.NaN,
           currentMedian, Verdict.NO_BASELINE,
           "the baseline has no samples of this metric; promote this run with"
               + " 'mvn countersign:baseline'"));
     }
+    MetricSeries latest = pool.get().latest();
     Optional<String> incomparable = MetricIdentity.of(current, r)
-        .differenceFrom(latestIdentity, baseline.get().latest().configuration().mode(),
-            r.configuration().mode());
+        .differenceFrom(pool.get().latestIdentity(),
+            baseline.get().latest().configuration().mode(), r.configuration().mode());
     if (incomparable.isPresent()) {
       return Optional.of(CheckRow.plain(test, current.name(), current.source().id(),
           Samples.median(latest.values()), currentMedian, Verdict.INCOMPARABLE,
@@ -179,8 +150,8 @@ public final class Check {
         .mapToDouble(RegressionLimit::percent)
         .findFirst()
         .orElse(settings.thresholdPercent());
-    double[] base = pooled.build().toArray();
-    int[] baseRuns = runOf.build().toArray();
+    double[] base = pool.get().values();
+    int[] baseRuns = pool.get().groups();
     int[] forks = current.fork().size() == current.perOp().size()
         ? current.fork().stream().mapToInt(Integer::intValue).toArray() : new int[0];
     requests.add(new ComparisonRequest(test, current.name(), base, current.values(), threshold,

@@ -1,11 +1,9 @@
 package dev.countersign.report;
 
+import dev.countersign.check.BaselinePool;
 import dev.countersign.results.Baseline;
-import dev.countersign.results.BaselineRun;
 import dev.countersign.results.MetricSeries;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,31 +22,13 @@ record Samples(double[] values, String unit, String source) {
     return new Samples(v, m.unit(), m.source().id());
   }
 
-  /**
-   * The baseline samples the check compared against: the metric's samples pooled over the
-   * baseline's runs of the same source as its newest run (as {@code Check} pools them).
-   */
+  /** The baseline samples the check compared against ({@link BaselinePool}), sorted. */
   static Optional<Samples> ofBaseline(Baseline baseline, String metric) {
-    MetricSeries latest = null;
-    List<Double> pooled = new ArrayList<>();
-    for (BaselineRun run : baseline.runs()) {
-      for (MetricSeries m : run.metrics()) {
-        if (m.name().equals(metric)) {
-          if (latest == null) {
-            latest = m;
-          }
-          if (m.source() == latest.source()) {
-            pooled.addAll(m.perOp());
-          }
-        }
-      }
-    }
-    if (latest == null || pooled.isEmpty()) {
-      return Optional.empty();
-    }
-    double[] v = pooled.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    return Optional.of(new Samples(v, latest.unit(), latest.source().id()));
+    return BaselinePool.of(baseline, metric).map(pool -> {
+      double[] v = pool.values().clone();
+      Arrays.sort(v);
+      return new Samples(v, pool.latest().unit(), pool.latest().source().id());
+    });
   }
 
   double min() {
