@@ -36,6 +36,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </ul>
  *
  * A class without {@code $jacocoInit}/{@code $jacocoData} has no foreign code.
+ *
+ * <p>Longer than 300 lines on purpose: the recognisers of the shapes above share one method's scan
+ * state (its instructions and the local that holds the probe array), so they stay in one class.
  */
 final class ForeignCode {
 

@@ -27,6 +27,8 @@ import org.apache.commons.lang3.StringUtils;
  * sides is the libraries' and the JDK's bytecode. They were written before the cost model was
  * tuned on the other pairs and are reported separately ({@code FidelityFiguresTest}): their
  * figures are the check that the model's changes did not only fit the tuning pairs.
+ *
+ * <p>Longer than 300 lines on purpose: a list of self-contained pairs, reported as one set.
  */
 final class HeldOutPairs {
 
