@@ -3,6 +3,7 @@ package dev.countersign.report;
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
 import dev.countersign.stats.Numbers;
+import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,24 @@ public final class SummaryMarkdown {
     return render(ReportModel.of(report), reportLink);
   }
 
+  /**
+   * "3 of 7 checks need attention"; on a first run, whose only notable rows are NO BASELINE, what
+   * to do instead ("no baseline yet for 6 of 6 checks: ...").
+   */
+  private static String headline(ReportModel model, List<CheckRow> notable) {
+    boolean firstRun = !notable.isEmpty()
+        && notable.stream().allMatch(r -> r.verdict() == Verdict.NO_BASELINE);
+    return firstRun
+        ? "no baseline yet for " + notable.size() + " of " + model.checkCount() + " checks:"
+            + " record them with `mvn countersign:baseline` and commit src/test/countersign/"
+        : notable.size() + " of " + model.checkCount() + " checks need attention";
+  }
+
   static String render(ReportModel model, String reportLink) {
     List<CheckRow> notable = model.notable();
     StringBuilder md = new StringBuilder();
     md.append("### Countersign: ").append(model.failed() ? "FAILED" : "passed").append(" — ")
-        .append(notable.size()).append(" of ").append(model.checkCount())
-        .append(" checks need attention\n\n");
+        .append(headline(model, notable)).append("\n\n");
     model.machine().ifPresent(m -> md.append("Measured on ")
         .append(cell(m.environment().cpuModel())).append(", ").append(m.environment().cpus())
         .append(" CPUs, ").append(cell(m.environment().virtualization())).append(", mode ")

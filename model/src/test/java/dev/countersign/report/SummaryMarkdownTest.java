@@ -65,6 +65,22 @@ class SummaryMarkdownTest {
   }
 
   @Test
+  void aFirstRunSaysToRecordTheBaselinesRatherThanThatEverythingNeedsAttention() {
+    ResultStore results = new ResultStore(dir.resolve("results"));
+    Random rnd = new Random(3);
+    for (String method : List.of("a", "b", "c")) {
+      results.write(ReportFixture.result(new TestId("dev.example.NewPerfTest", method,
+          method + "()"), ReportFixture.CUR_ENV, List.of(
+          ReportFixture.noisy("alloc-bytes", Source.JVM, "bytes", 64, 1, rnd)), List.of()));
+    }
+    CheckReport report = new Check(Comparators.standard())
+        .run(results, new BaselineStore(dir.resolve("baselines")), CheckSettings.defaults());
+    String md = SummaryMarkdown.render(report, "report.html");
+    assertTrue(md.startsWith("### Countersign: passed — no baseline yet for 3 of 3 checks: record"
+        + " them with `mvn countersign:baseline` and commit src/test/countersign/\n"), md);
+  }
+
+  @Test
   void aForeignBaselineIsFlaggedOncePerBuildWithTheTestsItConcerns() {
     CheckReport report = checkOf("dev.example.ManyPerfTest", List.of("a", "b", "c", "d", "e"),
         ReportFixture.BASE_ENV);
