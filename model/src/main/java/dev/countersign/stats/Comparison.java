@@ -31,7 +31,7 @@ public record Comparison(
    * the ratio is the change itself, with no interval or test.
    */
   public boolean exact() {
-    return Samples.constant(request.baseline()) && Samples.constant(request.current());
+    return request.constantOnBothSides();
   }
 
   /** The change in percent of the baseline: (ratio − 1) × 100. */

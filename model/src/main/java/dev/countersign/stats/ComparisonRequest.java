@@ -60,6 +60,14 @@ public record ComparisonRequest(
     this(test, metric, baseline, current, thresholdPercent, higherIsBetter, new int[0], new int[0]);
   }
 
+  /**
+   * Whether both sides are constant (a deterministic metric): then the ratio is the change itself
+   * and is compared exactly, with no interval or test.
+   */
+  public boolean constantOnBothSides() {
+    return Samples.constant(baseline) && Samples.constant(current);
+  }
+
   private static void check(String test, String metric, String side, double[] v, int[] groups) {
     if (v == null || v.length == 0) {
       throw new IllegalArgumentException(test + " " + metric + ": the " + side

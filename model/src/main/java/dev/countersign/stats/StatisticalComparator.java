@@ -104,9 +104,10 @@ public final class StatisticalComparator implements MetricComparator {
     double b = Samples.median(base);
     double c = Samples.median(cur);
     double ratio = MedianBootstrap.ratio(b, c);
-    if (Samples.constant(base) && Samples.constant(cur)) {
+    int[][] runs = Groups.members(base.length, r.baselineGroups());
+    if (r.constantOnBothSides()) {
       return new Measured(true, b, c, ratio, new MedianBootstrap.Interval(ratio, ratio), null,
-          null, 1, 0, RunNoise.unknown(1), ratio);
+          null, runs.length, 0, RunNoise.unknown(1), ratio);
     }
     MedianBootstrap.Interval ci = MedianBootstrap.ratioInterval(base, r.baselineGroups(), cur,
         r.currentGroups(), Seeds.of("compare", r.test(), r.metric()), settings.resamples(),
@@ -114,7 +115,6 @@ public final class StatisticalComparator implements MetricComparator {
     RankSumResult rank = rankSum.test(base, cur);
     TrendResult trend = settings.trendCheck() ? MannKendallTest.test(cur, r.currentGroups())
         : TrendResult.none();
-    int[][] runs = Groups.members(base.length, r.baselineGroups());
     double spread = 0;
     if (runs.length > 1 && b != 0) {
       double min = Double.POSITIVE_INFINITY;
@@ -179,8 +179,7 @@ public final class StatisticalComparator implements MetricComparator {
     String note = "deterministic: exact comparison (no variance on either side)";
     // constant within each run is not constant between runs for what time or the heap decide
     // (page faults: 167 per invocation in one build, 0 in the next)
-    if (v != Verdict.UNCHANGED && timeSensitive(r)
-        && Groups.members(r.baseline().length, r.baselineGroups()).length < 2) {
+    if (v != Verdict.UNCHANGED && timeSensitive(r) && m.baselineRuns() < 2) {
       v = Verdict.INCONCLUSIVE;
       note = "constant on both sides, " + num((ratio - 1) * 100) + "% apart, but "
           + unknownNoise(r);
@@ -289,15 +288,16 @@ public final class StatisticalComparator implements MetricComparator {
     return why.toString();
   }
 
-  /**
-   * Beyond the threshold but not significant because the baseline's runs differ by as much: the
-   * between-run test, not the rank test, is what kept the change from significance.
-   */
   /** How a note names the statistic of the between-run test when it is not the median. */
   private static String ofStatistic(ComparisonRequest r) {
     RoundStatistic s = RoundStatistic.forMetric(r.metric());
     return s == RoundStatistic.MEDIAN ? "" : " of the " + s.label();
   }
+
+  /**
+   * Beyond the threshold but not significant because the baseline's runs differ by as much: the
+   * between-run test, not the rank test, is what kept the change from significance.
+   */
 
   private boolean withinNoise(ComparisonRequest r, Measured m, double lo, double hi, double t,
       double p) {
