@@ -94,10 +94,18 @@ class JdkBlockingGuestEventsTest {
         Thread.yield();
       }
       h.release();
-      partner.join();
+      joinEnded(partner);
     });
     assertEquals(null, failure[0], "the partner failed");
     return a;
+  }
+
+  /** Joins {@code t} once it has ended, so that the join does not block (ThreadJoinGuestEventsTest). */
+  static void joinEnded(Thread t) throws InterruptedException {
+    while (t.getState() != Thread.State.TERMINATED) {
+      Thread.yield();
+    }
+    t.join();
   }
 
   private static void assertOneBlockOneWakeUp(GuestActivity a, boolean timed) {
@@ -255,7 +263,7 @@ class JdkBlockingGuestEventsTest {
         }
         queue.put(i);
       }
-      consumer.join();
+      joinEnded(consumer);
     });
     assertEquals(null, failure[0], "the consumer failed");
     assertEquals((long) items * (items - 1) / 2, sum[0]);
