@@ -230,7 +230,7 @@ public final class Workloads {
       lock.notifyAll();
       lock.notify();
     }
-    while (consumer.getState() != Thread.State.TERMINATED) {
+    while (consumer.isAlive()) {
       Thread.yield(); // so that the join does not block (a join's wait is a guest event too)
     }
     consumer.join();

@@ -3,12 +3,10 @@ package dev.countersign.workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.agent.CpuProfile;
-import dev.countersign.sim.agent.SimRuntime;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,12 +29,10 @@ class IdentityHashCodesTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
-        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
-    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
+    RealAgent.assumeAttached();
   }
 
-  /** The codes of ten new objects (and arrays, and an enum-like class) hashed in a measured invocation. */
+  /** The codes of twelve new objects (plain, arrays, without a hashCode of their own), measured. */
   private static List<Integer> codesInAMeasuredInvocation() {
     SimProbe probe = new SimProbe(List.of(EventCatalog.parse("instructions")),
         CpuProfile.zen4Server());

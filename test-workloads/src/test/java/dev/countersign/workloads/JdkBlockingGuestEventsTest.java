@@ -2,18 +2,12 @@ package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.countersign.events.EventCatalog;
-import dev.countersign.sim.SimProbe;
-import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.GuestActivity;
-import dev.countersign.sim.agent.SimRuntime;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -41,9 +35,7 @@ class JdkBlockingGuestEventsTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
-        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
-    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
+    RealAgent.assumeAttached();
   }
 
   /** Something the partner thread blocks on inside the JDK, and what releases it. */
@@ -57,18 +49,7 @@ class JdkBlockingGuestEventsTest {
   }
 
   private static GuestActivity measure(ThrowingRunnable workload) throws Exception {
-    SimProbe probe = new SimProbe(List.of(EventCatalog.parse("instructions"),
-        EventCatalog.parse("cycles")), CpuProfile.zen4Server());
-    double[] values = new double[2];
-    double[] fractions = new double[2];
-    try {
-      probe.begin();
-      workload.run();
-      probe.end(values, fractions);
-      return probe.guestActivity().orElseThrow();
-    } finally {
-      probe.close();
-    }
+    return RealAgent.guestActivity(workload::run);
   }
 
   private interface ThrowingRunnable {
@@ -100,9 +81,13 @@ class JdkBlockingGuestEventsTest {
     return a;
   }
 
-  /** Joins {@code t} once it has ended, so that the join does not block (ThreadJoinGuestEventsTest). */
+  /**
+   * Joins {@code t} once it has ended, so that the join does not block (ThreadJoinGuestEventsTest):
+   * once it is no longer alive, not once its state is {@code TERMINATED}, which the VM sets first
+   * ({@code ensure_join}), so that a join in between still waits for the VM's notify.
+   */
   static void joinEnded(Thread t) throws InterruptedException {
-    while (t.getState() != Thread.State.TERMINATED) {
+    while (t.isAlive()) {
       Thread.yield();
     }
     t.join();

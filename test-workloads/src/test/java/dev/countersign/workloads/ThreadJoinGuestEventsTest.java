@@ -2,14 +2,8 @@ package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.countersign.events.EventCatalog;
-import dev.countersign.sim.SimProbe;
-import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.GuestActivity;
-import dev.countersign.sim.agent.SimRuntime;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,26 +20,7 @@ class ThreadJoinGuestEventsTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
-        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
-    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
-  }
-
-  private interface Workload {
-    void run() throws Exception;
-  }
-
-  private static GuestActivity measure(Workload w) throws Exception {
-    SimProbe probe = new SimProbe(List.of(EventCatalog.parse("instructions"),
-        EventCatalog.parse("cycles")), CpuProfile.zen4Server());
-    try {
-      probe.begin();
-      w.run();
-      probe.end(new double[2], new double[2]);
-      return probe.guestActivity().orElseThrow();
-    } finally {
-      probe.close();
-    }
+    RealAgent.assumeAttached();
   }
 
   private static void awaitState(Thread t, Thread.State s) {
@@ -61,7 +36,7 @@ class ThreadJoinGuestEventsTest {
 
   @Test
   void joinOfALiveThreadBlocksAndItsEndWakesTheJoiner() throws Exception {
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       Thread partner = endsOnceBlocked(Thread.currentThread(), Thread.State.WAITING);
       partner.start();
       partner.join();
@@ -73,7 +48,7 @@ class ThreadJoinGuestEventsTest {
 
   @Test
   void aTimedJoinArmsATimer() throws Exception {
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       Thread partner = endsOnceBlocked(Thread.currentThread(), Thread.State.TIMED_WAITING);
       partner.start();
       partner.join(60_000);
@@ -88,7 +63,7 @@ class ThreadJoinGuestEventsTest {
   void aJoinThatTimesOutIsWokenByItsTimerNotAnIpi() throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     Thread[] partner = new Thread[1];
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       partner[0] = new Thread(() -> {
         while (!stop.get()) {
           Thread.yield();
@@ -107,10 +82,12 @@ class ThreadJoinGuestEventsTest {
 
   @Test
   void joinOfAnEndedThreadDoesNotBlock() throws Exception {
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       Thread partner = new Thread(() -> { }, "join-partner");
       partner.start();
-      awaitState(partner, Thread.State.TERMINATED);
+      while (partner.isAlive()) {
+        Thread.yield();
+      }
       partner.join();
       partner.join(1000);
     });
@@ -122,7 +99,7 @@ class ThreadJoinGuestEventsTest {
   @Test
   void interruptingASleepingThreadWakesIt() throws Exception {
     boolean[] interrupted = new boolean[1];
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       Thread sleeper = new Thread(() -> {
         try {
           Thread.sleep(60_000);
@@ -143,7 +120,7 @@ class ThreadJoinGuestEventsTest {
 
   @Test
   void interruptingARunningThreadIsNoIpi() throws Exception {
-    GuestActivity a = measure(() -> {
+    GuestActivity a = RealAgent.guestActivity(() -> {
       Thread runner = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
           Thread.yield();

@@ -142,7 +142,7 @@ public final class ClassInstrumenter {
   static byte[] withDeterministicHashes(byte[] classFile) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    int version = reader.readShort(6) << 16 | reader.readShort(4);
+    int version = reader.readUnsignedShort(4) << 16 | reader.readUnsignedShort(6); // as ASM's
     reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
       @Override
       public MethodVisitor visitMethod(int access, String name, String descriptor,

@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * Probes around the JDK calls that are guest events for the VM-exit model: {@code onSpinWait},
  * {@code LockSupport.park*}/{@code unpark}, {@code Thread.sleep}, {@code Object.wait}/{@code
- * notify*}, {@code Thread.start}, {@code join} and {@code interrupt}, direct buffers. Each runs before or after the original call,
- * which stays in the user's code, and records the event on the calling thread's machine. Public
- * only because instrumented classes in any package call it; not an API.
+ * notify*}, {@code Thread.start}/{@code join}/{@code interrupt}, direct buffers. Each runs before
+ * or after the original call, which stays in the user's code, and records the event on the
+ * calling thread's machine. Public only because instrumented classes in any package call it; not
+ * an API.
  */
 public final class GuestProbes {
 

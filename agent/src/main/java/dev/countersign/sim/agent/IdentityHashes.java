@@ -22,7 +22,7 @@ import java.util.Set;
  * its life (a weak identity table, never counted).
  *
  * <p>An object the JVM had already hashed — before the agent, in a CDS archive, by code that is not
- * instrumented ({@code Object.toString}, {@code java.lang.invoke}, JUnit) — keeps the JVM's code:
+ * instrumented ({@code java.lang.invoke}, reflection, JUnit) — keeps the JVM's code:
  * tables built with it must still find it. Whether it had one is read from its mark word, whose
  * hash field's position is calibrated at start-up; where it cannot be read (the object is locked,
  * or the calibration failed) the JVM's code is used too. Code that is not instrumented sees the
@@ -152,9 +152,24 @@ public final class IdentityHashes {
 
   // ---- the codes ----
 
-  /** {@code o}'s code (non-null {@code o}): ours, or 0 when it keeps the JVM's. */
+  /**
+   * {@code o}'s code (non-null {@code o}): ours, or 0 when it keeps the JVM's. An object the
+   * counting thread allocated in this iteration has a JVM hash only because the memory model's
+   * address map made one ({@link IdentityAddressMap}, before the program could ask): it gets
+   * ours too.
+   */
   private static int codeOf(Object o) {
-    return fresh(o) ? TABLE.entry(o, true).code : TABLE.find(o);
+    if (fresh(o)) {
+      return TABLE.entry(o, true).code;
+    }
+    int code = TABLE.find(o);
+    if (code == 0) {
+      Machine m = SimRuntime.current();
+      if (m != null && m.allocatedNow(o)) {
+        code = TABLE.entry(o, true).code;
+      }
+    }
+    return code;
   }
 
   /** Whether no one has hashed {@code o} yet (false also when its mark word is unreadable). */

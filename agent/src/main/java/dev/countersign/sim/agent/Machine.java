@@ -385,6 +385,11 @@ public final class Machine {
     }
   }
 
+  /** Whether {@code o} was allocated in this iteration ({@link SyntheticHeap#allocatedNow}). */
+  boolean allocatedNow(Object o) {
+    return heap.allocatedNow(o);
+  }
+
   void ipi() {
     guest.ipis++;
   }
