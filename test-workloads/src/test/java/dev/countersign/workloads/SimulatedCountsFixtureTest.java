@@ -35,9 +35,13 @@ class SimulatedCountsFixtureTest {
 
   /**
    * Workloads whose counts may differ between JVMs of one JDK: printed and required, not compared.
-   * Empty: every workload of the corpus is deterministic (docs/simulator.md, "Determinism").
+   * The Jackson pairs still take another variant in some JVMs with deterministic identity hash
+   * codes (docs/simulator.md, "Count fixture"); the String.format and digest workloads that varied
+   * before are compared.
    */
-  static final Set<String> VARY_BETWEEN_JVMS = Set.of();
+  static final Set<String> VARY_BETWEEN_JVMS = Set.of("corpus:jackson-tree-to-streaming:before",
+      "corpus:jackson-tree-to-streaming:after", "corpus:jackson-map-to-tree:before",
+      "corpus:jackson-map-to-tree:after");
 
   /** JVMs per JDK, each compared with the fixture: {@code countersign.fixtureForks}, default 3. */
   private static final int FORKS = Integer.getInteger("countersign.fixtureForks", 3);
