@@ -186,7 +186,7 @@ class JdkBlockingGuestEventsTest {
         Thread.yield();
       }
       lock.unlock();
-      partner.join();
+      joinEnded(partner);
     });
     assertEquals(null, failure[0], "the partner failed");
     assertOneBlockOneWakeUp(a, true);
