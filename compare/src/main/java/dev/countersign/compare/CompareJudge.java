@@ -18,6 +18,7 @@ import dev.countersign.stats.ComparisonRequest;
 import dev.countersign.stats.ComparisonSettings;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.PairedRatio;
+import dev.countersign.stats.RelativeChange;
 import dev.countersign.stats.RoundStatistic;
 import dev.countersign.stats.Samples;
 import dev.countersign.stats.Verdict;
@@ -181,7 +182,7 @@ public final class CompareJudge {
     double aCenter = Samples.median(am);
     double bCenter = Samples.median(bm);
     if (r.informational().contains(m.name())) {
-      rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+      rows.add(row(test, m.name(), source, aCenter, bCenter, RelativeChange.percent(aCenter, bCenter),
           Verdict.INFORMATIONAL, "recorded for information: the test declares no limit on it"));
       return;
     }
@@ -196,14 +197,14 @@ public final class CompareJudge {
       return;
     }
     if (n < 2) {
-      rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+      rows.add(row(test, m.name(), source, aCenter, bCenter, RelativeChange.percent(aCenter, bCenter),
           Verdict.INCONCLUSIVE, "varies within a round, and only one round ran: set"
               + " countersign.rounds to 2 or more (default " + CompareSettings.DEFAULT_ROUNDS + ")"));
       return;
     }
     for (int k = 0; k < n; k++) {
       if (!(am[k] > 0 && bm[k] > 0)) {
-        rows.add(row(test, m.name(), source, aCenter, bCenter, change(aCenter, bCenter),
+        rows.add(row(test, m.name(), source, aCenter, bCenter, RelativeChange.percent(aCenter, bCenter),
             Verdict.INCONCLUSIVE, "a " + statistic.label() + " of 0 in round " + (k + 1) + " (A "
                 + Numbers.format(am[k])
                 + ", B " + Numbers.format(bm[k]) + ") leaves the ratio undefined; an absolute"
@@ -319,10 +320,6 @@ public final class CompareJudge {
       }
     }
     return true;
-  }
-
-  private static double change(double a, double b) {
-    return a == 0 ? Double.NaN : (b / a - 1) * 100;
   }
 
   private static double[] toArray(List<Double> v) {

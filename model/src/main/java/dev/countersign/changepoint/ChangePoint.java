@@ -1,5 +1,7 @@
 package dev.countersign.changepoint;
 
+import dev.countersign.stats.RelativeChange;
+
 /**
  * A change in the mean of a series: {@code index} is the first build of the new level.
  *
@@ -12,8 +14,7 @@ public record ChangePoint(int index, double meanBefore, double meanAfter, double
 
   /** Relative change of the mean, in percent: {@code +5} = the mean rose by 5%. */
   public double changePercent() {
-    return meanBefore == 0 ? (meanAfter == 0 ? 0 : Double.POSITIVE_INFINITY)
-        : (meanAfter / meanBefore - 1) * 100;
+    return RelativeChange.percent(meanBefore, meanAfter);
   }
 
   /**
