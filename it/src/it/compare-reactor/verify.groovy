@@ -7,6 +7,12 @@ assert log =~ /BlocksPerfTest\.allocate alloc-bytes: REGRESSION \(\+100(\.\d+)?%
 // a test by a name of the module's own <includes> is compared too
 assert log =~ /BlocksBench\.allocateFifty alloc-bytes: REGRESSION \(\+100(\.\d+)?% against HEAD~1\)/ : log
 
+// each side's own Surefire selection: BlocksCheck only A's <includes> select (listed as only at
+// A), BlocksBench A's <includes> and B's includesFile, SlowBlocksPerfTest excluded by both
+assert log.readLines().find { it.contains('BlocksCheck.allocateOne') && it.contains('NOT RUN') } : log
+assert new File(basedir, 'multi/perf/target/countersign/compare/round-1/A.log').text
+    .contains('Running sample.BlocksCheck') : 'A did not run the test its own POM selects'
+
 // B's budget is judged as check judges it, in the table, the failures and summary.md
 assert log =~ /BlocksPerfTest\.allocate\s+alloc-bytes \(budget\).*OVER BUDGET/ : log
 assert log =~ /BlocksPerfTest\.allocate alloc-bytes \(budget\): OVER BUDGET/ : log
@@ -23,6 +29,9 @@ def perf = new File(basedir, 'multi/perf/target/countersign/compare')
     // the module's Surefire includes and excludes, not the default names
     assert sideLog.contains('Running sample.BlocksBench') : sideLog
     assert !sideLog.contains('SlowBlocksPerfTest') : "an excluded test ran in ${round} of ${side}"
+    if (side == 'B') {
+      assert !sideLog.contains('Running sample.BlocksCheck') : "B ran a test its includesFile leaves out"
+    }
   }
 }
 assert !new File(basedir, 'multi/lib/target/lib-test-ran').exists() : "lib's test ran in B"

@@ -14,12 +14,15 @@ import org.apache.maven.surefire.api.testset.TestListResolver;
  * {@code !} negation, comma lists), with Surefire's defaults where the module configures none
  * ({@link #DEFAULT_INCLUDES}, {@link #DEFAULT_EXCLUDES}). The first round's {@code -Dtest} filter
  * when the module is built in a reactor, so that the upstream modules, built in the same
- * invocation, run none of theirs. Not followed: {@code includesFile}/{@code excludesFile}, and
- * test classes that are not compiled from the test source directory.
+ * invocation, run none of theirs. Surefire's {@code includesFile}/{@code excludesFile} are read
+ * by {@link #patternFile} and appended to the lists. Not followed: test classes that are not
+ * compiled from the test source directory.
  *
  * @param testSources the module's test source directory ({@code src/test/java} by default)
- * @param includes Surefire's {@code <includes>} as configured; empty = Surefire's defaults
- * @param excludes Surefire's {@code <excludes>} as configured; empty = Surefire's default
+ * @param includes Surefire's {@code <includes>} and its {@code includesFile}'s patterns; empty =
+ *     Surefire's defaults
+ * @param excludes Surefire's {@code <excludes>} and its {@code excludesFile}'s patterns; empty =
+ *     Surefire's default
  */
 public record TestSelection(Path testSources, List<String> includes, List<String> excludes) {
 
@@ -38,6 +41,24 @@ public record TestSelection(Path testSources, List<String> includes, List<String
   /** Surefire's defaults over {@code src/test/java} of {@code module}. */
   public static TestSelection defaults(Path module) {
     return new TestSelection(module.resolve("src/test/java"), List.of(), List.of());
+  }
+
+  /**
+   * The patterns of a Surefire {@code includesFile} or {@code excludesFile}: one per line,
+   * stripped, blank lines and lines starting with {@code #} ignored (as Surefire documents it).
+   *
+   * @throws CompareException when the file cannot be read (Surefire fails such a build too)
+   */
+  public static List<String> patternFile(Path file) {
+    try {
+      return Files.readAllLines(file).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new CompareException("cannot read " + file + " (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? ""
+              : ": " + e.getMessage())
+          + "); Surefire would fail this build too: create the file or fix the path", e);
+    }
   }
 
   /** Fully qualified names of the selected classes, sorted; empty when there is none. */

@@ -98,4 +98,16 @@ class ReactorTest {
     assertEquals(List.of("a.b.HashPerf"), new TestSelection(sources.resolve("a"),
         List.of("**/*Perf.java"), List.of()).classes().stream().map(c -> "a." + c).toList());
   }
+
+  @Test
+  void aSurefirePatternFileIsReadAsSurefireDocumentsIt() throws IOException {
+    Path m = pom("pf", "");
+    Path file = m.resolve("perf-tests.txt");
+    Files.writeString(file, "# the perf tests\n**/*Perf.java\n\n   **/Top*  \n#**/*Test.java\n");
+    assertEquals(List.of("**/*Perf.java", "**/Top*"), TestSelection.patternFile(file));
+    CompareException missing = assertThrows(CompareException.class,
+        () -> TestSelection.patternFile(m.resolve("nope.txt")));
+    assertTrue(missing.getMessage().contains("nope.txt")
+        && missing.getMessage().contains("create the file or fix the path"), missing.getMessage());
+  }
 }

@@ -68,6 +68,15 @@ public record ComparisonRequest(
     return Samples.constant(baseline) && Samples.constant(current);
   }
 
+  /**
+   * Whether the metric, measured (not simulated), depends on time, scheduling or the heap's
+   * history ({@link TimeSensitiveMetrics}): its between-run noise decides whether a change is
+   * one, and without a measured noise it cannot be a verdict.
+   */
+  public boolean timeSensitive() {
+    return !simulated && TimeSensitiveMetrics.isTimeOrScheduling(metric);
+  }
+
   private static void check(String test, String metric, String side, double[] v, int[] groups) {
     if (v == null || v.length == 0) {
       throw new IllegalArgumentException(test + " " + metric + ": the " + side

@@ -66,7 +66,13 @@ public final class StatisticalComparator implements MetricComparator {
       int baselineRuns,
       double runSpreadPercent,
       RunNoise noise,
-      double noiseRatio) {}
+      double noiseRatio) {
+
+    Measured withNoise(RunNoise raised) {
+      return new Measured(exact, baselineCenter, currentCenter, ratio, interval, rank, trend,
+          baselineRuns, runSpreadPercent, raised, noiseRatio);
+    }
+  }
 
   @Override
   public List<Comparison> compareAll(List<ComparisonRequest> requests) {
@@ -91,8 +97,10 @@ public final class StatisticalComparator implements MetricComparator {
         + " else normal with tie and continuity correction), alpha " + settings.alpha() + ", "
         + correction + " across the build's comparisons; a verdict needs significance and the"
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
-        + " several runs or forks (prediction t-test on each run's median, for CPU time its"
-        + " 10th percentile, in the same correction); measured time, scheduling and page-fault"
+        + " several runs or forks (prediction t-test on the log of each run's median, for CPU"
+        + " time its 10th percentile, in the same correction; for time, scheduling and page"
+        + " faults at least the build's median between-run noise of the metric); measured time,"
+        + " scheduling and page-fault"
         + " metrics of one-run baselines inconclusive; constant metrics compared exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
@@ -141,7 +149,8 @@ public final class StatisticalComparator implements MetricComparator {
   }
 
   /** Corrects the p-values of all non-exact requests together and decides every verdict. */
-  List<Comparison> decideAll(List<ComparisonRequest> requests, List<Measured> measured) {
+  List<Comparison> decideAll(List<ComparisonRequest> requests, List<Measured> unfloored) {
+    List<Measured> measured = NoiseFloor.apply(requests, unfloored, settings.confidence());
     int n = requests.size();
     double[] p = new double[n];
     double[] trendP = new double[n];
@@ -179,17 +188,13 @@ public final class StatisticalComparator implements MetricComparator {
     String note = "deterministic: exact comparison (no variance on either side)";
     // constant within each run is not constant between runs for what time or the heap decide
     // (page faults: 167 per invocation in one build, 0 in the next)
-    if (v != Verdict.UNCHANGED && timeSensitive(r) && m.baselineRuns() < 2) {
+    if (v != Verdict.UNCHANGED && r.timeSensitive() && m.baselineRuns() < 2) {
       v = Verdict.INCONCLUSIVE;
       note = "constant on both sides, " + num((ratio - 1) * 100) + "% apart, but "
           + unknownNoise(r);
     }
     return new Comparison(r, m.baselineCenter(), m.currentCenter(), ratio, ratio, ratio,
         ratio == 1 ? 1.0 : 0.0, v, note);
-  }
-
-  private static boolean timeSensitive(ComparisonRequest r) {
-    return !r.simulated() && TimeSensitiveMetrics.isTimeOrScheduling(r.metric());
   }
 
   private static String unknownNoise(ComparisonRequest r) {
@@ -232,21 +237,20 @@ public final class StatisticalComparator implements MetricComparator {
     } else if (withinNoise(r, m, lo, hi, t, p)) {
       v = Verdict.INCONCLUSIVE;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "% but within the"
-          + " between-run noise the baseline measured (±" + num(m.noise().percent()) + "%"
-          + ofStatistic(r) + " from "
+          + " between-run noise the baseline measured (" + band(r, m.noise()) + " from "
           + m.noise().groups() + " runs or forks; " + pText + "): a change this size happens"
           + " between runs of unchanged code here. Use 'mvn countersign:compare' (A/B on the same"
           + " machine) to decide, or record more history";
     } else if ((worse(r, lo, hi, t) || better(r, lo, hi, t)) && significant
-        && !m.noise().known() && timeSensitive(r)) {
+        && !m.noise().known() && r.timeSensitive()) {
       v = Verdict.INCONCLUSIVE;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%; " + pText + ", but "
           + unknownNoise(r);
     } else if (significant && (worse(r, lo, hi, t) || better(r, lo, hi, t))) {
       v = worse(r, lo, hi, t) ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
       note = ci + " beyond the threshold ±" + num(r.thresholdPercent()) + "%"
-          + (m.noise().known() ? " and the between-run noise ±" + num(m.noise().percent()) + "%"
-              + ofStatistic(r) : "") + "; " + pText;
+          + (m.noise().known() ? " and the between-run noise " + band(r, m.noise()) : "")
+          + "; " + pText;
     } else if (lo >= 1 - t && hi <= 1 + t) {
       v = Verdict.UNCHANGED;
       note = "";
@@ -288,10 +292,19 @@ public final class StatisticalComparator implements MetricComparator {
     return why.toString();
   }
 
-  /** How a note names the statistic of the between-run test when it is not the median. */
-  private static String ofStatistic(ComparisonRequest r) {
+  /**
+   * How a note states the between-run band: "+10.5%/-9.49% of the 10th percentile", and whether
+   * it is the build's typical noise of the metric rather than the baseline's own.
+   */
+  private static String band(ComparisonRequest r, RunNoise noise) {
     RoundStatistic s = RoundStatistic.forMetric(r.metric());
-    return s == RoundStatistic.MEDIAN ? "" : " of the " + s.label();
+    String of = s == RoundStatistic.MEDIAN ? "" : " of the " + s.label();
+    if (Double.isInfinite(noise.sd())) {
+      return "unbounded" + of + ": a baseline run measured 0 and another did not";
+    }
+    return "+" + num(noise.percent()) + "%/-" + num(noise.percentBelow()) + "%" + of
+        + (noise.raised() ? ", the build's typical between-run noise of " + r.metric()
+            + " (its median over the tests; this test's own runs agreed more closely)" : "");
   }
 
   /**

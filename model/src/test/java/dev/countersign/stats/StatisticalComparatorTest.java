@@ -332,7 +332,40 @@ class StatisticalComparatorTest {
     Comparison c = one(pooled("task-clock", new double[] {99.5, 100, 100.5},
         lognormal(r, 20, 125, 0.01)));
     assertEquals(Verdict.REGRESSION, c.verdict(), c.note());
-    assertTrue(c.note().contains("and the between-run noise ±"), c.note());
+    assertTrue(c.note().contains("and the between-run noise +"), c.note());
+  }
+
+  /** Build of one test whose three runs agree within 1% beside three whose runs spread by 2x. */
+  private List<Comparison> buildWithNoisyNeighbours(String metric, double change) {
+    SplittableRandom r = new SplittableRandom(16);
+    List<ComparisonRequest> build = new ArrayList<>();
+    ComparisonRequest quiet = pooled(metric, new double[] {99.5, 100, 100.5},
+        lognormal(r, 20, 100 * change, 0.01));
+    build.add(quiet);
+    for (int k = 0; k < 3; k++) {
+      ComparisonRequest q = pooled(metric, new double[] {60, 100, 170},
+          lognormal(r, 20, 100, 0.01));
+      build.add(new ComparisonRequest("N" + k + ".m", metric, q.baseline(), q.current(), 5,
+          false, q.baselineGroups(), new int[0]));
+    }
+    return engine.compareAll(build);
+  }
+
+  @Test
+  void aTimeMetricIsNotCreditedWithLessNoiseThanTheBuildsTypical() {
+    // +40% where the test's own three runs say +-2%, its neighbours' a factor of 2: no verdict
+    Comparison quiet = buildWithNoisyNeighbours("task-clock", 1.4).get(0);
+    assertEquals(Verdict.INCONCLUSIVE, quiet.verdict(), quiet.note());
+    assertTrue(quiet.note().contains("the build's typical between-run noise of task-clock"),
+        quiet.note());
+    // judged alone, its own runs would have made it a regression
+    Comparison alone = one(pooled("task-clock", new double[] {99.5, 100, 100.5},
+        lognormal(new SplittableRandom(16), 20, 140, 0.01)));
+    assertEquals(Verdict.REGRESSION, alone.verdict(), alone.note());
+    // a count of work keeps its own noise: the machine does not move it
+    Comparison work = buildWithNoisyNeighbours("instructions", 1.4).get(0);
+    assertEquals(Verdict.REGRESSION, work.verdict(), work.note());
+    assertTrue(!work.note().contains("typical"), work.note());
   }
 
   @Test

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.ProjectBuilder;
 
 /**
  * Same-machine A/B: runs the module's {@code @PerfTest}s of the base revision (A, checked out into
@@ -79,6 +81,10 @@ public class CompareMojo extends CountersignMojo {
   @Parameter(defaultValue = "${project.packaging}", readonly = true)
   String packaging;
 
+  /** Reads A's POMs, for A's own Surefire includes and excludes. */
+  @Component
+  ProjectBuilder projectBuilder;
+
   @Override
   String goal() {
     return "compare";
@@ -108,7 +114,8 @@ public class CompareMojo extends CountersignMojo {
       outcome = Compare.run(basedir.toPath(), settings, System.getenv(),
           Path.of(System.getProperty("java.io.tmpdir")),
           dirs -> new MavenRoundRunner(maven(), dirs,
-              SurefireSelection.of(project, dirs), logDir), getLog()::info);
+              SurefireSelection.of(project, dirs, new BaseProject(projectBuilder, session)::of),
+              logDir), getLog()::info);
     } catch (CompareException | CountersignFileException e) {
       throw new MojoExecutionException("Countersign compare: " + e.getMessage(), e);
     }

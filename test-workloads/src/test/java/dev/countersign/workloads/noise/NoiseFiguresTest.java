@@ -61,6 +61,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -B test -pl test-workloads -am -DskipUTs -Dtest=NoiseFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.noiseFigures=true \
  *     [-Dnoise.checkBuilds=20 -Dnoise.trials=20 -Dnoise.power=6,10,12,16]
+ *     [-Dnoise.checkPower=50,100,200,400: check's power, each A/A build's hash scaled]
  *     [-Dnoise.checkBuilds=0 -Dnoise.firstTrial=11: compare trials only, from trial 11 on, to
  *     run beside another invocation]
  *     [-Dnoise.reuse=target/noise-figures: judge the stored runs again, run none]
@@ -78,6 +79,8 @@ class NoiseFiguresTest {
   private final int firstTrial = Integer.getInteger("noise.firstTrial", 1);
   private final int rounds = Integer.getInteger("noise.rounds", CompareSettings.DEFAULT_ROUNDS);
   private final String power = System.getProperty("noise.power", "6,10,12,16");
+  /** check's power: each A/A build judged again with the hash's CPU time this many % higher. */
+  private final String checkPower = System.getProperty("noise.checkPower", "50,100,200,400");
   /** compare's defaults, as its rounds get them. */
   private final String compareWarmup = Settings.DEFAULT_COMPARE_WARMUP_TIME;
   private final String compareMeasure = Settings.DEFAULT_COMPARE_MEASURE_TIME;
@@ -176,8 +179,14 @@ class NoiseFiguresTest {
     int failing3 = 0;
     int failing1 = 0;
     int inconclusive1 = 0;
+    String[] sizes = checkPower.isBlank() ? new String[0] : checkPower.split(",");
+    int[] caught = new int[sizes.length];
     for (int b = 0; b < checkBuilds; b++) {
       ResultStore results = runSuite("module", null, false);
+      for (int i = 0; i < sizes.length; i++) {
+        caught[i] += hashCaught(results, three, 1 + Double.parseDouble(sizes[i].strip()) / 100)
+            ? 1 : 0;
+      }
       CheckReport r3 = new Check(Comparators.standard()).run(results, three,
           CheckSettings.defaults());
       CheckReport r1 = new Check(Comparators.standard()).run(results, one,
@@ -193,6 +202,38 @@ class NoiseFiguresTest {
         + "|---|---|---|%n| check, baseline of 3 promoted runs | %d | %d |%n"
         + "| check, baseline of 1 run | %d | %d (INCONCLUSIVE \"noise unknown\" in %d) |%n",
         checkBuilds, failing3, checkBuilds, failing1, inconclusive1));
+    if (sizes.length > 0) {
+      md.append(String.format(Locale.ROOT, "%n| check power, baseline of 3 runs: ChecksumNoise.hash"
+          + " task-clock of each A/A build scaled by | REGRESSION in builds |%n|---|--:|%n"));
+      for (int i = 0; i < sizes.length; i++) {
+        md.append(String.format(Locale.ROOT, "| +%s%% | %d of %d |%n", sizes[i].strip(),
+            caught[i], checkBuilds));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code check} calls the hash's CPU time a REGRESSION when the build's samples of it
+   * are multiplied by {@code factor} (the real samples of a real run, the change exactly known).
+   */
+  private boolean hashCaught(ResultStore results, BaselineStore baseline, double factor)
+      throws IOException {
+    ResultStore scaled = new ResultStore(Files.createTempDirectory(work, "scaled-"));
+    for (TestResult t : results.readAll()) {
+      if (!t.test().methodName().equals("hash")) {
+        scaled.write(t);
+        continue;
+      }
+      List<MetricSeries> metrics = t.metrics().stream().map(m -> !m.name().equals("task-clock")
+          ? m : m.withSamples(m.perOp().stream().map(v -> v * factor).toList(),
+              m.fractionCounted(), m.fork())).toList();
+      scaled.write(new TestResult(t.schemaVersion(), t.test(), t.configuration(),
+          t.environment(), metrics, t.unavailable(), t.budgets(), t.maxRegressions(),
+          t.informational()));
+    }
+    return new Check(Comparators.standard()).run(scaled, baseline, CheckSettings.defaults())
+        .rows().stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
+            && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION);
   }
 
   /** compare: per trial {@code rounds} rounds of A and B; A/A on the module, A/B on all. */
