@@ -145,7 +145,6 @@ public class CheckMojo extends CountersignMojo {
     }
     throw new MojoFailureException("Countersign: " + failures.size()
         + " performance check(s) failed:" + summary
-        + "\nSee the table above and " + reportDir + ". If the change is intended, promote the"
-        + " results with 'mvn countersign:baseline' and commit src/test/countersign/.");
+        + "\nSee the table above and " + reportDir + ". " + GateLog.advice(failures));
   }
 }
