@@ -106,10 +106,12 @@ public class PrepareAgentMojo extends CountersignMojo {
   void run() throws MojoExecutionException {
     Properties props = project.getProperties();
     String existing = props.getProperty(propertyName, "");
-    Optional<String> junit = JUnitAlignment.problem(junitJars());
+    List<JUnitAlignment.JUnitJar> jars = junitJars();
+    Optional<String> junit = JUnitAlignment.problem(jars);
     if (junit.isPresent()) {
       throw new MojoExecutionException(junit.get());
     }
+    JUnit4Tests.unrun(jars).ifPresent(w -> getLog().warn("Countersign: " + w));
     existing = startBuild(props, existing);
     ArgLineCheck.problems(project.getBuildPlugins(), propertyName)
         .forEach(p -> getLog().warn("Countersign: " + p));
@@ -200,7 +202,8 @@ public class PrepareAgentMojo extends CountersignMojo {
   private List<JUnitAlignment.JUnitJar> junitJars() {
     List<JUnitAlignment.JUnitJar> jars = new ArrayList<>();
     for (Artifact a : project.getArtifacts()) {
-      if (a.getGroupId().startsWith("org.junit.")) {
+      // junit:junit too: JUnit4Tests; outside JUnit 5's release train, JUnitAlignment ignores it
+      if (a.getGroupId().startsWith("org.junit.") || a.getGroupId().equals("junit")) {
         List<String> trail = a.getDependencyTrail();
         // trail: the project, the direct dependency, ..., the artifact itself
         String via = trail != null && trail.size() > 2 ? trail.get(1) : null;
