@@ -19,7 +19,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>s can be raised to the build's typical noise of the metric ({@link #atLeast}): k runs give
  * k − 1 degrees of freedom, and three runs that happened to land in one per-JVM mode say ±2%
- * where the truth is a factor of 2 (docs/statistics.md, "Noise floor").
+ * where the truth is a factor of 2 (docs/statistics.md, "Between-run noise", noise floor).
  *
  * @param groups how many runs (or forks) the estimate comes from; fewer than 2 = unknown
  * @param mean m̄, the mean of the logs of the group statistics relative to the pooled one (NaN

@@ -99,8 +99,8 @@ public final class StatisticalComparator implements MetricComparator {
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
         + " several runs or forks (prediction t-test on the log of each run's median, for CPU"
         + " time its 10th percentile, in the same correction; for time, scheduling and page"
-        + " faults at least the build's median between-run noise of the metric); measured time,"
-        + " scheduling and page-fault"
+        + " faults at least the largest between-run noise of the metric in the build); measured"
+        + " time, scheduling and page-fault"
         + " metrics of one-run baselines inconclusive; constant metrics compared exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
@@ -303,8 +303,8 @@ public final class StatisticalComparator implements MetricComparator {
       return "unbounded" + of + ": a baseline run measured 0 and another did not";
     }
     return "+" + num(noise.percent()) + "%/-" + num(noise.percentBelow()) + "%" + of
-        + (noise.raised() ? ", the build's typical between-run noise of " + r.metric()
-            + " (its median over the tests; this test's own runs agreed more closely)" : "");
+        + (noise.raised() ? ", the between-run noise the build measured for " + r.metric()
+            + " (the largest of its tests'; this test's own runs agreed more closely)" : "");
   }
 
   /**

@@ -356,7 +356,7 @@ class StatisticalComparatorTest {
     // +40% where the test's own three runs say +-2%, its neighbours' a factor of 2: no verdict
     Comparison quiet = buildWithNoisyNeighbours("task-clock", 1.4).get(0);
     assertEquals(Verdict.INCONCLUSIVE, quiet.verdict(), quiet.note());
-    assertTrue(quiet.note().contains("the build's typical between-run noise of task-clock"),
+    assertTrue(quiet.note().contains("the between-run noise the build measured for task-clock"),
         quiet.note());
     // judged alone, its own runs would have made it a regression
     Comparison alone = one(pooled("task-clock", new double[] {99.5, 100, 100.5},
