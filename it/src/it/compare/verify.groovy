@@ -18,6 +18,14 @@ assert ok.contains('A/B against HEAD~1')
 assert row(ok, 'NewPerfTest.added', '-')?.contains('NO BASELINE') : 'a test only in B is listed'
 assert row(ok, 'OldPerfTest.old', '-')?.contains('NOT RUN') : 'a test only in A is listed'
 assert new File(basedir, 'ok/target/countersign/compare/round-2/A.log').isFile()
+// every round, the first included, runs the @PerfTests only: not the plain BlocksTest beside them
+['A', 'B'].each { side ->
+  (1..2).each { n ->
+    def log = new File(basedir, "ok/target/countersign/compare/round-${n}/${side}.log").text
+    assert log.contains('sample.BlocksPerfTest') : "round ${n} ${side} ran no @PerfTest:\n${log}"
+    assert !log.contains('sample.BlocksTest') : "round ${n} ${side} ran a plain test:\n${log}"
+  }
+}
 def summary = new File(basedir, 'ok/target/countersign/summary.md').text
 assert summary.contains('A/B against HEAD') && summary.contains('NewPerfTest.added') : summary
 

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * of a multi-module build is built from its reactor root with {@code -pl <module> -am}, so that
  * its siblings come from the same revision; the upstream modules' tests are not run: the first
  * round selects the module's own test classes as its Surefire would ({@link TestSelection}),
- * later rounds the compared tests. Test failures do not stop the comparison ({@code maven.test.failure.ignore}); a
+ * later rounds the compared tests. Within those classes only the {@code @PerfTest} methods run
+ * ({@code countersign.perfTestsOnly}, a discovery filter of the extension). Test failures do not stop the comparison ({@code maven.test.failure.ignore}); a
  * build that fails for another reason does, with the tail of its log.
  */
 public final class MavenRoundRunner implements RoundRunner {
@@ -78,6 +79,8 @@ public final class MavenRoundRunner implements RoundRunner {
     cmd.add("-Dmaven.test.failure.ignore=true");
     // compare judges the budgets on all of B's rounds; a round's test does not fail on them
     cmd.add("-D" + Settings.DEFER_BUDGETS + "=true");
+    // only the @PerfTests run, in the first round too: finding them costs no run of the whole suite
+    cmd.add("-D" + Settings.PERF_TESTS_ONLY + "=true");
     // each run is a build of its own: its results are read from its folder only
     BuildId build = new BuildId("compare-" + side.name().toLowerCase(Locale.ROOT) + "-" + round);
     cmd.add("-D" + Settings.BUILD_ID + "=" + build);

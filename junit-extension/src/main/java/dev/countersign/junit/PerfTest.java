@@ -24,7 +24,8 @@ import org.junit.jupiter.api.parallel.Resources;
  *
  * <p>Metrics measured: every event named by a budget or {@link MaxRegression} on the method, plus
  * {@link #events()}; when none is named at all, the default set {@code task-clock}, {@code
- * page-faults}, {@code context-switches}, {@code alloc-bytes}.
+ * page-faults}, {@code context-switches}, {@code alloc-bytes} — in mode {@code sim} {@code
+ * instructions}, {@code page-faults}, {@code alloc-bytes}, what the simulator counts.
  *
  * <p>Under JUnit's parallel execution a performance test never runs beside another test: it holds
  * JUnit's global resource lock for writing, as {@code @Isolated} does, which makes JUnit run the

@@ -59,6 +59,9 @@ public record PerfTestSpec(
   /** Metrics measured when a test names none ({@link EventCatalog#DEFAULT_EVENTS}). */
   public static final List<String> DEFAULT_EVENTS = EventCatalog.DEFAULT_EVENTS;
 
+  /** Metrics measured when a simulated test names none ({@link EventCatalog#DEFAULT_SIM_EVENTS}). */
+  public static final List<String> DEFAULT_SIM_EVENTS = EventCatalog.DEFAULT_SIM_EVENTS;
+
   /**
    * The metrics of a measurement this test did not declare (see {@link
    * dev.countersign.results.TestResult#informational()}), in the measurement's order.
@@ -164,7 +167,7 @@ public record PerfTestSpec(
       event(name, "@PerfTest(events)", events, derived, problems);
     }
     if (events.isEmpty() && derived.isEmpty()) {
-      for (String name : DEFAULT_EVENTS) {
+      for (String name : EventCatalog.defaultEvents(mode == Mode.SIM)) {
         event(name, "default", events, derived, problems);
       }
     }

@@ -10,6 +10,7 @@ import dev.countersign.events.EventSpec;
 import dev.countersign.results.Budget;
 import dev.countersign.runner.Mode;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,16 @@ class PerfTestSpecTest {
   void defaultEventsWhenNoneNamed() throws Exception {
     PerfTestSpec s = PerfTestSpec.of(method("defaults"), Settings.none());
     assertEquals(PerfTestSpec.DEFAULT_EVENTS, s.events().stream().map(EventSpec::name).toList());
+  }
+
+  @Test
+  void simulatedDefaultsAreWhatTheSimulatorCounts() throws Exception {
+    // no task-clock or context-switches, which would be UNAVAILABLE in every simulated test
+    PerfTestSpec s = PerfTestSpec.of(method("defaults"), Settings.of(Map.of("countersign.mode",
+        "sim")::get));
+    assertEquals(List.of("instructions", "page-faults", "alloc-bytes"),
+        s.events().stream().map(EventSpec::name).toList());
+    assertFalse(s.measuresTime());
   }
 
   @Test

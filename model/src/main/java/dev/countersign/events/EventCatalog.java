@@ -24,6 +24,20 @@ public final class EventCatalog {
   public static final List<String> DEFAULT_EVENTS =
       List.of("task-clock", "page-faults", "context-switches", "alloc-bytes");
 
+  /**
+   * Metrics a simulated {@code @PerfTest} (mode {@code sim}) measures when it names none: the
+   * simulator's count of work in place of the kernel's CPU time, and no context switches, which
+   * it does not model. All three are counted without the cache and predictor model ({@code
+   * cycles} would switch it on, several times slower).
+   */
+  public static final List<String> DEFAULT_SIM_EVENTS =
+      List.of("instructions", "page-faults", "alloc-bytes");
+
+  /** {@link #DEFAULT_SIM_EVENTS} for a simulated test, {@link #DEFAULT_EVENTS} otherwise. */
+  public static List<String> defaultEvents(boolean simulated) {
+    return simulated ? DEFAULT_SIM_EVENTS : DEFAULT_EVENTS;
+  }
+
   /** Generic hardware events, in PERF_COUNT_HW_* order (config 0..9). */
   public static final List<String> HARDWARE =
       List.of(

@@ -190,6 +190,15 @@ public final class Settings {
    */
   public static final String DEFER_BUDGETS = "countersign.deferBudgets";
 
+  /**
+   * Only {@code @PerfTest} methods are run: every other test of the test JVM (other Jupiter tests,
+   * other engines' tests) is filtered out at discovery, before any class is initialised; boolean,
+   * default false. {@code compare} sets it on its rounds, so that finding the {@code @PerfTest}s of
+   * a module does not cost a run of its whole test suite. A system property only: the launcher's
+   * discovery filters see no JUnit configuration parameters.
+   */
+  public static final String PERF_TESTS_ONLY = "countersign.perfTestsOnly";
+
   /** Default of {@link #ROUNDS}. */
   public static final int DEFAULT_ROUNDS = 6;
 
@@ -246,7 +255,7 @@ public final class Settings {
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
-      HISTORY_WINDOW, HISTORY_MAX_P_VALUE, HISTORY_MIN_MAGNITUDE, DEFER_BUDGETS);
+      HISTORY_WINDOW, HISTORY_MAX_P_VALUE, HISTORY_MIN_MAGNITUDE, DEFER_BUDGETS, PERF_TESTS_ONLY);
 
   private final SettingReader reader;
 

@@ -23,7 +23,8 @@ import org.objectweb.asm.Opcodes;
  * Reads the metric names a project's compiled tests ask for, from the class files' annotations
  * ({@code @PerfTest(events)}, {@code @CounterBudget(event)}, {@code @MaxRegression(event)}, {@code
  * @VmExitBudget(reason, host)}, and their repeatable containers) without loading the classes. A
- * {@code @PerfTest} that names no metric gets {@link EventCatalog#DEFAULT_EVENTS}.
+ * {@code @PerfTest} that names no metric gets {@link EventCatalog#defaultEvents} of its {@code
+ * mode} attribute.
  */
 final class AnnotatedEventScanner {
 
@@ -65,6 +66,7 @@ final class AnnotatedEventScanner {
         String[] exceptions) {
       List<String> named = new ArrayList<>();
       boolean[] perfTest = {false};
+      boolean[] simulated = {false};
       return new MethodVisitor(Opcodes.ASM9) {
         @Override
         public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
@@ -74,6 +76,7 @@ final class AnnotatedEventScanner {
           String simple = desc.substring(PKG.length(), desc.length() - 1);
           if (simple.equals("PerfTest")) {
             perfTest[0] = true;
+            return perfTest(named, simulated);
           }
           return annotation(simple, named);
         }
@@ -81,7 +84,7 @@ final class AnnotatedEventScanner {
         @Override
         public void visitEnd() {
           if (perfTest[0] && named.isEmpty()) {
-            named.addAll(EventCatalog.DEFAULT_EVENTS);
+            named.addAll(EventCatalog.defaultEvents(simulated[0]));
           }
           events.addAll(named);
         }
@@ -89,15 +92,27 @@ final class AnnotatedEventScanner {
     }
   }
 
+  /** {@code @PerfTest}: its {@code events} into {@code out}, whether its {@code mode} is sim. */
+  private static AnnotationVisitor perfTest(List<String> out, boolean[] simulated) {
+    return new AnnotationVisitor(Opcodes.ASM9) {
+      @Override
+      public void visit(String name, Object value) {
+        if (name.equals("mode")) {
+          simulated[0] = "sim".equalsIgnoreCase(String.valueOf(value));
+        }
+      }
+
+      @Override
+      public AnnotationVisitor visitArray(String name) {
+        return name.equals("events") ? strings(out) : null;
+      }
+    };
+  }
+
   /** A visitor collecting the metric names of one annotation (or container) into {@code out}. */
   private static AnnotationVisitor annotation(String simple, List<String> out) {
     return switch (simple) {
-      case "PerfTest" -> new AnnotationVisitor(Opcodes.ASM9) {
-        @Override
-        public AnnotationVisitor visitArray(String name) {
-          return name.equals("events") ? strings(out) : null;
-        }
-      };
+      case "PerfTest" -> perfTest(out, new boolean[1]);
       case "CounterBudget", "MaxRegression" -> new AnnotationVisitor(Opcodes.ASM9) {
         @Override
         public void visit(String name, Object value) {

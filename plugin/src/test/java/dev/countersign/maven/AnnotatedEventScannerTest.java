@@ -19,10 +19,15 @@ class AnnotatedEventScannerTest {
   @TempDir Path classes;
 
   private Path sampleClasses() throws Exception {
-    Path source = Path.of(DoctorSampleWorkload.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI()).resolve("dev/countersign/maven/DoctorSampleWorkload.class");
-    Path target = Files.createDirectories(classes.resolve("dev/countersign/maven"))
-        .resolve("DoctorSampleWorkload.class");
+    return classesOf(DoctorSampleWorkload.class);
+  }
+
+  private Path classesOf(Class<?> sample) throws Exception {
+    String file = sample.getName().replace('.', '/') + ".class";
+    Path source = Path.of(sample.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolve(file);
+    Path target = classes.resolve(file);
+    Files.createDirectories(target.getParent());
     Files.copy(source, target);
     return classes;
   }
@@ -35,6 +40,13 @@ class AnnotatedEventScannerTest {
     assertEquals(new TreeSet<>(Set.of("cycles", "timer:hrtimer_start", "page-faults",
         "instructions", "alloc-bytes", "vmexit.amd-kvm-default.MSR_WRITE", "task-clock",
         "context-switches", "no-such-event")), scan.events());
+  }
+
+  @Test
+  void aSimulatedTestNamingNoMetricNeedsWhatTheSimulatorCounts() throws Exception {
+    AnnotatedEvents scan = new AnnotatedEventScanner().scan(classesOf(DoctorSimSampleWorkload.class));
+    assertEquals(List.of(), scan.problems());
+    assertEquals(new TreeSet<>(Set.of("instructions", "page-faults", "alloc-bytes")), scan.events());
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class IntrinsicProbes {
     if (m != null && copy != null) {
       m.quiet++;
       try {
-        m.allocated(copy, ObjectShapes.sizeOf(copy));
+        m.allocated(copy, m.sizeOf(copy));
       } finally {
         m.quiet--;
       }
@@ -407,7 +407,7 @@ public final class IntrinsicProbes {
     }
     m.quiet++;
     try {
-      m.allocated(copy, ObjectShapes.sizeOf(copy));
+      m.allocated(copy, m.sizeOf(copy));
       long bytes = (long) Math.max(0, Math.min(length, o.length - from)) << 2;
       m.bulk(original, at((long) from << 2), bytes, null, 0, 0, false, Machine.COPY_STEP);
     } finally {
@@ -423,7 +423,7 @@ public final class IntrinsicProbes {
     }
     m.quiet++;
     try {
-      m.allocated(bytes, ObjectShapes.sizeOf(bytes));
+      m.allocated(bytes, m.sizeOf(bytes));
       m.bulk(value, at(2L * off), 2L * len, null, 0, 0, false, Machine.COPY_STEP);
     } finally {
       m.quiet--;

@@ -64,6 +64,7 @@ public final class Machine {
   private long tscBase;
 
   private final BranchPredictor predictor;
+  private final TypeSizes sizes = new TypeSizes();
 
   private final boolean memoryModel;
   private final boolean predictorModel;
@@ -82,7 +83,7 @@ public final class Machine {
     this.core = root == null ? new CoreModel(profile, memoryModel || predictorModel)
         : root.childCore(index);
     this.memory = new MemoryHierarchy(core, profile);
-    this.heap = new SyntheticHeap(core.addresses, index, pageBytes);
+    this.heap = new SyntheticHeap(core.addresses, index, pageBytes, sizes);
     this.predictor = core.predictor;
     resetState();
   }
@@ -225,19 +226,18 @@ public final class Machine {
     return predictorModel;
   }
 
-  private Class<?> lastType;
-  private long lastTypeSize;
-
   /**
-   * {@link ObjectShapes#instanceSize} through a one-entry cache (allocations in a loop are mostly
-   * of one class), so that the common case runs no JDK code.
+   * {@link ObjectShapes#instanceSize} through a small cache of the types seen last (an allocating
+   * loop creates a few classes in turn: a map's node and its boxed key), so that the common case
+   * runs no JDK code.
    */
   long instanceSize(Class<?> type) {
-    if (type != lastType) {
-      lastTypeSize = ObjectShapes.instanceSize(type);
-      lastType = type;
-    }
-    return lastTypeSize;
+    return sizes.instanceSize(type);
+  }
+
+  /** {@link ObjectShapes#sizeOf} through the same cache. */
+  long sizeOf(Object o) {
+    return sizes.sizeOf(o);
   }
 
   /** Synthetic address of {@code o}; objects not allocated while counting get one on first use. */
@@ -251,7 +251,7 @@ public final class Machine {
       return;
     }
     // the TLAB allocation zeroes the object: a store to each of its lines
-    for (long line = a - Math.floorMod(a, lineBytes); line < a + size; line += lineBytes) {
+    for (long line = a & -lineBytes; line < a + size; line += lineBytes) {
       store(line);
     }
   }

@@ -20,7 +20,8 @@ final class MemoryHierarchy {
   private final SetAssociativeCache llc;
   private final SetAssociativeCache dtlb;
   private final SetAssociativeCache stlb;
-  private final int lineBytes;
+  /** log2 of the line size: synthetic addresses are positive, so a shift is the division. */
+  private final int lineShift;
   private final int prefetchDepth;
 
   private long loads;
@@ -39,7 +40,7 @@ final class MemoryHierarchy {
     this.llc = core.llc;
     this.dtlb = core.dtlb;
     this.stlb = core.stlb;
-    this.lineBytes = profile.l1d().lineBytes();
+    this.lineShift = Integer.numberOfTrailingZeros(profile.l1d().lineBytes());
     this.prefetchDepth = profile.prefetchDepth();
   }
 
@@ -57,15 +58,14 @@ final class MemoryHierarchy {
 
   void load(long address) {
     loads++;
-    long same = address / lineBytes;
-    if (same == lastLine) {
+    long line = address >>> lineShift;
+    if (line == lastLine) {
       return;
     }
-    lastLine = same;
+    lastLine = line;
     translate(address);
     if (!l1.access(address)) {
       l1Misses++;
-      long line = address / lineBytes;
       boolean stream = line == lastMissLine + 1;
       lastMissLine = line;
       if (!l2.access(address)) {
@@ -81,11 +81,11 @@ final class MemoryHierarchy {
   }
 
   void store(long address) {
-    long same = address / lineBytes;
-    if (same == lastLine) {
+    long line = address >>> lineShift;
+    if (line == lastLine) {
       return;
     }
-    lastLine = same;
+    lastLine = line;
     dtlb.access(address);
     if (!l1.access(address) && !l2.access(address)) {
       llc.access(address);
@@ -103,7 +103,7 @@ final class MemoryHierarchy {
 
   private void prefetch(long line) {
     for (int k = 1; k <= prefetchDepth; k++) {
-      long a = (line + k) * lineBytes;
+      long a = (line + k) << lineShift;
       l2.access(a);
       llc.access(a);
     }

@@ -121,7 +121,7 @@ public final class MemoryProbes {
     if (m != null) {
       m.quiet++;
       try {
-        m.allocated(a, ObjectShapes.sizeOf(a));
+        m.allocated(a, m.sizeOf(a));
       } finally {
         m.quiet--;
       }
@@ -142,7 +142,7 @@ public final class MemoryProbes {
   }
 
   private static void allocateTree(Machine m, Object a, int dims) {
-    m.allocated(a, ObjectShapes.sizeOf(a));
+    m.allocated(a, m.sizeOf(a));
     if (dims > 1 && a instanceof Object[] arr) {
       for (Object sub : arr) {
         if (sub != null) {

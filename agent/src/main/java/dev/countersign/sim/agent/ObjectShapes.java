@@ -33,7 +33,12 @@ final class ObjectShapes {
 
   /** Bytes of an array object, header included. */
   static long arraySize(Class<?> arrayType, int length) {
-    return align8(ARRAY_HEADER + ((long) Math.max(0, length) << elementShift(arrayType)));
+    return arraySize(elementShift(arrayType), length);
+  }
+
+  /** Bytes of an array of {@code length} elements of {@code 1 << shift} bytes, header included. */
+  static long arraySize(int shift, int length) {
+    return align8(ARRAY_HEADER + ((long) Math.max(0, length) << shift));
   }
 
   /** Bytes of any object. */

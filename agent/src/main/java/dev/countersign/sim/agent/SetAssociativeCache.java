@@ -35,14 +35,24 @@ final class SetAssociativeCache {
     }
     for (int i = 1; i < ways; i++) {
       if (l[base + i] == key) {
-        System.arraycopy(l, base, l, base + 1, i);
+        shift(l, base, i);
         l[base] = key;
         return true;
       }
     }
-    System.arraycopy(l, base, l, base + 1, ways - 1);
+    shift(l, base, ways - 1);
     l[base] = key;
     return false;
+  }
+
+  /**
+   * Moves ways 0..n-1 of the set at {@code base} one way down. A loop: n is below the
+   * associativity, where System.arraycopy's call into the copy stub costs more than the copy.
+   */
+  private static void shift(long[] l, int base, int n) {
+    for (int j = base + n; j > base; j--) {
+      l[j] = l[j - 1];
+    }
   }
 
   /**

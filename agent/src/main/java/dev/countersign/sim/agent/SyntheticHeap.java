@@ -21,6 +21,7 @@ final class SyntheticHeap {
   private final IdentityAddressMap addresses;
   private final int index;
   private final long pageBytes;
+  private final TypeSizes sizes;
 
   private long allocBytes;
   private long pagesFirstTouched;
@@ -32,10 +33,11 @@ final class SyntheticHeap {
   private long directTop;
 
   /** @param index the machine's index among its root's (0: the root): its regions */
-  SyntheticHeap(IdentityAddressMap addresses, int index, long pageBytes) {
+  SyntheticHeap(IdentityAddressMap addresses, int index, long pageBytes, TypeSizes sizes) {
     this.addresses = addresses;
     this.index = index;
     this.pageBytes = pageBytes;
+    this.sizes = sizes;
   }
 
   /** An iteration's start: no bytes, bump pointers at their bases (the map: {@link CoreModel}). */
@@ -57,7 +59,7 @@ final class SyntheticHeap {
     long a = addresses.get(o);
     if (a < 0) {
       a = oldTop;
-      oldTop += ObjectShapes.sizeOf(o);
+      oldTop += sizes.sizeOf(o);
       if (addresses.size() < MAX_TRACKED_OBJECTS) {
         addresses.put(o, a);
       }
