@@ -200,7 +200,7 @@ public final class StatisticalComparator implements MetricComparator {
   private static String unknownNoise(ComparisonRequest r) {
     return r.metric() + " depends on " + TimeSensitiveMetrics.dependsOn(r.metric())
         + " and the baseline is one run, so its between-run noise is unknown: record history (mvn"
-        + " countersign:baseline -Dcountersign.history=3, three runs) or forks, or use 'mvn"
+        + " countersign:baseline -Dcountersign.history=5, five runs) or forks, or use 'mvn"
         + " countersign:compare' (A/B on the same machine)";
   }
 

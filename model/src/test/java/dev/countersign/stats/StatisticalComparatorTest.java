@@ -177,7 +177,7 @@ class StatisticalComparatorTest {
     Comparison c = one(req("page-faults", FAULTS_BASELINE, FAULTS_NEXT_BUILD, 5));
     assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
     assertTrue(c.note().contains("page-faults depends on the heap's history"), c.note());
-    assertTrue(c.note().contains("-Dcountersign.history=3"), c.note());
+    assertTrue(c.note().contains("-Dcountersign.history=5"), c.note());
     // and the other way round, which would fail the build on unchanged code
     assertEquals(Verdict.INCONCLUSIVE,
         one(req("page-faults", FAULTS_NEXT_BUILD, FAULTS_BASELINE, 5)).verdict());
@@ -272,7 +272,7 @@ class StatisticalComparatorTest {
       Comparison c = one(req(metric, base, cur, 5));
       assertEquals(Verdict.INCONCLUSIVE, c.verdict(), metric + ": " + c.note());
       assertTrue(c.note().contains("between-run noise is unknown")
-          && c.note().contains("countersign.history=3")
+          && c.note().contains("countersign.history=5")
           && c.note().contains("countersign:compare"), c.note());
     }
     // a count of work done keeps its verdict on a one-run baseline
