@@ -99,7 +99,7 @@ final class HeldOutPairs {
         new FidelityPair("guava-multiset-to-hashmap-merge",
             "Guava HashMultiset word counts -> HashMap.merge(word, 1, Integer::sum)",
             () -> {
-              String[] w = vocabularyText(20000, 73);
+              String[] w = Inputs.vocabularyText(20000, 73);
               return () -> {
                 Multiset<String> counts = HashMultiset.create();
                 for (String x : w) {
@@ -113,7 +113,7 @@ final class HeldOutPairs {
               };
             },
             () -> {
-              String[] w = vocabularyText(20000, 73);
+              String[] w = Inputs.vocabularyText(20000, 73);
               return () -> {
                 Map<String, Integer> counts = new HashMap<>();
                 for (String x : w) {
@@ -280,17 +280,6 @@ final class HeldOutPairs {
                 }
               };
             }));
-  }
-
-  /** {@code n} words drawn from a vocabulary of 200. */
-  private static String[] vocabularyText(int n, long seed) {
-    String[] vocabulary = Inputs.words(200, seed);
-    Random r = new Random(seed + 1);
-    String[] w = new String[n];
-    for (int i = 0; i < n; i++) {
-      w[i] = vocabulary[r.nextInt(vocabulary.length)];
-    }
-    return w;
   }
 
   private static int[] sortedInts(int n, long seed) {

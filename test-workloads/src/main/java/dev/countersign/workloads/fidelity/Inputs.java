@@ -54,4 +54,15 @@ final class Inputs {
     }
     return w;
   }
+
+  /** {@code n} words drawn from a vocabulary of 200. */
+  static String[] vocabularyText(int n, long seed) {
+    String[] vocabulary = words(200, seed);
+    Random r = new Random(seed + 1);
+    String[] w = new String[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = vocabulary[r.nextInt(vocabulary.length)];
+    }
+    return w;
+  }
 }

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The corpus is what the fidelity table says it is: at least 30 tuning pairs and 8 held-out ones with distinct names, each
+ * The corpus is what the fidelity table says it is: at least 30 tuning pairs, 8 held-out ones and 10 of the second held-out set, with distinct names, each
  * side repeatable, and both sides of a change computing the same result, except the pairs whose
  * change is the result's algorithm (another digest or checksum).
  */
@@ -25,8 +25,11 @@ class CorpusTest {
   void everyChangeComputesTheSameResultBeforeAndAfter() {
     assertTrue(Corpus.pairs().size() >= 30, Corpus.pairs().size() + " pairs");
     assertTrue(Corpus.heldOut().size() >= 8, Corpus.heldOut().size() + " held-out pairs");
+    assertTrue(Corpus.secondHeldOut().size() >= 10,
+        Corpus.secondHeldOut().size() + " pairs of the second held-out set");
     List<FidelityPair> pairs = new ArrayList<>(Corpus.pairs());
     pairs.addAll(Corpus.heldOut());
+    pairs.addAll(Corpus.secondHeldOut());
     Set<String> names = new HashSet<>();
     for (FidelityPair p : pairs) {
       assertTrue(names.add(p.name()), "two pairs called " + p.name());

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * instructions} change has the same sign, and Spearman's rank correlation of {@code cycles} with
  * the measured CPU time ({@link #PROFILER}) over every workload (both sides of every pair), for
  * the tuning set ({@link Corpus#pairs()}) and, in a file of its own that is not printed ({@code
- * target/fidelity-heldout.md}), for the held-out set ({@link Corpus#heldOut()}). On demand:
+ * target/fidelity-heldout.md}), for the held-out set ({@link Corpus#heldOut()}), and in {@code
+ * target/fidelity-heldout2.md} for the second held-out set ({@link Corpus#secondHeldOut()}). On
+ * demand:
  *
  * <pre>
  * ./mvnw -B verify -pl test-workloads -am -DskipUTs -Dtest=FidelityFiguresTest \
@@ -145,9 +147,13 @@ class FidelityFiguresTest {
         .filter(p -> only.equals(List.of("")) || only.contains(p.name())).toList();
     List<FidelityPair> heldOut = Corpus.heldOut().stream()
         .filter(p -> only.equals(List.of("")) || only.contains(p.name())).toList();
-    assertTrue(tuning.size() + heldOut.size() > 0, "no pair called " + only);
+    List<FidelityPair> secondHeldOut = Corpus.secondHeldOut().stream()
+        .filter(p -> only.equals(List.of("")) || only.contains(p.name())).toList();
+    assertTrue(tuning.size() + heldOut.size() + secondHeldOut.size() > 0,
+        "no pair called " + only);
     List<FidelityPair> all = new ArrayList<>(tuning);
     all.addAll(heldOut);
+    all.addAll(secondHeldOut);
     Path target = Path.of("target");
     String earlierSim = System.getProperty("fidelity.simResult");
     Map<String, double[][]> sim = new LinkedHashMap<>();
@@ -180,6 +186,8 @@ class FidelityFiguresTest {
     // not printed: the held-out figures are read once, after the model is tuned
     Files.writeString(target.resolve("fidelity-heldout.md"),
         table("Held-out set", heldOut, sim, ns, run), StandardCharsets.UTF_8);
+    Files.writeString(target.resolve("fidelity-heldout2.md"),
+        table("Second held-out set", secondHeldOut, sim, ns, run), StandardCharsets.UTF_8);
   }
 
   private static String table(String title, List<FidelityPair> pairs,
