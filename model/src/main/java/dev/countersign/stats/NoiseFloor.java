@@ -14,13 +14,14 @@ import java.util.Map;
  * per-JVM outcomes of time are not normal but come in modes (measured on the 2-vCPU VM: a test's
  * CPU time at 0.4×, 1× or 2× per JVM). Three runs that landed in one mode agree within ±2%, and a
  * fourth in another mode is then "beyond the noise" although it is the same code: the one false
- * alarm of the noise suite's A/A (docs/statistics.md, "Between-run noise", noise floor). The tests of one build ran
- * on the same machine in the same JVMs: a change no larger than another test of the build moved
- * between runs of unchanged code is within the noise this machine and JVM were measured to make,
- * and no test is credited with less on the strength of its own few runs. The largest, not a
- * typical value: resampling 330 JVM runs of the noise module with the median as the floor, the
- * real {@code check} still gave a false REGRESSION in 3 of 100 builds against three runs and 2 of
- * 100 against eight (a test's rarer mode, 1.5× in one JVM of six, that its own runs had missed).
+ * alarm of the noise suite's A/A (docs/statistics.md, "Between-run noise", noise floor). The
+ * tests of one build ran on the same machine in the same JVMs: a change no larger than another
+ * test of the build moved between runs of unchanged code is within the noise this machine and JVM
+ * were measured to make, and no test is credited with less on the strength of its own few runs.
+ * The largest, not a typical value: resampling 330 JVM runs of the noise module with the median
+ * as the floor, the real {@code check} still gave a false REGRESSION in 3 of 100 builds against
+ * three runs and 2 of 100 against eight (a test's rarer mode, 1.5× in one JVM of six, that its
+ * own runs had missed).
  * The price: one test whose outcomes swing widely (a JIT decision) makes every test's time in
  * its build hard to gate against stored baselines; {@code compare} gates it.
  *

@@ -35,7 +35,7 @@ final class ScaledRun {
     return into;
   }
 
-  /** Whether {@code check} of {@code results} against {@code baseline} calls the row a REGRESSION. */
+  /** Whether {@code check} of {@code results} against {@code baseline} calls the row REGRESSION. */
   static boolean caught(ResultStore results, BaselineStore baseline, String test, String metric) {
     return new Check(Comparators.standard()).run(results, baseline, CheckSettings.defaults())
         .rows().stream().anyMatch(x -> x.test().equals(test) && x.metric().equals(metric)
