@@ -79,7 +79,7 @@ class StatisticalComparatorTest {
         c.note());
     // a time metric of a one-run baseline: more iterations alone would not make it a verdict
     assertTrue(c.note().contains("between-run noise is unknown")
-        && c.note().contains("countersign.history=3") && c.note().contains("countersign:compare"),
+        && c.note().contains("countersign.history=5") && c.note().contains("countersign:compare"),
         c.note());
     SplittableRandom same = new SplittableRandom(5);
     Comparison work = one(req("instructions", lognormal(same, 20, 100, 0.06),
