@@ -190,7 +190,18 @@ public final class Machine {
 
   // ---- events from instrumented code ----
 
+  /**
+   * An instrumented basic block: counted unless the thread is {@link #quiet} ({@link
+   * SimRuntime#block} tests only the owner, to stay small enough to inline).
+   */
   void block(int weight, int unconditional) {
+    if (quiet == 0) {
+      charge(weight, unconditional);
+    }
+  }
+
+  /** Instructions and branches a model charges (from inside a probe, quiet or not). */
+  void charge(int weight, int unconditional) {
     instructions += weight;
     branches += unconditional;
   }

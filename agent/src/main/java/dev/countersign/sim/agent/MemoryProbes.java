@@ -3,8 +3,10 @@ package dev.countersign.sim.agent;
 /**
  * Probes of memory accesses and allocations: field and array loads and stores report the
  * accessed object and index before the original instruction (only when a machine simulates the
- * memory hierarchy), allocations the new object after it. Public only because instrumented
- * classes in any package call it; not an API.
+ * memory hierarchy), allocations the new object after it. Each access probe inlines only the
+ * test of {@link SimRuntime#modellingMemory} (a few bytes, within any JIT inlining limit; counting
+ * alone never runs more), the model is a call. Public only because instrumented classes in any
+ * package call it; not an API.
  */
 public final class MemoryProbes {
 
@@ -12,7 +14,13 @@ public final class MemoryProbes {
 
   /** Before GETFIELD on {@code o}. */
   public static void getField(Object o, int site) {
-    Machine m = SimRuntime.modellingMemory ? SimRuntime.current() : null;
+    if (SimRuntime.modellingMemory) {
+      getFieldModelled(o, site);
+    }
+  }
+
+  private static void getFieldModelled(Object o, int site) {
+    Machine m = SimRuntime.current();
     if (m != null && o != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -25,7 +33,13 @@ public final class MemoryProbes {
 
   /** Before PUTFIELD on {@code o}. */
   public static void putField(Object o, int site) {
-    Machine m = SimRuntime.modellingMemory ? SimRuntime.current() : null;
+    if (SimRuntime.modellingMemory) {
+      putFieldModelled(o, site);
+    }
+  }
+
+  private static void putFieldModelled(Object o, int site) {
+    Machine m = SimRuntime.current();
     if (m != null && o != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -37,7 +51,13 @@ public final class MemoryProbes {
   }
 
   private static void arrayLoad(Object a, int i, int shift) {
-    Machine m = SimRuntime.modellingMemory ? SimRuntime.current() : null;
+    if (SimRuntime.modellingMemory) {
+      arrayLoadModelled(a, i, shift);
+    }
+  }
+
+  private static void arrayLoadModelled(Object a, int i, int shift) {
+    Machine m = SimRuntime.current();
     if (m != null && a != null && m.modelsMemory()) {
       m.quiet++;
       try {
@@ -49,7 +69,13 @@ public final class MemoryProbes {
   }
 
   private static void arrayStore(Object a, int i, int shift) {
-    Machine m = SimRuntime.modellingMemory ? SimRuntime.current() : null;
+    if (SimRuntime.modellingMemory) {
+      arrayStoreModelled(a, i, shift);
+    }
+  }
+
+  private static void arrayStoreModelled(Object a, int i, int shift) {
+    Machine m = SimRuntime.current();
     if (m != null && a != null && m.modelsMemory()) {
       m.quiet++;
       try {

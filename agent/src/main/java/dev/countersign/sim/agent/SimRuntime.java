@@ -180,28 +180,43 @@ public final class SimRuntime {
 
   /**
    * A basic block of {@code weight} instructions, {@code branches} of them branches (jumps,
-   * switches, calls, returns). The hot path of every instrumented method: the owner's test is
-   * inlined where the JIT inlines this method, the other threads' look-up is a call.
+   * switches, calls, returns). The hot path of every instrumented method, kept within the JIT's
+   * size limit for inlining a callee however cold its call site (31 bytes of bytecode, {@code
+   * -XX:MaxInlineSize} is 35; C1 inlines nothing larger): the owner's test is inlined, the quiet
+   * test is in {@link Machine#block}, the other threads' look-up is a call.
    */
   public static void block(int weight, int branches) {
     Machine m = ownerMachine;
-    if (m != null && m.owner == Thread.currentThread() && m.quiet == 0) {
+    if (m != null && m.owner == Thread.currentThread()) {
       m.block(weight, branches);
-    } else if (attached != 0) {
-      blockElsewhere(weight, branches);
+      return;
     }
+    blockElsewhere(weight, branches);
   }
 
   private static void blockElsewhere(int weight, int branches) {
-    Machine m = current();
-    if (m != null) {
-      m.block(weight, branches);
+    if (attached != 0) {
+      Machine m = current();
+      if (m != null) {
+        m.block(weight, branches);
+      }
     }
   }
 
+  /*
+   * The branch probes: the test of 'predicting' is all an instrumented method inlines (a few bytes
+   * of bytecode, within any inlining limit); the predictor itself is a call.
+   */
+
   /** Before IFEQ..IFLE on {@code v}; the low 3 bits of {@code siteCond} are the condition. */
   public static void branchInt(int v, int siteCond) {
-    Machine m = predicting ? current() : null;
+    if (predicting) {
+      predictInt(v, siteCond);
+    }
+  }
+
+  private static void predictInt(int v, int siteCond) {
+    Machine m = current();
     if (m != null) {
       boolean taken =
           switch (siteCond & 7) {
@@ -218,7 +233,13 @@ public final class SimRuntime {
 
   /** Before IF_ICMPxx on {@code a}, {@code b}. */
   public static void branchIntInt(int a, int b, int siteCond) {
-    Machine m = predicting ? current() : null;
+    if (predicting) {
+      predictIntInt(a, b, siteCond);
+    }
+  }
+
+  private static void predictIntInt(int a, int b, int siteCond) {
+    Machine m = current();
     if (m != null) {
       boolean taken =
           switch (siteCond & 7) {
@@ -235,23 +256,35 @@ public final class SimRuntime {
 
   /** Before IF_ACMPEQ (cond 0) / IF_ACMPNE (cond 1). */
   public static void branchRefs(Object a, Object b, int siteCond) {
-    Machine m = predicting ? current() : null;
-    if (m != null) {
-      m.conditional(siteCond, (a == b) == ((siteCond & 7) == 0));
+    if (predicting) {
+      predictOutcome(a == b, siteCond);
     }
   }
 
   /** Before IFNULL (cond 0) / IFNONNULL (cond 1). */
   public static void branchNull(Object a, int siteCond) {
-    Machine m = predicting ? current() : null;
+    if (predicting) {
+      predictOutcome(a == null, siteCond);
+    }
+  }
+
+  /** {@code equal}: the references compared are equal (IF_ACMP) or the one tested null (IFNULL). */
+  private static void predictOutcome(boolean equal, int siteCond) {
+    Machine m = current();
     if (m != null) {
-      m.conditional(siteCond, (a == null) == ((siteCond & 7) == 0));
+      m.conditional(siteCond, equal == ((siteCond & 7) == 0));
     }
   }
 
   /** Before TABLESWITCH / LOOKUPSWITCH on {@code key}. */
   public static void switchOn(int key, int site) {
-    Machine m = predicting ? current() : null;
+    if (predicting) {
+      predictSwitch(key, site);
+    }
+  }
+
+  private static void predictSwitch(int key, int site) {
+    Machine m = current();
     if (m != null) {
       m.switchOutcome(site, key);
     }

@@ -48,7 +48,7 @@ final class StackWalkCost {
 
   /** Charges {@code m} with one walk of {@code frames} frames. */
   static void walked(Machine m, long frames) {
-    m.block((int) Math.min(Integer.MAX_VALUE, PER_WALK + frames * PER_FRAME), (int) frames + 1);
+    m.charge((int) Math.min(Integer.MAX_VALUE, PER_WALK + frames * PER_FRAME), (int) frames + 1);
   }
 
   /** Counts the frames (a class, not a lambda: the agent runs no bootstrap). */
