@@ -130,10 +130,13 @@ final class AnnotatedEventScanner {
     };
   }
 
-  /** A visitor collecting the metric names of one annotation (or container) into {@code out}. */
+  /**
+   * A visitor collecting the metric names of one annotation (or container) into {@code out}: the
+   * budgets, limits and their containers, whose elements are budgets and limits too. {@code
+   * @PerfTest}, which carries the method's mode, is read by the method's visitor itself.
+   */
   private static AnnotationVisitor annotation(String simple, List<String> out) {
     return switch (simple) {
-      case "PerfTest" -> perfTest(out, new Mode[] {Mode.AUTO});
       case "CounterBudget", "MaxRegression" -> new AnnotationVisitor(Opcodes.ASM9) {
         @Override
         public void visit(String name, Object value) {
