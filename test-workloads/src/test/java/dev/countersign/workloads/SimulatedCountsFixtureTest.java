@@ -40,7 +40,12 @@ class SimulatedCountsFixtureTest {
   static final Set<String> VARY_BETWEEN_JVMS = Set.of("corpus:jackson-tree-to-streaming:before",
       "corpus:jackson-tree-to-streaming:after", "corpus:jackson-map-to-tree:before",
       "corpus:jackson-map-to-tree:after", "corpus:digest-twice-to-once:before",
-      "corpus:string-format-to-concat:before", "corpus:lang3-leftpad-to-format:after");
+      "corpus:string-format-to-concat:before", "corpus:lang3-leftpad-to-format:after",
+      // the second held-out set: commons-io's IOUtils.toString (its per-thread scratch buffer,
+      // a ThreadLocal: identity-hash dependent) and jsoup's selector, whose counts differ from
+      // one invocation to the next
+      "corpus:io-ioutils-tostring-to-readallbytes:before",
+      "corpus:jsoup-select-to-traversal:before", "corpus:jsoup-select-to-traversal:after");
 
   @Test
   void everyCountEqualsTheRecordedFixture() throws Exception {
