@@ -119,11 +119,16 @@ public final class CompareJudge {
       rows.set(q.row(), decide(rows.get(q.row()), q, adjusted[i]));
     }
     rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));
-    List<TestResult> lastB = new ArrayList<>(b.get(b.size() - 1).values());
-    lastB.sort(Comparator.comparing(x -> x.test().key()));
+    List<TestResult> pooledB = new ArrayList<>();
+    for (String id : new TreeMap<>(b.get(b.size() - 1)).keySet()) {
+      List<TestResult> rounds = new ArrayList<>();
+      b.forEach(round -> Optional.ofNullable(round.get(id)).ifPresent(rounds::add));
+      pooledB.add(PooledRounds.of(rounds));
+    }
+    pooledB.sort(Comparator.comparing(x -> x.test().key()));
     return new CheckReport(rows, describe(base, a.size()), new CheckSettings(
         settings.thresholdPercent(), settings.failOnRegression(), false, settings.correction()),
-        lastB, asBaselines);
+        pooledB, asBaselines);
   }
 
   /** The method, for the table's footer and the reports. */

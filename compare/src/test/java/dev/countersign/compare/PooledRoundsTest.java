@@ -1,0 +1,54 @@
+package dev.countersign.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.countersign.check.CheckReport;
+import dev.countersign.results.Fixtures;
+import dev.countersign.results.MetricSeries;
+import dev.countersign.results.RunConfiguration;
+import dev.countersign.results.Source;
+import dev.countersign.results.TestResult;
+import dev.countersign.stats.Correction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of a comparison shows all of B's rounds, as it shows all of A's: found on
+ * commons-codec, whose report plotted A's 2,020 samples beside the 120 of B's last round.
+ */
+class PooledRoundsTest {
+
+  private static TestResult round(int iterations, double value) {
+    return new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration("auto", 5, iterations, 1, 1), Fixtures.environment(),
+        List.of(new MetricSeries("alloc-bytes", Source.JVM, "bytes",
+            Collections.nCopies(iterations, value))), List.of(), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void everyRoundsSamplesEachRoundAFork() {
+    TestResult pooled = PooledRounds.of(List.of(round(3, 10), round(2, 11), round(4, 12)));
+    MetricSeries m = pooled.metric("alloc-bytes").orElseThrow();
+    assertEquals(List.of(10.0, 10.0, 10.0, 11.0, 11.0, 12.0, 12.0, 12.0, 12.0), m.perOp());
+    assertEquals(List.of(1, 1, 1, 2, 2, 3, 3, 3, 3), m.fork());
+    assertEquals(9, pooled.configuration().iterations());
+    assertEquals(3, pooled.configuration().forks());
+  }
+
+  @Test
+  void theComparisonsReportCarriesThePooledSide() {
+    List<Map<String, TestResult>> a = new ArrayList<>();
+    List<Map<String, TestResult>> b = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      a.add(Map.of(Compare.idOf(Fixtures.TEST), round(5, 100)));
+      b.add(Map.of(Compare.idOf(Fixtures.TEST), round(4 + k, 100)));
+    }
+    CheckReport report = new CompareJudge(new CompareSettings("A", 3, 5, Correction.HOLM, true))
+        .judge(a, b, new BaseRevision("A", "0123456789", "test"));
+    assertEquals(15, report.results().get(0).metric("alloc-bytes").orElseThrow().perOp().size());
+    assertEquals(3, report.baselines().values().iterator().next().runs().size());
+  }
+}
