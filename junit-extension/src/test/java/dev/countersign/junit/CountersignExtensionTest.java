@@ -1,5 +1,6 @@
 package dev.countersign.junit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -9,6 +10,8 @@ import dev.countersign.results.BuildId;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -221,9 +224,25 @@ class CountersignExtensionTest {
   @Test
   void parameterizedPerfTestIsMeasuredPerInvocation() {
     Workloads.calls = 0;
-    Events e = run("sized", "int");
+    PrintStream console = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Events e;
+    System.setOut(new PrintStream(out, true, UTF_8));
+    try {
+      e = run("sized", "int");
+    } finally {
+      System.setOut(console);
+    }
     e.assertStatistics(s -> s.succeeded(2).failed(0));
     assertEquals(1, e.skipped().count(), "the plain @Test run of the template is skipped");
+    // JUnit warns at discovery that the method has competing annotations: the log says why
+    String reason = e.skipped().stream().findFirst().orElseThrow().getPayload(String.class)
+        .orElseThrow();
+    assertTrue(reason.startsWith("Workloads.sized: @PerfTest (a @Test) on a test template is"
+        + " measured per invocation") && reason.contains("competing annotations")
+        && reason.contains("expected"), reason);
+    String log = out.toString(UTF_8);
+    assertEquals(1, log.lines().filter(l -> l.equals("[countersign] " + reason)).count(), log);
     assertEquals(2 * (1 + 3), Workloads.calls);
     Map<String, TestResult> byMethod = new TreeMap<>();
     latestResults().forEach(r -> byMethod.put(r.test().methodName(), r));
@@ -275,7 +294,7 @@ class CountersignExtensionTest {
     assertEquals(name, all.get(0).test().methodName());
     try (var files = java.nio.file.Files.walk(dir)) {
       for (Path f : files.toList()) {
-        assertTrue(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        assertTrue(f.getFileName().toString().getBytes(UTF_8)
             .length <= 240, f.toString());
       }
     }

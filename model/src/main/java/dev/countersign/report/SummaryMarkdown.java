@@ -79,7 +79,9 @@ public final class SummaryMarkdown {
     }
     List<String> notes = new ArrayList<>();
     for (CheckRow r : notable) {
-      if (ReportText.noteStandsAlone(r)) {
+      // an INCONCLUSIVE row's note says what would decide it (more runs, compare)
+      if (ReportText.noteStandsAlone(r)
+          || r.verdict() == Verdict.INCONCLUSIVE && !r.note().isEmpty()) {
         notes.add("- " + cell(r.test()) + " " + cell(r.metric()) + ": " + cell(r.note()));
       }
     }

@@ -289,6 +289,12 @@ public final class StatisticalComparator implements MetricComparator {
           .append(" runs (or forks) whose medians differ by up to ")
           .append(num(m.runSpreadPercent())).append("%, which widens the interval");
     }
+    if (r.timeSensitive() && !m.noise().known() && !tooFew) {
+      // more iterations alone would not make a change of this metric a verdict (first build: seen
+      // on HdrHistogram's task-clock, where "more iterations would decide" was all it said)
+      why.append("; a change beyond the threshold would stay inconclusive too, as ")
+          .append(unknownNoise(r));
+    }
     return why.toString();
   }
 

@@ -80,6 +80,32 @@ class SummaryMarkdownTest {
         + " them with `mvn countersign:baseline` and commit src/test/countersign/\n"), md);
   }
 
+  /**
+   * The first regression of CPU time against a one-run baseline is INCONCLUSIVE; summary.md (a pull
+   * request's comment) says why and what to do, as the build log's footnote does (seen on
+   * commons-lang: the row alone left a first user guessing).
+   */
+  @Test
+  void anInconclusiveRowSaysWhyAndWhatToDo() {
+    BaselineStore baselines = new BaselineStore(dir.resolve("baselines"));
+    ResultStore results = new ResultStore(dir.resolve("results"));
+    Random rnd = new Random(11);
+    TestId id = new TestId("dev.example.ReplacePerfTest", "replace", "replace()");
+    baselines.promote(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
+        ReportFixture.noisy("task-clock", Source.KERNEL, "ns", 1_000, 20, rnd)), List.of()), 1);
+    results.write(ReportFixture.result(id, ReportFixture.CUR_ENV, List.of(
+        ReportFixture.noisy("task-clock", Source.KERNEL, "ns", 1_300, 20, rnd)), List.of()));
+    CheckReport report =
+        new Check(Comparators.standard()).run(results, baselines, CheckSettings.defaults());
+    String md = SummaryMarkdown.render(report, "report.html");
+    assertTrue(md.contains("| task-clock | "), md);
+    assertTrue(md.contains("| INCONCLUSIVE |"), md);
+    String note = md.lines().filter(l -> l.startsWith("- ReplacePerfTest.replace"
+        + " task-clock: ")).findFirst().orElse("");
+    assertTrue(note.contains("the baseline is one run, so its between-run noise is unknown")
+        && note.contains("countersign.history=3") && note.contains("countersign:compare"), md);
+  }
+
   @Test
   void aForeignBaselineIsFlaggedOncePerBuildWithTheTestsItConcerns() {
     CheckReport report = checkOf("dev.example.ManyPerfTest", List.of("a", "b", "c", "d", "e"),

@@ -2,6 +2,7 @@ package dev.countersign.stats;
 
 import static dev.countersign.stats.MedianBootstrapTest.lognormal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,15 @@ class StatisticalComparatorTest {
     assertTrue(c.ciLow() < 1.05 && c.ciHigh() > 1.05, c.ciLow() + ".." + c.ciHigh());
     assertTrue(c.note().contains("reaches beyond ±5%") && c.note().contains("more iterations"),
         c.note());
+    // a time metric of a one-run baseline: more iterations alone would not make it a verdict
+    assertTrue(c.note().contains("between-run noise is unknown")
+        && c.note().contains("countersign.history=3") && c.note().contains("countersign:compare"),
+        c.note());
+    SplittableRandom same = new SplittableRandom(5);
+    Comparison work = one(req("instructions", lognormal(same, 20, 100, 0.06),
+        lognormal(same, 20, 105, 0.06), 5));
+    assertEquals(Verdict.INCONCLUSIVE, work.verdict());
+    assertFalse(work.note().contains("between-run noise"), work.note());
   }
 
   @Test

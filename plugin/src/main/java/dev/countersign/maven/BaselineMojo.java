@@ -61,8 +61,9 @@ public class BaselineMojo extends CountersignMojo {
     }
     Inputs in = inputs(resultsDir, buildId, jmhResults);
     if (in.isEmpty()) {
-      getLog().info("Countersign baseline: no results of this build in " + in.where()
-          + "; run the tests first (mvn verify), then 'mvn countersign:baseline'. Nothing written.");
+      getLog().info(nothingToActOn(in, "Countersign baseline: no results of this build in "
+          + in.where() + "; run the tests first (mvn verify), then 'mvn countersign:baseline'."
+          + " Nothing written."));
       return;
     }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());

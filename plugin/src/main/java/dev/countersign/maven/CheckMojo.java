@@ -98,9 +98,10 @@ public class CheckMojo extends CountersignMojo {
     BaselineStore baselineStore = new BaselineStore(baselineDir.toPath());
     if (in.isEmpty()) {
       long baselines = countBaselines(baselineStore);
-      getLog().info("Countersign check: no results of this build in " + in.where()
-          + " (no @PerfTest ran in this module, or the tests were skipped); nothing was checked"
-          + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : ""));
+      getLog().info(nothingToActOn(in, "Countersign check: no results of this build in "
+          + in.where() + " (no @PerfTest ran in this module, or the tests were skipped); nothing"
+          + " was checked"
+          + (baselines > 0 ? " against the " + baselines + " baseline(s) in " + baselineDir : "")));
       return;
     }
     CheckSettings settings;
@@ -144,7 +145,6 @@ public class CheckMojo extends CountersignMojo {
     }
     throw new MojoFailureException("Countersign: " + failures.size()
         + " performance check(s) failed:" + summary
-        + "\nSee the table above and " + reportDir + ". If the change is intended, promote the"
-        + " results with 'mvn countersign:baseline' and commit src/test/countersign/.");
+        + "\nSee the table above and " + reportDir + ". " + GateLog.advice(failures));
   }
 }

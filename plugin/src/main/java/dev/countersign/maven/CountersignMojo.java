@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -51,6 +52,31 @@ abstract class CountersignMojo extends AbstractMojo {
       return;
     }
     run();
+  }
+
+  /**
+   * Whether this module's pom runs {@code prepare-agent} (an execution of its own or inherited):
+   * only then do its tests write Countersign results. A goal typed on the command line of a reactor
+   * build also runs in the modules that do not.
+   */
+  boolean preparesAgent() {
+    Plugin self = project == null ? null : project.getPlugin(PrepareAgentMojo.PLUGIN_KEY);
+    return self != null
+        && self.getExecutions().stream().anyMatch(e -> e.getGoals().contains("prepare-agent"));
+  }
+
+  /**
+   * The one line a goal logs where there is nothing to act on: in a module that does not run
+   * Countersign it says so and is skipped, as JaCoCo's report is without execution data; in one
+   * that does, {@code otherwise}, which tells what to do.
+   */
+  String nothingToActOn(Inputs in, String otherwise) {
+    if (preparesAgent()) {
+      return otherwise;
+    }
+    return "Countersign " + goal() + " skipped: " + project.getArtifactId() + " does not run"
+        + " Countersign (no prepare-agent execution of " + PrepareAgentMojo.PLUGIN_KEY + " in its"
+        + " pom) and has no results in " + in.where();
   }
 
   /**

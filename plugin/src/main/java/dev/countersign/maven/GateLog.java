@@ -5,8 +5,11 @@ import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckTable;
 import dev.countersign.report.Reports;
 import dev.countersign.stats.Numbers;
+import dev.countersign.stats.Verdict;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -36,5 +39,29 @@ final class GateLog {
             + (Double.isNaN(r.changePercent()) ? ""
                 : " (" + Numbers.percent(r.changePercent()) + changeSuffix + ")"))
         .collect(Collectors.joining("\n  ", "\n  ", ""));
+  }
+
+  /**
+   * What to do about the failing rows, by their verdicts: a regression may be intended (promote
+   * the results), a budget is absolute (promoting changes nothing), an INCOMPARABLE row is
+   * explained by its footnote.
+   */
+  static String advice(List<CheckRow> failures) {
+    Set<Verdict> verdicts = failures.stream().map(CheckRow::verdict)
+        .collect(Collectors.toUnmodifiableSet());
+    List<String> out = new ArrayList<>();
+    if (verdicts.contains(Verdict.REGRESSION)) {
+      out.add("If a regression is intended, promote the results with 'mvn countersign:baseline'"
+          + " and commit src/test/countersign/.");
+    }
+    if (verdicts.contains(Verdict.OVER_BUDGET)) {
+      out.add("A budget (@CounterBudget, @VmExitBudget) is absolute: make the code fit it, or"
+          + " change the budget in the annotation; promoting the results does not change it.");
+    }
+    if (verdicts.contains(Verdict.INCOMPARABLE)) {
+      out.add("An INCOMPARABLE row's footnote in the table says what differs between the baseline"
+          + " and this run, and how to measure them alike.");
+    }
+    return String.join(" ", out);
   }
 }

@@ -52,6 +52,13 @@ public class PrepareAgentMojo extends CountersignMojo {
 
   static final String PLUGIN_KEY = "dev.countersign:countersign-maven-plugin";
 
+  /**
+   * Lets the test JVM's unnamed module call native code without the warning JDK 22+ prints once per
+   * JVM when JNA or the FFM binding first loads (docs/perf-engine.md); JDK 17 to 21 accept the
+   * option and change nothing.
+   */
+  static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
   /** The property to set; Surefire and Failsafe read {@code argLine}. */
   @Parameter(property = Settings.PROPERTY_NAME, defaultValue = "argLine")
   String propertyName;
@@ -99,10 +106,12 @@ public class PrepareAgentMojo extends CountersignMojo {
   void run() throws MojoExecutionException {
     Properties props = project.getProperties();
     String existing = props.getProperty(propertyName, "");
-    Optional<String> junit = JUnitAlignment.problem(junitJars());
+    List<JUnitAlignment.JUnitJar> jars = junitJars();
+    Optional<String> junit = JUnitAlignment.problem(jars);
     if (junit.isPresent()) {
       throw new MojoExecutionException(junit.get());
     }
+    JUnit4Tests.unrun(jars).ifPresent(w -> getLog().warn("Countersign: " + w));
     existing = startBuild(props, existing);
     ArgLineCheck.problems(project.getBuildPlugins(), propertyName)
         .forEach(p -> getLog().warn("Countersign: " + p));
@@ -117,12 +126,18 @@ public class PrepareAgentMojo extends CountersignMojo {
       getLog().warn("the agent " + AGENT_ARTIFACT + " resolved to the directory " + agent.getFile()
           + " (reactor build before 'package'): the simulator is not attached and simulated"
           + " metrics will be unavailable; run 'mvn verify' so that the agent jar exists");
-      props.setProperty(propertyName, join(deferArgument(), existing));
+      props.setProperty(propertyName, join(nativeAccess(existing), deferArgument(), existing));
       return;
     }
-    String value = join(agentArgument(agent.getFile(), options()), deferArgument(), existing);
+    String value = join(agentArgument(agent.getFile(), options()), nativeAccess(existing),
+        deferArgument(), existing);
     props.setProperty(propertyName, value);
     getLog().info(propertyName + " set to " + value);
+  }
+
+  /** {@link #NATIVE_ACCESS}, unless {@code existing} already has it. */
+  static String nativeAccess(String existing) {
+    return List.of(existing.strip().split("\\s+")).contains(NATIVE_ACCESS) ? "" : NATIVE_ACCESS;
   }
 
   private static String join(String... parts) {
@@ -187,7 +202,8 @@ public class PrepareAgentMojo extends CountersignMojo {
   private List<JUnitAlignment.JUnitJar> junitJars() {
     List<JUnitAlignment.JUnitJar> jars = new ArrayList<>();
     for (Artifact a : project.getArtifacts()) {
-      if (a.getGroupId().startsWith("org.junit.")) {
+      // junit:junit too: JUnit4Tests; outside JUnit 5's release train, JUnitAlignment ignores it
+      if (a.getGroupId().startsWith("org.junit.") || a.getGroupId().equals("junit")) {
         List<String> trail = a.getDependencyTrail();
         // trail: the project, the direct dependency, ..., the artifact itself
         String via = trail != null && trail.size() > 2 ? trail.get(1) : null;

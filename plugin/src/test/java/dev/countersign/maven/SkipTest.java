@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -29,12 +32,27 @@ class SkipTest {
     }
   }
 
-  private static MavenProject project() {
+  static MavenProject project() {
     Model model = new Model();
     model.setGroupId("com.example");
     model.setArtifactId("m");
     model.setVersion("1");
     return new MavenProject(model);
+  }
+
+  /** A module whose pom has the plugin's execution of {@code goals}, as the README configures it. */
+  static MavenProject projectRunning(String... goals) {
+    MavenProject project = project();
+    Plugin plugin = new Plugin();
+    plugin.setGroupId("dev.countersign");
+    plugin.setArtifactId("countersign-maven-plugin");
+    PluginExecution execution = new PluginExecution();
+    execution.setGoals(List.of(goals));
+    plugin.addExecution(execution);
+    Build build = new Build();
+    build.addPlugin(plugin);
+    project.getModel().setBuild(build);
+    return project;
   }
 
   private Lines skip(CountersignMojo mojo) throws Exception {
@@ -78,7 +96,7 @@ class SkipTest {
     CheckMojo check = new CheckMojo();
     Lines log = new Lines();
     check.setLog(log);
-    check.project = project();
+    check.project = projectRunning("prepare-agent", "check");
     check.basedir = dir.toFile();
     check.resultsDir = dir.resolve("results").toFile();
     check.baselineDir = dir.resolve("baselines").toFile();

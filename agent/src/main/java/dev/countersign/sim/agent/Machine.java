@@ -245,7 +245,7 @@ public final class Machine {
     return sizes.instanceSize(type);
   }
 
-  /** {@link ObjectShapes#sizeOf} through the same cache. */
+  /** Bytes of any object (an array's header and elements), through the same cache. */
   long sizeOf(Object o) {
     return sizes.sizeOf(o);
   }

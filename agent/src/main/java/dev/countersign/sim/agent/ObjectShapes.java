@@ -41,11 +41,6 @@ final class ObjectShapes {
     return align8(ARRAY_HEADER + ((long) Math.max(0, length) << shift));
   }
 
-  /** Bytes of any object. */
-  static long sizeOf(Object o) {
-    Class<?> c = o.getClass();
-    return c.isArray() ? arraySize(c, java.lang.reflect.Array.getLength(o)) : instanceSize(c);
-  }
 
   /** log2 of the element size of an array type (references: 4 bytes). */
   static int elementShift(Class<?> arrayType) {
