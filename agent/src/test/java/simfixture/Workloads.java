@@ -230,6 +230,9 @@ public final class Workloads {
       lock.notifyAll();
       lock.notify();
     }
+    while (consumer.isAlive()) {
+      Thread.yield(); // so that the join does not block (a join's wait is a guest event too)
+    }
     consumer.join();
     // nobody waits any more: neither is a wake-up
     synchronized (lock) {

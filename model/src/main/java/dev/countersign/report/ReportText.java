@@ -34,13 +34,17 @@ final class ReportText {
     return unit.contains("/") ? unit : unit + "/op";
   }
 
-  /** "0.95–1.02"; "exact" for a deterministic comparison; "-" when not computed. */
+  /**
+   * "0.95–1.02"; "exact" for a deterministic comparison (both sides constant); "-" when not
+   * computed. An interval of zero width that came from resampling (every round or run agreeing)
+   * is shown as the interval it is, beside its p, not as "exact".
+   */
   static String ci(Comparison c) {
+    if (c.exact()) {
+      return "exact";
+    }
     if (Double.isNaN(c.ciLow()) || Double.isNaN(c.ciHigh())) {
       return "-";
-    }
-    if (c.ciLow() == c.ciHigh() && c.ciLow() == c.ratio()) {
-      return "exact";
     }
     return Numbers.format(c.ciLow()) + "–" + Numbers.format(c.ciHigh());
   }

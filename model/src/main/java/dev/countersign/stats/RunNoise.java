@@ -17,9 +17,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * #halfWidth}), is what the notes show. With few runs the t quantile is large (12.7 for two
  * runs, 4.3 for three at 95%): the band is honest about how little two runs say.
  *
- * <p>s can be raised to the build's typical noise of the metric ({@link #atLeast}): k runs give
- * k − 1 degrees of freedom, and three runs that happened to land in one per-JVM mode say ±2%
- * where the truth is a factor of 2 (docs/statistics.md, "Noise floor").
+ * <p>s can be raised to the largest noise of the metric in the build ({@link #atLeast}): k runs
+ * give k − 1 degrees of freedom, and three runs that happened to land in one per-JVM mode say ±2%
+ * where the truth is a factor of 2 (docs/statistics.md, "Between-run noise", noise floor).
  *
  * @param groups how many runs (or forks) the estimate comes from; fewer than 2 = unknown
  * @param mean m̄, the mean of the logs of the group statistics relative to the pooled one (NaN
@@ -28,8 +28,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *     did not: no factor bounds that spread)
  * @param halfWidth h, the half-width of the prediction band on the log scale at the confidence it
  *     was computed for (0.04 ≈ ±4%); NaN when unknown
- * @param raised whether s is the build's typical noise of the metric rather than this baseline's
- *     own, which was smaller ({@link #atLeast})
+ * @param raised whether s is the largest noise of the metric in the build rather than this
+ *     baseline's own, which was smaller ({@link #atLeast}, {@link NoiseFloor})
  */
 public record RunNoise(int groups, double mean, double sd, double halfWidth, boolean raised) {
 

@@ -99,8 +99,8 @@ public final class StatisticalComparator implements MetricComparator {
         + " whole CI beyond the threshold, and beyond the between-run noise of a baseline of"
         + " several runs or forks (prediction t-test on the log of each run's median, for CPU"
         + " time its 10th percentile, in the same correction; for time, scheduling and page"
-        + " faults at least the build's median between-run noise of the metric); measured time,"
-        + " scheduling and page-fault"
+        + " faults at least the largest between-run noise of the metric in the build); measured"
+        + " time, scheduling and page-fault"
         + " metrics of one-run baselines inconclusive; constant metrics compared exactly"
         + (settings.trendCheck() ? "; Mann-Kendall warm-up check" : "");
   }
@@ -200,7 +200,7 @@ public final class StatisticalComparator implements MetricComparator {
   private static String unknownNoise(ComparisonRequest r) {
     return r.metric() + " depends on " + TimeSensitiveMetrics.dependsOn(r.metric())
         + " and the baseline is one run, so its between-run noise is unknown: record history (mvn"
-        + " countersign:baseline -Dcountersign.history=3, three runs) or forks, or use 'mvn"
+        + " countersign:baseline -Dcountersign.history=5, five runs) or forks, or use 'mvn"
         + " countersign:compare' (A/B on the same machine)";
   }
 
@@ -309,8 +309,8 @@ public final class StatisticalComparator implements MetricComparator {
       return "unbounded" + of + ": a baseline run measured 0 and another did not";
     }
     return "+" + num(noise.percent()) + "%/-" + num(noise.percentBelow()) + "%" + of
-        + (noise.raised() ? ", the build's typical between-run noise of " + r.metric()
-            + " (its median over the tests; this test's own runs agreed more closely)" : "");
+        + (noise.raised() ? ", the between-run noise the build measured for " + r.metric()
+            + " (the largest of its tests'; this test's own runs agreed more closely)" : "");
   }
 
   /**

@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultimodalNoiseCheckTest {
 
+  /** The module without its two tests whose CPU time swings by a JIT decision per JVM. */
+  private static final Predicate<String> STEADY = f -> !f.contains("EncoderNoise")
+      && !f.contains("MapNoise");
+
   @TempDir Path dir;
+  private int counter;
 
   private static Path resource(String name) throws URISyntaxException {
     return Path.of(MultimodalNoiseCheckTest.class.getResource("noise-aa/" + name).toURI());
@@ -41,16 +47,17 @@ class MultimodalNoiseCheckTest {
   }
 
   /** The three runs and the next five of the same harness run promoted on top: history = 8. */
-  private BaselineStore eightRuns() throws Exception {
-    Path copy = Files.createDirectories(dir.resolve("baseline-8-runs"));
+  private BaselineStore eightRuns(Predicate<String> tests) throws Exception {
+    Path copy = Files.createDirectories(dir.resolve("baseline-8-runs-" + counter++));
     try (Stream<Path> files = Files.list(resource("baseline-3-runs"))) {
-      for (Path f : files.toList()) {
+      for (Path f : files.filter(f -> tests.test(f.getFileName().toString())).toList()) {
         Files.copy(f, copy.resolve(f.getFileName()));
       }
     }
     BaselineStore store = new BaselineStore(copy);
     for (int run = 4; run <= 8; run++) {
-      store.promoteAll(new ResultStore(resource("history/run-" + run)).readAll(), 8);
+      store.promoteAll(new ResultStore(resource("history/run-" + run)).readAll().stream()
+          .filter(t -> tests.test(t.test().fileName())).toList(), 8);
     }
     return store;
   }
@@ -67,10 +74,10 @@ class MultimodalNoiseCheckTest {
     CheckRow encoder = row(r, "EncoderNoise.encode", "task-clock");
     assertEquals(Verdict.INCONCLUSIVE, encoder.verdict(), encoder.note());
     assertTrue(encoder.note().contains("within the between-run noise the baseline measured")
-        && encoder.note().contains("the build's typical between-run noise of task-clock")
+        && encoder.note().contains("the between-run noise the build measured for task-clock")
         && encoder.note().contains("countersign:compare"), encoder.note());
     // with five more runs of history, the same build is still no regression
-    assertNoRegression(check(new ResultStore(resource("build")), eightRuns()));
+    assertNoRegression(check(new ResultStore(resource("build")), eightRuns(f -> true)));
   }
 
   @Test
@@ -80,17 +87,21 @@ class MultimodalNoiseCheckTest {
     for (TestResult t : new ResultStore(resource("build")).readAll()) {
       build.write(t.test().methodName().equals("hash") ? scaled(t, "task-clock", 3) : t);
     }
-    CheckReport r = check(build, eightRuns());
-    CheckRow hash = row(r, "ChecksumNoise.hash", "task-clock");
+    // in the module of the steady tests, against eight runs: a regression
+    CheckReport steady = check(build, eightRuns(STEADY));
+    CheckRow hash = row(steady, "ChecksumNoise.hash", "task-clock");
     assertEquals(Verdict.REGRESSION, hash.verdict(), hash.note());
-    assertTrue(hash.note().contains("the build's typical between-run noise of task-clock"),
+    assertTrue(hash.note().contains("the between-run noise the build measured for task-clock"),
         hash.note());
-    assertEquals(1, r.rows().stream().filter(x -> x.verdict() == Verdict.REGRESSION).count(),
-        r.rows().toString());
-    // against three runs, the price of few degrees of freedom: the same change is not provable
-    CheckRow few = row(check(build, threeRuns()), "ChecksumNoise.hash", "task-clock");
-    assertEquals(Verdict.INCONCLUSIVE, few.verdict(), few.note());
-    assertTrue(few.note().contains("record more history"), few.note());
+    assertEquals(1, steady.rows().stream().filter(x -> x.verdict() == Verdict.REGRESSION)
+        .count(), steady.rows().toString());
+    // beside the encoder and the map, whose 10th percentiles of CPU time spread by factors of 2.6
+    // and 17 over the baseline's eight runs of unchanged code (JIT decisions per JVM), the same
+    // change is within the noise the build measured
+    CheckRow beside = row(check(build, eightRuns(f -> true)), "ChecksumNoise.hash", "task-clock");
+    assertEquals(Verdict.INCONCLUSIVE, beside.verdict(), beside.note());
+    assertTrue(beside.note().contains("within the between-run noise")
+        && beside.note().contains("countersign:compare"), beside.note());
   }
 
   private static void assertNoRegression(CheckReport r) {

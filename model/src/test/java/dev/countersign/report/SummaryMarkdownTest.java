@@ -103,7 +103,7 @@ class SummaryMarkdownTest {
     String note = md.lines().filter(l -> l.startsWith("- ReplacePerfTest.replace"
         + " task-clock: ")).findFirst().orElse("");
     assertTrue(note.contains("the baseline is one run, so its between-run noise is unknown")
-        && note.contains("countersign.history=3") && note.contains("countersign:compare"), md);
+        && note.contains("countersign.history=5") && note.contains("countersign:compare"), md);
   }
 
   @Test

@@ -79,7 +79,7 @@ class StatisticalComparatorTest {
         c.note());
     // a time metric of a one-run baseline: more iterations alone would not make it a verdict
     assertTrue(c.note().contains("between-run noise is unknown")
-        && c.note().contains("countersign.history=3") && c.note().contains("countersign:compare"),
+        && c.note().contains("countersign.history=5") && c.note().contains("countersign:compare"),
         c.note());
     SplittableRandom same = new SplittableRandom(5);
     Comparison work = one(req("instructions", lognormal(same, 20, 100, 0.06),
@@ -187,7 +187,7 @@ class StatisticalComparatorTest {
     Comparison c = one(req("page-faults", FAULTS_BASELINE, FAULTS_NEXT_BUILD, 5));
     assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.note());
     assertTrue(c.note().contains("page-faults depends on the heap's history"), c.note());
-    assertTrue(c.note().contains("-Dcountersign.history=3"), c.note());
+    assertTrue(c.note().contains("-Dcountersign.history=5"), c.note());
     // and the other way round, which would fail the build on unchanged code
     assertEquals(Verdict.INCONCLUSIVE,
         one(req("page-faults", FAULTS_NEXT_BUILD, FAULTS_BASELINE, 5)).verdict());
@@ -282,7 +282,7 @@ class StatisticalComparatorTest {
       Comparison c = one(req(metric, base, cur, 5));
       assertEquals(Verdict.INCONCLUSIVE, c.verdict(), metric + ": " + c.note());
       assertTrue(c.note().contains("between-run noise is unknown")
-          && c.note().contains("countersign.history=3")
+          && c.note().contains("countersign.history=5")
           && c.note().contains("countersign:compare"), c.note());
     }
     // a count of work done keeps its verdict on a one-run baseline
@@ -366,7 +366,7 @@ class StatisticalComparatorTest {
     // +40% where the test's own three runs say +-2%, its neighbours' a factor of 2: no verdict
     Comparison quiet = buildWithNoisyNeighbours("task-clock", 1.4).get(0);
     assertEquals(Verdict.INCONCLUSIVE, quiet.verdict(), quiet.note());
-    assertTrue(quiet.note().contains("the build's typical between-run noise of task-clock"),
+    assertTrue(quiet.note().contains("the between-run noise the build measured for task-clock"),
         quiet.note());
     // judged alone, its own runs would have made it a regression
     Comparison alone = one(pooled("task-clock", new double[] {99.5, 100, 100.5},

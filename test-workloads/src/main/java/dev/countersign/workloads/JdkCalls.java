@@ -54,4 +54,27 @@ public final class JdkCalls {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Work whose path depends on identity hash codes (objects without a {@code hashCode} of their
+   * own): an {@code IdentityHashMap}'s probing, a {@code HashSet}'s iteration order, the codes
+   * printed in hex and by {@code Object.toString}. Deterministic only where the codes are.
+   */
+  public static long identityHashes(int n) {
+    Object[] keys = new Object[n];
+    java.util.IdentityHashMap<Object, Integer> index = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < n; i++) {
+      keys[i] = new Object();
+      index.put(keys[i], i);
+    }
+    long order = 0;
+    for (Object k : new java.util.HashSet<>(Arrays.asList(keys))) {
+      order = order * 31 + index.get(k);
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      text.append(Integer.toHexString(System.identityHashCode(keys[i]))).append(keys[i]);
+    }
+    return order + text.length();
+  }
 }

@@ -2,18 +2,12 @@ package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.countersign.events.EventCatalog;
-import dev.countersign.sim.SimProbe;
-import dev.countersign.sim.agent.CpuProfile;
 import dev.countersign.sim.agent.GuestActivity;
-import dev.countersign.sim.agent.SimRuntime;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -41,9 +35,7 @@ class JdkBlockingGuestEventsTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
-        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
-    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
+    RealAgent.assumeAttached();
   }
 
   /** Something the partner thread blocks on inside the JDK, and what releases it. */
@@ -57,18 +49,7 @@ class JdkBlockingGuestEventsTest {
   }
 
   private static GuestActivity measure(ThrowingRunnable workload) throws Exception {
-    SimProbe probe = new SimProbe(List.of(EventCatalog.parse("instructions"),
-        EventCatalog.parse("cycles")), CpuProfile.zen4Server());
-    double[] values = new double[2];
-    double[] fractions = new double[2];
-    try {
-      probe.begin();
-      workload.run();
-      probe.end(values, fractions);
-      return probe.guestActivity().orElseThrow();
-    } finally {
-      probe.close();
-    }
+    return RealAgent.guestActivity(workload::run);
   }
 
   private interface ThrowingRunnable {
@@ -94,10 +75,22 @@ class JdkBlockingGuestEventsTest {
         Thread.yield();
       }
       h.release();
-      partner.join();
+      joinEnded(partner);
     });
     assertEquals(null, failure[0], "the partner failed");
     return a;
+  }
+
+  /**
+   * Joins {@code t} once it has ended, so that the join does not block (ThreadJoinGuestEventsTest):
+   * once it is no longer alive, not once its state is {@code TERMINATED}, which the VM sets first
+   * ({@code ensure_join}), so that a join in between still waits for the VM's notify.
+   */
+  static void joinEnded(Thread t) throws InterruptedException {
+    while (t.isAlive()) {
+      Thread.yield();
+    }
+    t.join();
   }
 
   private static void assertOneBlockOneWakeUp(GuestActivity a, boolean timed) {
@@ -193,7 +186,7 @@ class JdkBlockingGuestEventsTest {
         Thread.yield();
       }
       lock.unlock();
-      partner.join();
+      joinEnded(partner);
     });
     assertEquals(null, failure[0], "the partner failed");
     assertOneBlockOneWakeUp(a, true);
@@ -255,7 +248,7 @@ class JdkBlockingGuestEventsTest {
         }
         queue.put(i);
       }
-      consumer.join();
+      joinEnded(consumer);
     });
     assertEquals(null, failure[0], "the consumer failed");
     assertEquals((long) items * (items - 1) / 2, sum[0]);

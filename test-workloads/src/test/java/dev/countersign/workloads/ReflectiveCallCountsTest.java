@@ -2,12 +2,10 @@ package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.agent.CpuProfile;
-import dev.countersign.sim.agent.SimRuntime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +24,7 @@ class ReflectiveCallCountsTest {
 
   @BeforeAll
   static void agentIsAttached() {
-    assumeTrue(SimRuntime.installed() || SimRuntime.agentProblem() != null,
-        "the agent is not attached (run 'mvn verify'; see prepare-agent's warning)");
-    assertTrue(SimRuntime.installed(), "the agent is attached but off: " + SimRuntime.agentProblem());
+    RealAgent.assumeAttached();
   }
 
   /** Instructions of each of {@code n} invocations of {@code work}. */

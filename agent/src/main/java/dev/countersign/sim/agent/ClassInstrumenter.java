@@ -73,6 +73,7 @@ public final class ClassInstrumenter {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
     String[] className = new String[1];
+    int[] classVersion = new int[1];
     boolean[] already = new boolean[1];
     ClassVisitor visitor =
         new ClassVisitor(Opcodes.ASM9, writer) {
@@ -80,6 +81,7 @@ public final class ClassInstrumenter {
           public void visit(int version, int access, String name, String signature,
               String superName, String[] interfaces) {
             className[0] = name;
+            classVersion[0] = version;
             super.visit(version, access, name, signature, superName, interfaces);
           }
 
@@ -110,6 +112,7 @@ public final class ClassInstrumenter {
                   new MethodInstrumenter(className[0], this,
                       original == null ? null : original.get(name + descriptor)).instrument();
                 }
+                IdentityHashCalls.rewrite(this, classVersion[0]);
                 accept(next);
               }
             };
@@ -128,6 +131,32 @@ public final class ClassInstrumenter {
       return classFile;
     }
     reader.accept(visitor, 0);
+    return writer.toByteArray();
+  }
+
+  /**
+   * {@code java.lang.Object} with its identity-hash calls pointed at {@link IdentityHashes} and
+   * nothing else changed (it is never counted): {@code toString}'s {@code hashCode()} then formats
+   * the same code as instrumented code sees.
+   */
+  static byte[] withDeterministicHashes(byte[] classFile) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    int version = reader.readUnsignedShort(4) << 16 | reader.readUnsignedShort(6); // as ASM's
+    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor,
+          String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+          @Override
+          public void visitEnd() {
+            IdentityHashCalls.rewrite(this, version);
+            accept(next);
+          }
+        };
+      }
+    }, 0);
     return writer.toByteArray();
   }
 

@@ -30,6 +30,11 @@ public final class CountersignAgent {
       // load ASM and the instrumenter before they run inside class loading
       ClassInstrumenter.instrument(sample());
       inst.addTransformer(transformer, inst.isRetransformClassesSupported());
+      String hashes = IdentityHashes.install(inst);
+      if (hashes != null) {
+        System.err.println("[countersign] WARNING: identity hash codes stay the JVM's (" + hashes
+            + "): a program whose path depends on them is counted differently in every JVM");
+      }
       if (jdk) {
         retransformLoaded(inst, transformer);
         ReflectionInflation.disable(inst);
@@ -62,6 +67,7 @@ public final class CountersignAgent {
   /** Instruments the classes loaded before the agent that the filter accepts (the JDK's). */
   private static void retransformLoaded(Instrumentation inst, SimTransformer transformer) {
     List<Class<?>> targets = new ArrayList<>();
+    targets.add(Object.class); // its toString's hashCode call only (SimTransformer)
     for (Class<?> c : inst.getAllLoadedClasses()) {
       if (!c.isArray() && !c.isPrimitive() && !c.isHidden() && inst.isModifiableClass(c)
           && transformer.accepts(c.getClassLoader(), c.getName().replace('.', '/'),

@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * Probes around the JDK calls that are guest events for the VM-exit model: {@code onSpinWait},
  * {@code LockSupport.park*}/{@code unpark}, {@code Thread.sleep}, {@code Object.wait}/{@code
- * notify*}, {@code Thread.start}, direct buffers. Each runs before or after the original call,
- * which stays in the user's code, and records the event on the calling thread's machine. Public
- * only because instrumented classes in any package call it; not an API.
+ * notify*}, {@code Thread.start}/{@code join}/{@code interrupt}, direct buffers. Each runs before
+ * or after the original call, which stays in the user's code, and records the event on the
+ * calling thread's machine. Public only because instrumented classes in any package call it; not
+ * an API.
  */
 public final class GuestProbes {
 
@@ -209,6 +210,91 @@ public final class GuestProbes {
       } finally {
         m.quiet--;
       }
+    }
+  }
+
+  /**
+   * A {@code t.join} with timeout {@code timedNanos} (0: none): when {@code t} is alive the caller
+   * blocks inside {@code Thread}'s own wait, which is not instrumented: an idle entry, and a timer
+   * arm when timed. Returns whether it blocks, for {@link #joined}.
+   */
+  private static boolean join(Thread t, long timedNanos) {
+    Machine m = SimRuntime.current();
+    if (m == null || t == null || t == Thread.currentThread() || !t.isAlive()) {
+      return false;
+    }
+    m.blocks(timedNanos);
+    return true;
+  }
+
+  /** Before {@code t.join()}. */
+  public static boolean joining(Thread t) {
+    return join(t, 0);
+  }
+
+  /** Before {@code t.join(millis)}: a negative timeout throws, 0 waits for ever. */
+  public static boolean joining(Thread t, long millis) {
+    return millis >= 0
+        && join(t, millis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L);
+  }
+
+  /** Before {@code t.join(millis, nanos)}, which rounds nanos up to a millisecond. */
+  public static boolean joining(Thread t, long millis, int nanos) {
+    if (millis < 0 || nanos < 0 || nanos > 999_999) {
+      return false;
+    }
+    return joining(t, millis + (nanos > 0 && millis < Long.MAX_VALUE ? 1 : 0));
+  }
+
+  /** Before {@code t.join(Duration)} (JDK 19+): no wait at all when not positive. */
+  public static boolean joining(Thread t, java.time.Duration d) {
+    Machine m = SimRuntime.current();
+    if (m == null || d == null) {
+      return false;
+    }
+    long nanos;
+    m.quiet++;
+    try {
+      nanos = d.isNegative() || d.isZero() ? 0 : d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L
+          ? Long.MAX_VALUE : d.toNanos();
+    } finally {
+      m.quiet--;
+    }
+    return nanos > 0 && join(t, nanos);
+  }
+
+  /**
+   * After {@code t.join(...)} returned: if the caller blocked and {@code t} has ended, the VM's
+   * notifyAll at {@code t}'s exit ({@code ensure_join} in {@code javaThread.cpp}) woke it: an IPI.
+   * A timed join that returned with {@code t} alive timed out: no IPI.
+   */
+  public static void joined(Thread t, boolean blocked) {
+    if (blocked && !t.isAlive()) {
+      Machine m = SimRuntime.current();
+      if (m != null) {
+        m.ipi();
+      }
+    }
+  }
+
+  /**
+   * Before {@code t.interrupt()}: waking a thread blocked in a wait, sleep, join or park (state
+   * {@code WAITING} or {@code TIMED_WAITING}) is an IPI; a running or monitor-blocked thread is
+   * only flagged.
+   */
+  public static void interrupting(Thread t) {
+    Machine m = SimRuntime.current();
+    if (m == null || t == null || t == Thread.currentThread()) {
+      return;
+    }
+    m.quiet++;
+    try {
+      Thread.State s = t.getState();
+      if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) {
+        m.ipi();
+      }
+    } finally {
+      m.quiet--;
     }
   }
 

@@ -51,6 +51,11 @@ public final class Machine {
    * too) is then not counted and does not recurse into the model. Reset by {@link #begin()}.
    */
   int quiet;
+  /**
+   * The identity hash codes of objects this machine's thread hashes first while it counts
+   * ({@link IdentityHashes}); restarted by {@link #begin()}, so each invocation hands out the same.
+   */
+  final HashSequence hashes;
 
   private volatile boolean active;
   private volatile int generation;
@@ -87,6 +92,7 @@ public final class Machine {
     this.memory = new MemoryHierarchy(core, profile);
     this.heap = new SyntheticHeap(core.addresses, index, pageBytes, sizes);
     this.predictor = core.predictor;
+    this.hashes = new HashSequence(index);
     resetState();
   }
 
@@ -170,6 +176,7 @@ public final class Machine {
     tscBase = 0;
     guest.reset();
     quiet = 0;
+    hashes.reset(index);
     memory.reset();
     heap.reset();
     core.clear();
@@ -386,6 +393,11 @@ public final class Machine {
     if (timedNanos > 0) {
       idleTicks += (long) (timedNanos * profile.tscGhz());
     }
+  }
+
+  /** Whether {@code o} was allocated in this iteration ({@link SyntheticHeap#allocatedNow}). */
+  boolean allocatedNow(Object o) {
+    return heap.allocatedNow(o);
   }
 
   void ipi() {

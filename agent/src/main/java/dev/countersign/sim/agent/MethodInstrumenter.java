@@ -40,7 +40,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   <li>field and array loads and stores report the accessed object and index first;
  *   <li>allocations report the new object after its constructor (NEW) or at once (arrays);
  *   <li>calls of {@code Thread.onSpinWait}, {@code LockSupport.park*}/{@code unpark}, {@code
- *       Thread.sleep}, {@code Object.wait}/{@code notify*}, {@code Thread.start}, {@code
+ *       Thread.sleep}, {@code Object.wait}/{@code notify*}, {@code Thread.start}/{@code
+ *       join}/{@code interrupt}, {@code
  *       ByteBuffer.allocateDirect} and {@code Unsafe.invokeCleaner} get probes before and/or after.
  * </ul>
  *
@@ -518,6 +519,11 @@ final class MethodInstrumenter {
             } else if (key.equals("java/lang/Thread.start()V")) {
               before.add(new InsnNode(Opcodes.DUP));
               before.add(probe("starting", "(Ljava/lang/Thread;)V"));
+            } else if (key.equals("java/lang/Thread.interrupt()V")) {
+              before.add(new InsnNode(Opcodes.DUP));
+              before.add(probe("interrupting", "(Ljava/lang/Thread;)V"));
+            } else if (m.owner.equals("java/lang/Thread") && m.name.equals("join")) {
+              joinProbes(m, before, after);
             } else if (key.equals("sun/misc/Unsafe.invokeCleaner(Ljava/nio/ByteBuffer;)V")) {
               before.add(new InsnNode(Opcodes.DUP_X1)); // [u, b] -> [b, u, b]
               after.add(probe("cleaned", "(Ljava/nio/ByteBuffer;)V"));
@@ -580,6 +586,42 @@ final class MethodInstrumenter {
       }
       before.add(reload);
     }
+  }
+
+  /**
+   * {@code t.join(args)}: {@code [t, args]} -> the args kept in fresh locals, a copy of {@code t} in
+   * another, {@code joining(t, args)}'s answer in a third; the call runs on the original stack
+   * (its receiver is the user's, so a null one has the user's NPE message); then {@code joined(t,
+   * blocked)}.
+   */
+  private void joinProbes(MethodInsnNode m, InsnList before, InsnList after) {
+    Type[] args = Type.getArgumentTypes(m.desc);
+    int[] slots = new int[args.length];
+    for (int k = 0; k < args.length; k++) {
+      slots[k] = method.maxLocals;
+      method.maxLocals += args[k].getSize();
+    }
+    int thread = method.maxLocals++;
+    int blocked = method.maxLocals++;
+    for (int k = args.length - 1; k >= 0; k--) {
+      before.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
+    }
+    before.add(new InsnNode(Opcodes.DUP));
+    before.add(new VarInsnNode(Opcodes.ASTORE, thread));
+    before.add(new InsnNode(Opcodes.DUP));
+    for (int pass = 0; pass < 2; pass++) {
+      for (int k = 0; k < args.length; k++) {
+        before.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
+      }
+      if (pass == 0) {
+        before.add(probe("joining", "(Ljava/lang/Thread;" + m.desc.substring(1,
+            m.desc.indexOf(')')) + ")Z"));
+        before.add(new VarInsnNode(Opcodes.ISTORE, blocked));
+      }
+    }
+    after.add(new VarInsnNode(Opcodes.ALOAD, thread));
+    after.add(new VarInsnNode(Opcodes.ILOAD, blocked));
+    after.add(probe("joined", "(Ljava/lang/Thread;Z)V"));
   }
 
   private static void cloneProbes(InsnList before, InsnList after) {
@@ -651,7 +693,8 @@ final class MethodInstrumenter {
 
   private static final Set<String> GUEST_PROBES = Set.of("spinWaiting",
       "parking", "parkingNanos", "parkingUntil", "parked", "unparking", "sleeping", "waiting",
-      "waited", "notifying", "notifyingAll", "starting", "allocatedDirect", "cleaned");
+      "waited", "notifying", "notifyingAll", "starting", "joining", "joined", "interrupting",
+      "allocatedDirect", "cleaned");
 
   private static AbstractInsnNode push(int v) {
     if (v >= -1 && v <= 5) {

@@ -37,6 +37,9 @@ public final class SimTransformer implements ClassFileTransformer {
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     SimRuntime.quiet();
     try {
+      if (loader == null && "java/lang/Object".equals(className)) {
+        return ClassInstrumenter.withDeterministicHashes(classfileBuffer);
+      }
       if (!filter.accepts(loader, className, protectionDomain)) {
         return null;
       }

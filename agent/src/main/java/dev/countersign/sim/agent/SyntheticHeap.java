@@ -92,6 +92,15 @@ final class SyntheticHeap {
     return a;
   }
 
+  /**
+   * Whether {@code o} was allocated (and laid out) in this iteration: its identity hash, if it has
+   * one, was made by {@link IdentityAddressMap}, not by the program ({@link IdentityHashes}).
+   */
+  boolean allocatedNow(Object o) {
+    long a = addresses.get(o);
+    return a >= YOUNG_BASE + index * REGION && a < youngTop;
+  }
+
   /** {@code pages} pages of a direct buffer, touched for the first time; returns their address. */
   long directPages(long pages) {
     pagesFirstTouched += pages;

@@ -212,28 +212,12 @@ class NoiseFiguresTest {
     }
   }
 
-  /**
-   * Whether {@code check} calls the hash's CPU time a REGRESSION when the build's samples of it
-   * are multiplied by {@code factor} (the real samples of a real run, the change exactly known).
-   */
+  /** Whether {@code check} calls the hash's CPU time a REGRESSION when it is × factor. */
   private boolean hashCaught(ResultStore results, BaselineStore baseline, double factor)
       throws IOException {
-    ResultStore scaled = new ResultStore(Files.createTempDirectory(work, "scaled-"));
-    for (TestResult t : results.readAll()) {
-      if (!t.test().methodName().equals("hash")) {
-        scaled.write(t);
-        continue;
-      }
-      List<MetricSeries> metrics = t.metrics().stream().map(m -> !m.name().equals("task-clock")
-          ? m : m.withSamples(m.perOp().stream().map(v -> v * factor).toList(),
-              m.fractionCounted(), m.fork())).toList();
-      scaled.write(new TestResult(t.schemaVersion(), t.test(), t.configuration(),
-          t.environment(), metrics, t.unavailable(), t.budgets(), t.maxRegressions(),
-          t.informational()));
-    }
-    return new Check(Comparators.standard()).run(scaled, baseline, CheckSettings.defaults())
-        .rows().stream().anyMatch(x -> x.test().equals("ChecksumNoise.hash")
-            && x.metric().equals("task-clock") && x.verdict() == Verdict.REGRESSION);
+    ResultStore scaled = ScaledRun.write(results.readAll(),
+        new ResultStore(Files.createTempDirectory(work, "scaled-")), "hash", "task-clock", factor);
+    return ScaledRun.caught(scaled, baseline, "ChecksumNoise.hash", "task-clock");
   }
 
   /** compare: per trial {@code rounds} rounds of A and B; A/A on the module, A/B on all. */
