@@ -121,9 +121,7 @@ public final class CompareJudge {
     rows.sort(Comparator.comparing(CheckRow::test).thenComparing(CheckRow::metric));
     List<TestResult> pooledB = new ArrayList<>();
     for (String id : new TreeMap<>(b.get(b.size() - 1)).keySet()) {
-      List<TestResult> rounds = new ArrayList<>();
-      b.forEach(round -> Optional.ofNullable(round.get(id)).ifPresent(rounds::add));
-      pooledB.add(PooledRounds.of(rounds));
+      pooledB.add(PooledRounds.of(roundsOf(b, id)));
     }
     pooledB.sort(Comparator.comparing(x -> x.test().key()));
     return new CheckReport(rows, describe(base, a.size()), new CheckSettings(
@@ -232,30 +230,21 @@ public final class CompareJudge {
    */
   private static Optional<CheckRow> budgetRow(String id, TestResult r, Budget budget,
       List<Map<String, TestResult>> b) {
-    List<Double> perOp = new ArrayList<>();
-    List<Integer> groups = new ArrayList<>();
-    MetricSeries first = null;
-    for (int k = 0; k < b.size(); k++) {
-      Optional<MetricSeries> m = metric(b.get(k).get(id), budget.metric());
-      if (m.isEmpty()) {
-        continue;
-      }
-      first = first == null ? m.get() : first;
-      List<Integer> forks = m.get().fork();
-      for (int i = 0; i < m.get().perOp().size(); i++) {
-        perOp.add(m.get().perOp().get(i));
-        // a round is a group; forks within a round stay apart
-        groups.add((k + 1) * 1_000 + (forks.isEmpty() ? 0 : forks.get(i)));
-      }
-    }
-    if (first == null) {
+    Optional<MetricSeries> pooled = PooledRounds.metric(roundsOf(b, id), budget.metric());
+    if (pooled.isEmpty()) {
       return Optional.empty(); // unavailable: listed as such with the metrics
     }
-    BudgetCheck bc = BudgetJudge.judge(first.withSamples(perOp, List.of(), groups),
-        budget.limitPerOp());
+    BudgetCheck bc = BudgetJudge.judge(pooled.get(), budget.limitPerOp());
     return Optional.of(new CheckRow(r.test().key(), CheckRow.budgetLabel(budget.metric()),
-        first.source().id(), budget.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(),
+        pooled.get().source().id(), budget.limitPerOp(), bc.measured(), Double.NaN, bc.verdict(),
         bc.message() + " (B, " + b.size() + " round(s))", Optional.empty(), Optional.of(bc)));
+  }
+
+  /** The test's results in the rounds that have one, in round order. */
+  private static List<TestResult> roundsOf(List<Map<String, TestResult>> side, String id) {
+    List<TestResult> rounds = new ArrayList<>();
+    side.forEach(round -> Optional.ofNullable(round.get(id)).ifPresent(rounds::add));
+    return rounds;
   }
 
   private CheckRow decide(CheckRow row, Pending q, double p) {

@@ -29,13 +29,24 @@ class PooledRoundsTest {
   }
 
   @Test
-  void everyRoundsSamplesEachRoundAFork() {
+  void everyRoundsSamplesEachRoundAGroup() {
     TestResult pooled = PooledRounds.of(List.of(round(3, 10), round(2, 11), round(4, 12)));
     MetricSeries m = pooled.metric("alloc-bytes").orElseThrow();
     assertEquals(List.of(10.0, 10.0, 10.0, 11.0, 11.0, 12.0, 12.0, 12.0, 12.0), m.perOp());
-    assertEquals(List.of(1, 1, 1, 2, 2, 3, 3, 3, 3), m.fork());
+    assertEquals(List.of(1000, 1000, 1000, 2000, 2000, 3000, 3000, 3000, 3000), m.fork());
     assertEquals(9, pooled.configuration().iterations());
     assertEquals(3, pooled.configuration().forks());
+  }
+
+  @Test
+  void forksWithinARoundStayApart() {
+    TestResult forked = new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration("auto", 5, 4, 1, 2), Fixtures.environment(),
+        List.of(new MetricSeries("alloc-bytes", Source.JVM, "bytes", List.of(1.0, 2.0, 3.0, 4.0),
+            List.of(), List.of(1, 1, 2, 2))), List.of(), List.of(), List.of(), List.of());
+    MetricSeries m = PooledRounds.of(List.of(round(2, 10), forked)).metric("alloc-bytes")
+        .orElseThrow();
+    assertEquals(List.of(1000, 1000, 2001, 2001, 2002, 2002), m.fork());
   }
 
   @Test
