@@ -209,11 +209,15 @@ public final class Machine {
     branches += unconditional;
   }
 
-  /** A block of which {@code folded} instructions are left out of cycles ({@link InlinePolicy}). */
+  /**
+   * A block of which {@code folded} instructions are left out of cycles ({@link InlinePolicy}),
+   * unless the thread is {@link #quiet} (as {@link #block}).
+   */
   void foldedBlock(int weight, int unconditional, int folded) {
-    instructions += weight;
-    branches += unconditional;
-    inlined += folded;
+    if (quiet == 0) {
+      charge(weight, unconditional);
+      inlined += folded;
+    }
   }
 
   /** A conditional branch's outcome (the branch itself is counted with its block). */

@@ -200,12 +200,18 @@ public final class SimRuntime {
    */
   public static void foldedBlock(int weight, int branches, int folded) {
     Machine m = ownerMachine;
-    if (m != null && m.owner == Thread.currentThread() && m.quiet == 0) {
-      m.foldedBlock(weight, branches, folded);
-    } else if (attached != 0) {
-      Machine other = current();
-      if (other != null) {
-        other.foldedBlock(weight, branches, folded);
+    if (m != null && m.owner == Thread.currentThread()) {
+      m.foldedBlock(weight, branches, folded); // within MaxInlineSize, as block()
+      return;
+    }
+    foldedElsewhere(weight, branches, folded);
+  }
+
+  private static void foldedElsewhere(int weight, int branches, int folded) {
+    if (attached != 0) {
+      Machine m = current();
+      if (m != null) {
+        m.foldedBlock(weight, branches, folded);
       }
     }
   }
