@@ -19,6 +19,31 @@ public final class Workloads {
     return s;
   }
 
+  /**
+   * The sum of {@code a[0..n)}: for {@code n > a.length} the loop's array load throws out of the
+   * method right after its condition's block ended.
+   */
+  public static int sumFirst(int[] a, int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      s += a[i];
+    }
+    return s;
+  }
+
+  /** {@link #sumFirst} with a call in the loop and the exception caught in the method. */
+  public static int sumFirstCaught(int[] a, int n) {
+    int s = 0;
+    try {
+      for (int i = 0; i < n; i++) {
+        s += Math.abs(a[i]);
+      }
+    } catch (ArrayIndexOutOfBoundsException e) {
+      s = -s;
+    }
+    return s;
+  }
+
   /** One data-dependent branch per element. */
   public static int countAbove(int[] data, int threshold) {
     int count = 0;

@@ -110,7 +110,8 @@ public final class ClassInstrumenter {
                   IntrinsicModels.mute(this);
                 } else {
                   new MethodInstrumenter(className[0], this,
-                      original == null ? null : original.get(name + descriptor)).instrument();
+                      original == null ? null : original.get(name + descriptor), classVersion[0])
+                      .instrument();
                 }
                 IdentityHashCalls.rewrite(this, classVersion[0]);
                 accept(next);
@@ -130,7 +131,7 @@ public final class ClassInstrumenter {
     if (marker && isInstrumented(reader)) {
       return classFile;
     }
-    reader.accept(visitor, 0);
+    reader.accept(visitor, ClassReader.EXPAND_FRAMES); // LocalBlockCounts adds locals to frames
     return writer.toByteArray();
   }
 

@@ -227,7 +227,7 @@ final class IntrinsicModels {
     insns.insert(head);
     insns.add(end);
     insns.add(handler);
-    insns.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1,
+    insns.add(new FrameNode(Opcodes.F_NEW, 0, new Object[0], 1, // frames are read expanded
         new Object[] {"java/lang/Throwable"}));
     insns.add(call("loud"));
     insns.add(new InsnNode(Opcodes.ATHROW));

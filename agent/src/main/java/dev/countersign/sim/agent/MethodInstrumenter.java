@@ -1,6 +1,7 @@
 package dev.countersign.sim.agent;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -28,13 +29,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Instruments one method in place:
  *
  * <ul>
- *   <li>each basic block calls {@link SimRuntime#block} with its {@link OpcodeWeights weight} and
- *       its count of branches (jumps, conditional or not, switches, calls and returns), just
- *       before the instruction that ends it (a jump, switch, return or throw) or before the next
- *       branch target — so a block an exception leaves early is not counted;
- *   <li>the block call also carries what {@code cycles} leaves out of the block's weight for the
- *       JIT ({@link InlinePolicy}: the call and return of a method it inlines, bounds checks in
- *       loops), through {@link SimRuntime#foldedBlock} where that is not zero;
+ *   <li>each basic block counts its {@link OpcodeWeights weight} and its count of branches
+ *       (jumps, conditional or not, switches, calls and returns) just before the instruction that
+ *       ends it (a jump, switch, return or throw) or before the next branch target — so a block
+ *       an exception leaves early is not counted — in locals handed to {@link SimRuntime#block}
+ *       before calls, loops' back edges and exits ({@link LocalBlockCounts});
+ *   <li>the block's counts also carry what {@code cycles} leaves out of the block's weight for
+ *       the JIT ({@link InlinePolicy}: the call and return of a method it inlines, bounds checks
+ *       in loops), through {@link SimRuntime#foldedBlock} where that is not zero;
  *   <li>each conditional branch and switch then reports its operands and site, for the branch
  *       predictor only (its probe returns at once when no predictor is simulated);
  *   <li>field and array loads and stores report the accessed object and index first;
@@ -71,15 +73,19 @@ final class MethodInstrumenter {
   private final int methodHash;
 
   private final MethodNode onDisk;
+  private final int classVersion;
+  private LocalBlockCounts counts;
 
   /**
    * @param onDisk the method as it is in the class file on disk (with code), or null when unknown
    *     or when no other agent changed it
+   * @param classVersion the class file's version as ASM gives it ({@link LocalBlockCounts#of})
    */
-  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk) {
+  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk, int classVersion) {
     this.owner = owner;
     this.method = method;
     this.onDisk = onDisk;
+    this.classVersion = classVersion;
     this.insns = method.instructions;
     this.methodHash = (owner.hashCode() * 31 + method.name.hashCode()) * 31 + method.desc.hashCode();
   }
@@ -103,15 +109,23 @@ final class MethodInstrumenter {
         InlinePolicy.foldedAtReturn(method, InlinePolicy.codeSize(insns, foreign.foreign));
     boolean[] inLoop = InlinePolicy.inLoops(nodes);
     boolean foldsBody = InlinePolicy.foldsWholeBody(owner, method.name, method.desc);
+    boolean folds = foldsBody || foldedAtReturn != 0;
+    for (int at = 0; at < nodes.length; at++) {
+      folds |= inLoop[at] && InlinePolicy.foldedInLoop(nodes[at].getOpcode()) != 0;
+    }
+    counts = LocalBlockCounts.of(method, classVersion, folds);
     for (int at = 0; at < nodes.length; at++) {
       AbstractInsnNode n = nodes[at];
       int op = n.getOpcode();
       if (op < 0) {
-        if (n instanceof LabelNode l && targets.contains(l) && (weight > 0 || unconditional > 0)) {
-          insns.insertBefore(n, blockCall(weight, unconditional, fold));
-          weight = 0;
-          fold = 0;
-          unconditional = 0;
+        if (n instanceof LabelNode l) {
+          if (targets.contains(l) && (weight > 0 || unconditional > 0)) {
+            insns.insertBefore(n, counts.blockEnds(weight, unconditional, fold));
+            weight = 0;
+            fold = 0;
+            unconditional = 0;
+          }
+          counts.passed(l, targets.contains(l));
         }
         continue;
       }
@@ -125,12 +139,13 @@ final class MethodInstrumenter {
       fold += foldsBody ? w : inLoop[at] ? InlinePolicy.foldedInLoop(op) : 0;
       switch (n.getType()) {
         case AbstractInsnNode.JUMP_INSN -> {
+          List<LabelNode> to = List.of(((JumpInsnNode) n).label);
           if (op == Opcodes.GOTO || op == Opcodes.JSR) {
             unconditional++;
-            insns.insertBefore(n, blockCall(weight, unconditional, fold));
+            insns.insertBefore(n, counts.jumpEnds(weight, unconditional, fold, to));
           } else {
             // the branch itself is counted with its block; its probe only feeds the predictor
-            insns.insertBefore(n, blockCall(weight, unconditional + 1, fold));
+            insns.insertBefore(n, counts.jumpEnds(weight, unconditional + 1, fold, to));
             insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
@@ -138,7 +153,8 @@ final class MethodInstrumenter {
           unconditional = 0;
         }
         case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
-          insns.insertBefore(n, blockCall(weight, unconditional + 1, fold));
+          insns.insertBefore(n,
+              counts.jumpEnds(weight, unconditional + 1, fold, switchLabels(n)));
           InsnList probe = new InsnList();
           probe.add(new InsnNode(Opcodes.DUP));
           probe.add(push(site(index)));
@@ -175,6 +191,8 @@ final class MethodInstrumenter {
         }
         case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN -> {
           unconditional++;
+          // first, so that it precedes the probes redirect() puts before the call
+          insns.insertBefore(n, counts.beforeCall());
           if (n instanceof MethodInsnNode m) {
             if (op == Opcodes.INVOKESPECIAL && m.name.equals("<init>")) {
               if (!pendingNew.isEmpty() && pendingNew.peek().desc.equals(m.owner)) {
@@ -195,12 +213,16 @@ final class MethodInstrumenter {
           }
         }
         case AbstractInsnNode.INSN -> {
-          if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN || op == Opcodes.ATHROW) {
-            if (op != Opcodes.ATHROW) {
-              unconditional++;
-              fold += foldedAtReturn;
-            }
-            insns.insertBefore(n, blockCall(weight, unconditional, fold));
+          if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) {
+            unconditional++;
+            fold += foldedAtReturn;
+            insns.insertBefore(n, counts.exitEnds(weight, unconditional, fold));
+            weight = 0;
+            fold = 0;
+            unconditional = 0;
+          } else if (op == Opcodes.ATHROW) {
+            // caught here or flushed by the catch-all handler as it leaves
+            insns.insertBefore(n, counts.blockEnds(weight, unconditional, fold));
             weight = 0;
             fold = 0;
             unconditional = 0;
@@ -211,7 +233,7 @@ final class MethodInstrumenter {
         default -> {
           if (op == Opcodes.RET) {
             unconditional++;
-            insns.insertBefore(n, blockCall(weight, unconditional, fold));
+            insns.insertBefore(n, counts.blockEnds(weight, unconditional, fold)); // direct only
             weight = 0;
             fold = 0;
             unconditional = 0;
@@ -219,6 +241,19 @@ final class MethodInstrumenter {
         }
       }
     }
+    counts.finish();
+  }
+
+  private static List<LabelNode> switchLabels(AbstractInsnNode n) {
+    List<LabelNode> l = new ArrayList<>();
+    if (n instanceof TableSwitchInsnNode s) {
+      l.add(s.dflt);
+      l.addAll(s.labels);
+    } else if (n instanceof LookupSwitchInsnNode s) {
+      l.add(s.dflt);
+      l.addAll(s.labels);
+    }
+    return l;
   }
 
   private Set<LabelNode> branchTargets() {
@@ -226,12 +261,8 @@ final class MethodInstrumenter {
     for (AbstractInsnNode n : insns) {
       if (n instanceof JumpInsnNode j) {
         t.add(j.label);
-      } else if (n instanceof TableSwitchInsnNode s) {
-        t.add(s.dflt);
-        t.addAll(s.labels);
-      } else if (n instanceof LookupSwitchInsnNode s) {
-        t.add(s.dflt);
-        t.addAll(s.labels);
+      } else {
+        t.addAll(switchLabels(n));
       }
     }
     if (method.tryCatchBlocks != null) {
@@ -259,26 +290,6 @@ final class MethodInstrumenter {
     h *= 0xC2B2AE35;
     h ^= h >>> 16;
     return h;
-  }
-
-  /**
-   * The call that counts a block: {@code fold} of its weight (calls and returns inlined, checks
-   * eliminated: {@link InlinePolicy}) is left out of {@code cycles}.
-   */
-  private static InsnList blockCall(int weight, int unconditional, int fold) {
-    InsnList l = new InsnList();
-    if (weight == 0 && unconditional == 0 && fold == 0) {
-      return l;
-    }
-    l.add(push(weight));
-    l.add(push(unconditional));
-    if (fold == 0) {
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "block", "(II)V", false));
-    } else {
-      l.add(push(fold));
-      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "foldedBlock", "(III)V", false));
-    }
-    return l;
   }
 
   /**
@@ -696,7 +707,7 @@ final class MethodInstrumenter {
       "waited", "notifying", "notifyingAll", "starting", "joining", "joined", "interrupting",
       "allocatedDirect", "cleaned");
 
-  private static AbstractInsnNode push(int v) {
+  static AbstractInsnNode push(int v) {
     if (v >= -1 && v <= 5) {
       return new InsnNode(Opcodes.ICONST_0 + v);
     }
