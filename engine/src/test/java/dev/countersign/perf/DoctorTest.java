@@ -13,9 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The doctor's report on this machine, checked against what the machine really is. */
+/**
+ * The doctor's report on this machine, checked against what the machine really is; under the
+ * shared {@link ParanoidLock}, so that no test changes {@code perf_event_paranoid} between the
+ * doctor's reading and this test's.
+ */
+@ExtendWith(ParanoidLock.Shared.class)
 class DoctorTest {
 
   @TempDir Path classes;
