@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,16 +31,6 @@ import org.junit.jupiter.api.Test;
 class SimulatedCountsFixtureTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/sim-counts");
-
-  /**
-   * Workloads whose counts may differ between JVMs of one JDK: printed and required, not compared.
-   * The Jackson pairs still take another variant in some JVMs with deterministic identity hash
-   * codes (docs/simulator.md, "Count fixture"); the String.format and digest workloads that varied
-   * before are compared.
-   */
-  static final Set<String> VARY_BETWEEN_JVMS = Set.of("corpus:jackson-tree-to-streaming:before",
-      "corpus:jackson-tree-to-streaming:after", "corpus:jackson-map-to-tree:before",
-      "corpus:jackson-map-to-tree:after");
 
   /** JVMs per JDK, each compared with the fixture: {@code countersign.fixtureForks}, default 3. */
   private static final int FORKS = Integer.getInteger("countersign.fixtureForks", 3);
@@ -87,8 +76,7 @@ class SimulatedCountsFixtureTest {
         Map<String, String> other = forks.get(f);
         other.remove("jdk");
         for (var e : counts.entrySet()) {
-          if (!e.getValue().equals(other.get(e.getKey()))
-              && !VARY_BETWEEN_JVMS.contains(e.getKey())) {
+          if (!e.getValue().equals(other.get(e.getKey()))) {
             problems.add(build + ": " + e.getKey() + " differs between forks\n  fork 1 "
                 + e.getValue() + "\n  fork " + (f + 1) + " " + other.get(e.getKey()));
           }
@@ -101,7 +89,7 @@ class SimulatedCountsFixtureTest {
           System.out.println(build + ": workload " + e.getKey() + " of the fixture no longer"
               + " printed; re-record with -Dcountersign.recordSimCounts=true");
           continue;
-        } else if (!now.equals(e.getValue()) && !VARY_BETWEEN_JVMS.contains(e.getKey())) {
+        } else if (!now.equals(e.getValue())) {
           problems.add(build + ": " + e.getKey() + "\n  fixture " + e.getValue() + "\n  now     "
               + now);
         }

@@ -113,6 +113,7 @@ public final class ClassInstrumenter {
                       original == null ? null : original.get(name + descriptor)).instrument();
                 }
                 IdentityHashCalls.rewrite(this, classVersion[0]);
+                RandomSeeds.rewrite(className[0], this);
                 accept(next);
               }
             };
