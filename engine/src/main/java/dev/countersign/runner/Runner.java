@@ -188,7 +188,8 @@ public final class Runner {
         }
         series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(), perOp,
             hasFraction ? frac : List.of(), List.of(), pm.kernel(), null,
-            MetricSeries.affectedByInstrumentation(pm.source(), null) ? codeOfThisJvm() : null));
+            MetricSeries.affectedByInstrumentation(pm.source(), null) ? codeOfThisJvm() : null,
+            pm.costModel()));
       }
     }
     return new Measurement(plan.opsPerInvocation(), series, missing,

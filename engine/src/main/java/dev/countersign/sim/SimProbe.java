@@ -32,7 +32,9 @@ public final class SimProbe implements Probe {
   /** A probe of the given events, all of which must be in {@link SimProbeProvider#EVENTS}. */
   public SimProbe(List<EventSpec> events, CpuProfile profile) {
     this.metrics = events.stream()
-        .map(e -> new ProbedMetric(e.name(), Source.SIM, e.unit()))
+        .map(e -> new ProbedMetric(e.name(), Source.SIM, e.unit(), null,
+            SimProbeProvider.EVENTS.containsKey(e.name())
+                ? SimProbeProvider.EVENTS.get(e.name()).costModel() : null))
         .toList();
     this.counters = events.stream()
         .map(e -> {

@@ -16,8 +16,8 @@ import java.util.List;
  * @param metric the metric name
  * @param source where the values came from
  * @param meaning the rest of the value's {@link MetricIdentity} ({@link #meaningOf}): kernel mode
- *     counted or not, the VM-exit feed, plain or instrumented code, other JVM agents, the JDK of
- *     simulated values; empty when
+ *     counted or not, the VM-exit feed, plain or instrumented code, other JVM agents, the JDK and
+ *     cost model of simulated values; empty when
  *     there is none of these
  * @param unit unit of one value per op
  * @param environment the {@link EnvironmentFingerprint#id() fingerprint} of the machine
@@ -46,6 +46,9 @@ public record SeriesKey(String module, String test, String metric, Source source
     }
     if (identity.jdk() != null) {
       parts.add("jdk=" + identity.jdk());
+    }
+    if (identity.costModel() != null) {
+      parts.add("model=" + identity.costModel());
     }
     return String.join("; ", parts);
   }

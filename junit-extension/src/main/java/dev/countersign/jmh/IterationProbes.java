@@ -82,7 +82,7 @@ final class IterationProbes implements AutoCloseable {
           series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(),
               List.of(values[k][m] / ops), List.of(), List.of(), pm.kernel(), null,
               MetricSeries.affectedByInstrumentation(pm.source(), null)
-                  ? Runner.codeOfThisJvm() : null));
+                  ? Runner.codeOfThisJvm() : null, pm.costModel()));
         }
       }
       Optional<GuestActivity> g = probes.get(k).guestActivity();

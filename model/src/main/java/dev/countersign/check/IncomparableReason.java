@@ -94,6 +94,12 @@ final class IncomparableReason {
           + " their counts are never compared. Run on the baseline's JDK (JAVA_HOME, or"
           + " Surefire's jvm parameter)" + reRecord);
     }
+    if (!Objects.equals(baseline.costModel(), run.costModel())) {
+      return Optional.of("baseline simulated with the cost model "
+          + costModel(baseline.costModel()) + ", this run with " + costModel(run.costModel())
+          + ": the same code gives other numbers under another model, so they are never compared."
+          + " Re-record the baseline with 'mvn countersign:baseline'");
+    }
     if (!baseline.agents().equals(run.agents())) {
       return Optional.of("baseline ran with " + describe(baseline.agents())
           + assumedNote(baseline, "no other JVM agent") + ", this run with " + describe(run.agents())
@@ -103,6 +109,11 @@ final class IncomparableReason {
     }
     return Optional.empty();
     }
+
+  private static String costModel(String model) {
+    return model == null ? "of the bytecode as written (every call and return charged, as before"
+        + " the simulator modelled the JIT's inlining)" : "'" + model + "' (docs/simulator.md)";
+  }
 
   /** " (not recorded in this old baseline: read as <part ...>)" where the baseline assumed it. */
   private static String assumedNote(MetricIdentity baseline, String part) {

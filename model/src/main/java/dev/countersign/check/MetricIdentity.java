@@ -48,10 +48,14 @@ import java.util.stream.Stream;
  *     JaCoCo), since their presence does not change a simulated count
  * @param jdk for simulated values, the JDK that ran them ({@link RunConfiguration#jdk()}), or
  *     {@link #MODULE_ONLY} when the file did not record one; null for other sources
+ * @param costModel for simulated values, the cost model they follow where it is not the bytecode
+ *     as written ({@link MetricSeries#costModel()}: {@code cycles} charges the JIT's inlining);
+ *     null for the others, and for values recorded before it (the bytecode as written)
  * @param assumed the parts the file did not record, as read (empty for current files)
  */
 public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed feed,
-    MeasuredCode code, List<JvmAgent> agents, String jdk, List<String> assumed) {
+    MeasuredCode code, List<JvmAgent> agents, String jdk, String costModel,
+    List<String> assumed) {
 
   /** The {@link #assumed()} entry of an old test's value the instrumentation changes. */
   static final String ASSUMED_INSTRUMENTED = "measured on instrumented code";
@@ -142,7 +146,9 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
     if (series.source() == Source.SIM) {
       jdk = configuration.jdk() == null ? MODULE_ONLY : configuration.jdk();
     }
-    return new MetricIdentity(series.source(), kernel, feed, code, agents, jdk, assumed);
+    String costModel = series.source() == Source.SIM ? series.costModel() : null;
+    return new MetricIdentity(series.source(), kernel, feed, code, agents, jdk, costModel,
+        assumed);
   }
 
   /**
@@ -188,7 +194,8 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   /** Whether values of the two identities mean the same and may be compared (or pooled). */
   public boolean sameMeaning(MetricIdentity other) {
     return source == other.source && kernel == other.kernel && feed == other.feed
-        && code == other.code && agents.equals(other.agents) && Objects.equals(jdk, other.jdk);
+        && code == other.code && agents.equals(other.agents) && Objects.equals(jdk, other.jdk)
+        && Objects.equals(costModel, other.costModel);
   }
 
   /**

@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param code for a value the simulator's instrumentation would change ({@link
  *     #affectedByInstrumentation()}), whether it was measured on plain or instrumented code; null
  *     for the simulator's own values, and in files written before it was recorded
+ * @param costModel for a simulated value whose cost model is not the bytecode as written, that
+ *     model ({@code jit-inlining-1} for {@code cycles} since the simulator charges the JIT's
+ *     inlining, docs/simulator.md); null for other values, and in files written before it was
+ *     recorded (simulated cycles of those followed the bytecode as written)
  */
 public record MetricSeries(
     String name,
@@ -36,7 +40,8 @@ public record MetricSeries(
     List<Integer> fork,
     @JsonInclude(JsonInclude.Include.NON_NULL) KernelCounting kernel,
     @JsonInclude(JsonInclude.Include.NON_NULL) VmExitFeed feed,
-    @JsonInclude(JsonInclude.Include.NON_NULL) MeasuredCode code) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) MeasuredCode code,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String costModel) {
 
   public MetricSeries {
     Objects.requireNonNull(name, "name");
@@ -46,6 +51,13 @@ public record MetricSeries(
     perOp = SampleList.copyOf(perOp);
     fractionCounted = fractionCounted == null ? List.of() : SampleList.copyOf(fractionCounted);
     fork = fork == null ? List.of() : List.copyOf(fork);
+  }
+
+  /** A series without a cost model of its own. */
+  public MetricSeries(String name, Source source, String unit, List<Double> perOp,
+      List<Double> fractionCounted, List<Integer> fork, KernelCounting kernel, VmExitFeed feed,
+      MeasuredCode code) {
+    this(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code, null);
   }
 
   /** A series that does not record the code it was measured on. */
@@ -67,12 +79,14 @@ public record MetricSeries(
   /** This series with other samples; name, source, unit and meaning are kept. */
   public MetricSeries withSamples(List<Double> perOp, List<Double> fractionCounted,
       List<Integer> fork) {
-    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code);
+    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code,
+        costModel);
   }
 
   /** This series, recorded as measured on {@code code}. */
   public MetricSeries withCode(MeasuredCode code) {
-    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code);
+    return new MetricSeries(name, source, unit, perOp, fractionCounted, fork, kernel, feed, code,
+        costModel);
   }
 
   /**

@@ -18,7 +18,7 @@ final class OptionalFields extends JacksonAnnotationIntrospector {
 
   private static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
       // whether kernel mode was counted; the VM-exit feed; plain or instrumented code
-      MetricSeries.class, Set.of("kernel", "feed", "code"),
+      MetricSeries.class, Set.of("kernel", "feed", "code", "costModel"),
       // the other JVM agents present; the JDK (simulated counts depend on it)
       RunConfiguration.class, Set.of("agents", "jdk"));
 

@@ -134,6 +134,40 @@ class MetricIdentityTest {
         row.note());
   }
 
+  /** Simulated cycles and instructions of one run, cycles under {@code cyclesModel}. */
+  private static TestResult simulatedCycles(String cyclesModel, double perOp) {
+    String jdk = "Debian 17.0.15+6-Debian-1deb12u1";
+    List<Double> v = Collections.nCopies(10, perOp);
+    MetricSeries cycles = new MetricSeries("cycles", Source.SIM, "count", v, List.of(), List.of(),
+        null, null, null, cyclesModel);
+    MetricSeries instructions = new MetricSeries("instructions", Source.SIM, "count", v,
+        List.of(), List.of(), null, null);
+    return new TestResult(TestResult.SCHEMA_VERSION, Fixtures.TEST,
+        new RunConfiguration("sim", 5, 10, 1, 1, List.of(), jdk),
+        Fixtures.environment(), List.of(cycles, instructions), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void simulatedCyclesFromBeforeTheJitModelAreIncomparableButInstructionsAreCompared() {
+    baselines.promote(simulatedCycles(null, 1000), 3);
+    results.write(simulatedCycles("jit-inlining-1", 800));
+    CheckRow cycles = row("cycles");
+    assertEquals(Verdict.INCOMPARABLE, cycles.verdict());
+    assertTrue(cycles.note().startsWith("baseline simulated with the cost model of the bytecode as"
+        + " written"), cycles.note());
+    assertTrue(cycles.note().contains("this run with 'jit-inlining-1'"), cycles.note());
+    assertTrue(cycles.note().contains("'mvn countersign:baseline'"), cycles.note());
+    // instructions count the bytecode executed under either: still compared
+    assertEquals(Verdict.IMPROVEMENT, row("instructions").verdict());
+  }
+
+  @Test
+  void simulatedCyclesOfTheSameCostModelAreCompared() {
+    baselines.promote(simulatedCycles("jit-inlining-1", 1000), 3);
+    results.write(simulatedCycles("jit-inlining-1", 1200));
+    assertEquals(Verdict.REGRESSION, row("cycles").verdict());
+  }
+
   @Test
   void userModeOnlyIsNotAnImprovementOverKernelCounted() {
     baselines.promote(result("auto", List.of(), faults(1024, KernelCounting.COUNTED)), 3);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +32,17 @@ import org.junit.jupiter.api.Test;
 class SimulatedCountsFixtureTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/sim-counts");
+
+  /**
+   * Workloads whose counts may differ between JVMs of one JDK: printed and required, not compared.
+   * The second held-out set's commons-io {@code IOUtils.toString} (its per-thread scratch buffer),
+   * java.time's {@code LocalDate.parse} (JDK 17) and jsoup's selector, whose counts differ from one
+   * invocation to the next. The Jackson pairs, which varied with the codes their factories got,
+   * are compared (docs/simulator.md, "Count fixture").
+   */
+  static final Set<String> VARY_BETWEEN_JVMS = Set.of(
+      "corpus:io-ioutils-tostring-to-readallbytes:before", "corpus:javatime-parse-to-manual:before",
+      "corpus:jsoup-select-to-traversal:before", "corpus:jsoup-select-to-traversal:after");
 
   /** JVMs per JDK, each compared with the fixture: {@code countersign.fixtureForks}, default 3. */
   private static final int FORKS = Integer.getInteger("countersign.fixtureForks", 3);
@@ -76,7 +88,8 @@ class SimulatedCountsFixtureTest {
         Map<String, String> other = forks.get(f);
         other.remove("jdk");
         for (var e : counts.entrySet()) {
-          if (!e.getValue().equals(other.get(e.getKey()))) {
+          if (!e.getValue().equals(other.get(e.getKey()))
+              && !VARY_BETWEEN_JVMS.contains(e.getKey())) {
             problems.add(build + ": " + e.getKey() + " differs between forks\n  fork 1 "
                 + e.getValue() + "\n  fork " + (f + 1) + " " + other.get(e.getKey()));
           }
@@ -89,7 +102,7 @@ class SimulatedCountsFixtureTest {
           System.out.println(build + ": workload " + e.getKey() + " of the fixture no longer"
               + " printed; re-record with -Dcountersign.recordSimCounts=true");
           continue;
-        } else if (!now.equals(e.getValue())) {
+        } else if (!now.equals(e.getValue()) && !VARY_BETWEEN_JVMS.contains(e.getKey())) {
           problems.add(build + ": " + e.getKey() + "\n  fixture " + e.getValue() + "\n  now     "
               + now);
         }

@@ -54,8 +54,8 @@ public final class SimulatedCountsMain {
     workloads.put("digestOnce", () -> JdkCalls.digest(data, 1));
     workloads.put("digestTwice", () -> JdkCalls.digest(data, 2));
     if (List.of(args).contains("corpus")) {
-      for (FidelityPair pair : Stream.concat(Corpus.pairs().stream(), Corpus.heldOut().stream())
-          .toList()) {
+      for (FidelityPair pair : Stream.of(Corpus.pairs(), Corpus.heldOut(), Corpus.secondHeldOut())
+          .flatMap(List::stream).toList()) {
         for (String side : List.of("before", "after")) {
           LongSupplier op = pair.side(side).get();
           workloads.put("corpus:" + pair.name() + ":" + side, op::getAsLong);

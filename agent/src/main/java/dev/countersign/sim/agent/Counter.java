@@ -27,5 +27,14 @@ public enum Counter {
   /** 4 KiB pages touched for the first time (synthetic heap and direct buffers). */
   PAGES_FIRST_TOUCHED,
   /** PAUSE instructions ({@code Thread.onSpinWait()}). */
-  PAUSES
+  PAUSES;
+
+  /**
+   * The cost model this counter's values follow where it is not the bytecode as written, recorded
+   * with every value so that values of another model are never compared with them: {@code cycles}
+   * charges the JIT's inlining ({@value InlinePolicy#COST_MODEL}); null for the other counters.
+   */
+  public String costModel() {
+    return this == CYCLES ? InlinePolicy.COST_MODEL : null;
+  }
 }

@@ -62,6 +62,8 @@ public final class Machine {
   private final int bornInGeneration;
 
   private long instructions;
+  /** Instructions the JIT removes ({@link InlinePolicy}): counted, but not in cycles. */
+  private long inlined;
   private long branches;
   private long branchMisses;
   private long pauses;
@@ -166,6 +168,7 @@ public final class Machine {
 
   private void resetState() {
     instructions = 0;
+    inlined = 0;
     branches = 0;
     branchMisses = 0;
     pauses = 0;
@@ -193,6 +196,13 @@ public final class Machine {
   void block(int weight, int unconditional) {
     instructions += weight;
     branches += unconditional;
+  }
+
+  /** A block of which {@code folded} instructions are left out of cycles ({@link InlinePolicy}). */
+  void foldedBlock(int weight, int unconditional, int folded) {
+    instructions += weight;
+    branches += unconditional;
+    inlined += folded;
   }
 
   /** A conditional branch's outcome (the branch itself is counted with its block). */
@@ -445,7 +455,7 @@ public final class Machine {
   double cycles() {
     CpuProfile p = profile;
     MemoryHierarchy h = memory;
-    return instructions * p.baseCpi()
+    return (instructions - inlined) * p.baseCpi()
         + (h.l1Misses() - h.l2Misses()) * (double) p.l2HitCycles()
         + (h.l2Misses() - h.llcMisses()) * (double) p.llcHitCycles()
         + h.llcMisses() * (double) p.memoryCycles()

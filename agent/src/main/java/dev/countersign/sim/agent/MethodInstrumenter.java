@@ -32,6 +32,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       its count of branches (jumps, conditional or not, switches, calls and returns), just
  *       before the instruction that ends it (a jump, switch, return or throw) or before the next
  *       branch target — so a block an exception leaves early is not counted;
+ *   <li>the block call also carries what {@code cycles} leaves out of the block's weight for the
+ *       JIT ({@link InlinePolicy}: the call and return of a method it inlines, bounds checks in
+ *       loops), through {@link SimRuntime#foldedBlock} where that is not zero;
  *   <li>each conditional branch and switch then reports its operands and site, for the branch
  *       predictor only (its probe returns at once when no predictor is simulated);
  *   <li>field and array loads and stores report the accessed object and index first;
@@ -94,12 +97,20 @@ final class MethodInstrumenter {
     Deque<TypeInsnNode> pendingNew = new ArrayDeque<>();
     int weight = 0;
     int unconditional = 0;
-    for (AbstractInsnNode n : nodes) {
+    // what cycles leaves out of the block's weight, for the JIT (InlinePolicy)
+    int fold = 0;
+    int foldedAtReturn =
+        InlinePolicy.foldedAtReturn(method, InlinePolicy.codeSize(insns, foreign.foreign));
+    boolean[] inLoop = InlinePolicy.inLoops(nodes);
+    boolean foldsBody = InlinePolicy.foldsWholeBody(owner, method.name, method.desc);
+    for (int at = 0; at < nodes.length; at++) {
+      AbstractInsnNode n = nodes[at];
       int op = n.getOpcode();
       if (op < 0) {
         if (n instanceof LabelNode l && targets.contains(l) && (weight > 0 || unconditional > 0)) {
-          insns.insertBefore(n, blockCall(weight, unconditional));
+          insns.insertBefore(n, blockCall(weight, unconditional, fold));
           weight = 0;
+          fold = 0;
           unconditional = 0;
         }
         continue;
@@ -109,28 +120,32 @@ final class MethodInstrumenter {
       }
       nativeIndex++;
       int index = nativeIndex; // sites by position among the method's own instructions
-      weight += OpcodeWeights.of(n, constructor);
+      int w = OpcodeWeights.of(n, constructor);
+      weight += w;
+      fold += foldsBody ? w : inLoop[at] ? InlinePolicy.foldedInLoop(op) : 0;
       switch (n.getType()) {
         case AbstractInsnNode.JUMP_INSN -> {
           if (op == Opcodes.GOTO || op == Opcodes.JSR) {
             unconditional++;
-            insns.insertBefore(n, blockCall(weight, unconditional));
+            insns.insertBefore(n, blockCall(weight, unconditional, fold));
           } else {
             // the branch itself is counted with its block; its probe only feeds the predictor
-            insns.insertBefore(n, blockCall(weight, unconditional + 1));
+            insns.insertBefore(n, blockCall(weight, unconditional + 1, fold));
             insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
           }
           weight = 0;
+          fold = 0;
           unconditional = 0;
         }
         case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
-          insns.insertBefore(n, blockCall(weight, unconditional + 1));
+          insns.insertBefore(n, blockCall(weight, unconditional + 1, fold));
           InsnList probe = new InsnList();
           probe.add(new InsnNode(Opcodes.DUP));
           probe.add(push(site(index)));
           probe.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "switchOn", "(II)V", false));
           insns.insertBefore(n, probe);
           weight = 0;
+          fold = 0;
           unconditional = 0;
         }
         case AbstractInsnNode.FIELD_INSN -> {
@@ -183,9 +198,11 @@ final class MethodInstrumenter {
           if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN || op == Opcodes.ATHROW) {
             if (op != Opcodes.ATHROW) {
               unconditional++;
+              fold += foldedAtReturn;
             }
-            insns.insertBefore(n, blockCall(weight, unconditional));
+            insns.insertBefore(n, blockCall(weight, unconditional, fold));
             weight = 0;
+            fold = 0;
             unconditional = 0;
           } else {
             instrumentArray((InsnNode) n, op);
@@ -194,8 +211,9 @@ final class MethodInstrumenter {
         default -> {
           if (op == Opcodes.RET) {
             unconditional++;
-            insns.insertBefore(n, blockCall(weight, unconditional));
+            insns.insertBefore(n, blockCall(weight, unconditional, fold));
             weight = 0;
+            fold = 0;
             unconditional = 0;
           }
         }
@@ -243,14 +261,23 @@ final class MethodInstrumenter {
     return h;
   }
 
-  private static InsnList blockCall(int weight, int unconditional) {
+  /**
+   * The call that counts a block: {@code fold} of its weight (calls and returns inlined, checks
+   * eliminated: {@link InlinePolicy}) is left out of {@code cycles}.
+   */
+  private static InsnList blockCall(int weight, int unconditional, int fold) {
     InsnList l = new InsnList();
-    if (weight == 0 && unconditional == 0) {
+    if (weight == 0 && unconditional == 0 && fold == 0) {
       return l;
     }
     l.add(push(weight));
     l.add(push(unconditional));
-    l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "block", "(II)V", false));
+    if (fold == 0) {
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "block", "(II)V", false));
+    } else {
+      l.add(push(fold));
+      l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "foldedBlock", "(III)V", false));
+    }
     return l;
   }
 

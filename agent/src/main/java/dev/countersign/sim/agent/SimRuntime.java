@@ -192,6 +192,22 @@ public final class SimRuntime {
     }
   }
 
+  /**
+   * A block of which {@code folded} instructions (calls and returns the JIT inlines, checks it
+   * eliminates: {@link InlinePolicy}) are left out of {@code cycles}; otherwise {@link #block}.
+   */
+  public static void foldedBlock(int weight, int branches, int folded) {
+    Machine m = ownerMachine;
+    if (m != null && m.owner == Thread.currentThread() && m.quiet == 0) {
+      m.foldedBlock(weight, branches, folded);
+    } else if (attached != 0) {
+      Machine other = current();
+      if (other != null) {
+        other.foldedBlock(weight, branches, folded);
+      }
+    }
+  }
+
   private static void blockElsewhere(int weight, int branches) {
     Machine m = current();
     if (m != null) {

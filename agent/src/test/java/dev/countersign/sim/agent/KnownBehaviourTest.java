@@ -24,9 +24,14 @@ class KnownBehaviourTest {
   }
 
   static Machine measure(Class<?> type, String name, Object... args) throws Throwable {
+    return measureOn(Machine.create(CpuProfile.zen4Server()), type, name, args);
+  }
+
+  /** One call of {@code type}'s public static {@code name}, counted on {@code machine}. */
+  static Machine measureOn(Machine machine, Class<?> type, String name, Object... args)
+      throws Throwable {
     Method m = Arrays.stream(type.getMethods()).filter(x -> x.getName().equals(name))
         .findFirst().orElseThrow();
-    Machine machine = Machine.create(CpuProfile.zen4Server());
     machine.begin();
     try {
       m.invoke(null, args);

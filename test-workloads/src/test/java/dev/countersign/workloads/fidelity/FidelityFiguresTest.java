@@ -176,9 +176,13 @@ class FidelityFiguresTest {
     Map<String, double[]> ns = earlier != null ? times(Path.of(earlier))
         : jmh(all, target.resolve("fidelity-jmh.json").toAbsolutePath());
     double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    String run = String.format(Locale.ROOT, "JMH %s, CPU time by -prof %s; load average %.1f before JMH, %.1f after; %s.",
+    // a result read back was measured at another time: the load now says nothing about it
+    String load = earlier != null
+        ? "the load of that JMH run is not known to this one"
+        : String.format(Locale.ROOT, "load average %.1f before JMH, %.1f after", load0, load1);
+    String run = String.format(Locale.ROOT, "JMH %s, CPU time by -prof %s; %s; %s.",
         earlier != null ? "times from " + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
-        PROFILER, load0, load1,
+        PROFILER, load,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
     String md = table("Tuning set", tuning, sim, ns, run);
     System.out.println(md);
