@@ -1,8 +1,10 @@
 // The test JVM killed (SIGKILL) mid-suite, after AllocPerfTest measured a +100% regression and
 // before ZetaPerfTest ran. The next check judges the killed build's results only: AllocPerfTest
-// REGRESSION, ZetaPerfTest NOT RUN -- never UNCHANGED on the first build's values.
+// REGRESSION, ZetaPerfTest NOT RUN -- never UNCHANGED on the first build's values -- and says the
+// run was interrupted; baseline refuses to promote it (before run marks it promoted AllocPerfTest's
+// regressed result of the half-run build).
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert steps.size() == 3 : "expected 3 Maven invocations in build.log, found ${steps.size()}"
+assert steps.size() == 4 : "expected 4 Maven invocations in build.log, found ${steps.size()}"
 assert steps[0].contains('BUILD SUCCESS') && steps[0].contains('2 baseline(s) written to')
 
 def second = steps[1]
@@ -17,5 +19,14 @@ assert alloc != null && alloc.contains('REGRESSION') : alloc
 def zeta = third.readLines().findAll { it =~ /^\[INFO\] ZetaPerfTest\.allocateLast\s/ }
 assert !zeta.isEmpty() : 'no row for ZetaPerfTest'
 zeta.each { assert it.contains('NOT RUN') && !it.contains('UNCHANGED') : it }
-assert third.contains('1 performance check(s) failed')
+assert third =~ /Countersign check: the results in \S+ are incomplete: the test run \S+ \(process \d+, started \S+\) was interrupted/ : third
+assert third.contains('Run the tests again')
+
+def fourth = steps[3]
+assert fourth.contains('BUILD FAILURE')
+assert fourth =~ /Countersign baseline: the results in \S+ are incomplete: the test run \S+ \(process \d+, started \S+\) was interrupted/ : fourth
+assert fourth.contains('Nothing was promoted') && !fourth.contains('baseline(s) written to') : fourth
+// the baseline still holds step 1's run only
+def base = new groovy.json.JsonSlurper().parse(new File(basedir, 'src/test/countersign/sample.AllocPerfTest.allocate.json'))
+assert base.runs.size() == 1
 return true

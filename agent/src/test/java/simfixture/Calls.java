@@ -172,6 +172,19 @@ public final class Calls {
     return s;
   }
 
+  /** A non-capturing lambda, created outside the measured call (its indy is linked once). */
+  public static java.util.function.IntUnaryOperator twiceLambda() {
+    return x -> x + x;
+  }
+
+  public static int applyLambda(java.util.function.IntUnaryOperator f, int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      s += f.applyAsInt(i);
+    }
+    return s;
+  }
+
   public static int sumArray(int[] a) {
     int s = 0;
     for (int i = 0; i < a.length; i++) {

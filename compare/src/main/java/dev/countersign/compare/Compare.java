@@ -110,7 +110,9 @@ public final class Compare {
           }
         }
       }
-      CheckReport report = new CompareJudge(settings).judge(a, b, base);
+      CheckReport report = new CompareJudge(settings).judge(a, b, base, "working tree",
+          "HEAD " + git.commitOf("HEAD").substring(0, 10)
+              + (dirty ? ", with its uncommitted changes" : ""));
       return new Outcome(base, dirty, rounds, report);
     }
   }

@@ -1,6 +1,7 @@
 package dev.countersign.compare;
 
 import dev.countersign.check.CheckReport;
+import dev.countersign.check.Sides;
 import dev.countersign.check.CheckRow;
 import dev.countersign.check.CheckSettings;
 import dev.countersign.check.MetricIdentity;
@@ -63,6 +64,16 @@ public final class CompareJudge {
    */
   public CheckReport judge(List<Map<String, TestResult>> a, List<Map<String, TestResult>> b,
       BaseRevision base) {
+    return judge(a, b, base, "working tree", "the checkout compare runs in");
+  }
+
+  /**
+   * @param bRef what B is called in the reports ("working tree")
+   * @param bDetail what else identifies B ("HEAD 89abcdef01, with uncommitted changes")
+   * @see #judge(List, List, BaseRevision)
+   */
+  public CheckReport judge(List<Map<String, TestResult>> a, List<Map<String, TestResult>> b,
+      BaseRevision base, String bRef, String bDetail) {
     Map<String, TestResult> firstA = a.get(0);
     Map<String, TestResult> firstB = b.get(0);
     List<CheckRow> rows = new ArrayList<>();
@@ -80,14 +91,10 @@ public final class CompareJudge {
                 + " judged"));
         continue;
       }
-      List<BaselineRun> aRuns = new ArrayList<>();
-      for (Map<String, TestResult> round : a) {
-        TestResult x = round.get(e.getKey());
-        if (x != null) {
-          aRuns.add(BaselineRun.of(x));
-        }
-      }
-      asBaselines.put(test, new Baseline(Baseline.SCHEMA_VERSION, r.test(), aRuns));
+      // A's rounds pooled as B's are (PooledRounds): the report shows both sides alike, their
+      // environments and configurations (iterations and forks over all rounds) side by side
+      asBaselines.put(test, new Baseline(Baseline.SCHEMA_VERSION, r.test(),
+          List.of(BaselineRun.of(PooledRounds.of(roundsOf(a, e.getKey()))))));
       for (MetricSeries m : r.metrics()) {
         judgeMetric(e.getKey(), r, m, a, b, at, rows, pending);
       }
@@ -126,7 +133,12 @@ public final class CompareJudge {
     pooledB.sort(Comparator.comparing(x -> x.test().key()));
     return new CheckReport(rows, describe(base, a.size()), new CheckSettings(
         settings.thresholdPercent(), settings.failOnRegression(), false, settings.correction()),
-        pooledB, asBaselines);
+        pooledB, asBaselines, Sides.ab(base.ref(), shortCommit(base) + ", " + base.chosenBy(),
+            bRef, bDetail));
+  }
+
+  private static String shortCommit(BaseRevision base) {
+    return base.commit().substring(0, Math.min(10, base.commit().length()));
   }
 
   /** The method, for the table's footer and the reports. */

@@ -60,6 +60,10 @@ class PooledRoundsTest {
     CheckReport report = new CompareJudge(new CompareSettings("A", 3, 5, Correction.HOLM, true))
         .judge(a, b, new BaseRevision("A", "0123456789", "test"));
     assertEquals(15, report.results().get(0).metric("alloc-bytes").orElseThrow().perOp().size());
-    assertEquals(3, report.baselines().values().iterator().next().runs().size());
+    // A's rounds are pooled alike: one run of 15 samples, its configuration over the 3 rounds
+    var aRuns = report.baselines().values().iterator().next().runs();
+    assertEquals(1, aRuns.size());
+    assertEquals(15, aRuns.get(0).metrics().get(0).perOp().size());
+    assertEquals(3, aRuns.get(0).configuration().forks());
   }
 }

@@ -7,6 +7,7 @@ import dev.countersign.events.EventSpec;
 import dev.countersign.results.Environment;
 import dev.countersign.results.Environments;
 import dev.countersign.results.KernelCounting;
+import dev.countersign.runner.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,42 +114,31 @@ public final class Doctor {
         out.add("  none found");
       }
       int missing = 0;
-      for (String name : scan.events()) {
+      for (Map.Entry<String, Set<Mode>> named : scan.modes().entrySet()) {
+        String name = named.getKey();
         EventSpec spec;
         try {
           spec = EventCatalog.parse(name);
         } catch (IllegalArgumentException e) {
           out.add("  " + name + ": invalid name: " + e.getMessage());
-          missing++;
+          missing += named.getValue().size();
           continue;
         }
-        if (spec.kind() == EventKind.JVM) {
-          out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, "jvm",
-              "measurable (the JVM's own management beans)"));
-        } else if (spec.kind() == EventKind.VMEXIT) {
-          out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, "model",
-              "derived by the VM-exit model from guest events (tracepoints or the simulator)"));
-        } else {
-          CapabilityProbe.EventStatus s = capabilities.check(spec);
-          boolean supported = s.state() == CapabilityProbe.State.SUPPORTED;
-          if (!supported && simulated(spec)) {
-            // auto falls back to the simulator (ProbeProviders.chain): say so, not "cannot"
-            out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, "sim",
-                "auto: the simulator, with the agent prepare-agent attaches (perf_event_open"
-                    + " here: " + s.describe() + ")"));
-          } else {
-            out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, s.source().id(),
-                (supported ? "auto: " + s.source().id() + ", " : "") + s.describe()));
-          }
-          if (!supported && !simulated(spec)) {
+        for (Mode mode : named.getValue()) {
+          Resolved r = resolve(spec, mode);
+          out.add(String.format(Locale.ROOT, "  %-32s %-10s %s", name, r.source(),
+              mode.id() + ": " + r.what()));
+          if (r.command() != null) {
             missing++;
-            commands.add(command(s));
+            commands.add(r.command());
           }
         }
       }
       if (!scan.events().isEmpty()) {
         out.add(missing == 0 ? "All events the tests name can be measured here."
-            : missing + " of " + scan.events().size() + " events the tests name cannot be"
+            // an event named by tests of two modes counts once per mode
+            : missing + " of " + scan.modes().values().stream().mapToInt(Set::size).sum()
+                + " events the tests name cannot be"
                 + " measured here. To enable them:");
       }
       for (String c : commands) {
@@ -158,7 +148,58 @@ public final class Doctor {
     return out;
   }
 
-  /** Whether {@code auto} measures the event with the simulator when the kernel cannot. */
+  /**
+   * Where a test of {@code mode} gets the event, in the order {@code ProbeProviders.chain} asks the
+   * providers: {@code auto} the kernel, then the JVM, then the simulator; {@code perf} the kernel and
+   * the JVM; {@code sim} the simulator, then the JVM, and never {@code perf_event_open}. VM exits
+   * are derived from the guest events of that mode's feed ({@code VmExitDeriver#inputs}).
+   *
+   * @param source the source the value will carry, or {@code -} when none gives it
+   * @param what what the test measures, or why not
+   * @param command what would enable it, when it cannot be measured here; null when it can
+   */
+  private record Resolved(String source, String what, String command) {}
+
+  private Resolved resolve(EventSpec spec, Mode mode) {
+    String name = spec.name();
+    if (mode == Mode.SIM) {
+      if (simulated(spec)) {
+        return new Resolved("sim", "the simulator (deterministic counts), with the agent"
+            + " prepare-agent attaches; mode sim asks no perf_event_open", null);
+      }
+      if (spec.kind() == EventKind.JVM) {
+        return new Resolved("jvm", "measurable (the JVM's own management beans)", null);
+      }
+      if (spec.kind() == EventKind.VMEXIT) {
+        return new Resolved("model", "derived by the VM-exit model from the simulator's guest"
+            + " events (feed sim)", null);
+      }
+      return new Resolved("-", "unavailable: the simulator does not count it and mode sim asks"
+          + " no perf_event_open",
+          "(no command: " + name + " in a test of mode sim is never measured; name it in a test"
+              + " of mode auto or perf)");
+    }
+    if (spec.kind() == EventKind.JVM) {
+      return new Resolved("jvm", "measurable (the JVM's own management beans)", null);
+    }
+    if (spec.kind() == EventKind.VMEXIT) {
+      return new Resolved("model", "derived by the VM-exit model from guest events ("
+          + (mode == Mode.PERF ? "tracepoints, feed perf" : "tracepoints or the simulator") + ")",
+          null);
+    }
+    CapabilityProbe.EventStatus s = capabilities.check(spec);
+    if (s.state() == CapabilityProbe.State.SUPPORTED) {
+      return new Resolved(s.source().id(), s.source().id() + ", " + s.describe(), null);
+    }
+    if (mode == Mode.AUTO && simulated(spec)) {
+      // auto falls back to the simulator (ProbeProviders.chain): say so, not "cannot"
+      return new Resolved("sim", "the simulator, with the agent prepare-agent attaches"
+          + " (perf_event_open here: " + s.describe() + ")", null);
+    }
+    return new Resolved(s.source().id(), s.describe(), command(s));
+  }
+
+  /** Whether the simulator counts the event (in {@code auto} when the kernel cannot). */
   private static boolean simulated(EventSpec spec) {
     return spec.filter().isEmpty()
         && dev.countersign.sim.SimProbeProvider.EVENTS.containsKey(spec.name());

@@ -1,22 +1,34 @@
 package dev.countersign.perf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.runner.Mode;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The doctor's report on this machine, checked against what the machine really is. */
+/**
+ * The doctor's report on this machine, checked against what the machine really is; under the
+ * shared {@link ParanoidLock}, so that no test changes {@code perf_event_paranoid} between the
+ * doctor's reading and this test's.
+ */
+@ExtendWith(ParanoidLock.Shared.class)
 class DoctorTest {
 
   @TempDir Path classes;
 
   /** What the plugin's scanner finds in its DoctorSampleWorkload (AnnotatedEventScannerTest). */
   private AnnotatedEvents sampleClasses() {
-    return new AnnotatedEvents(classes, Set.of("cycles", "timer:hrtimer_start", "page-faults",
+    return AnnotatedEvents.auto(classes, Set.of("cycles", "timer:hrtimer_start", "page-faults",
         "instructions", "alloc-bytes", "vmexit.amd-kvm-default.MSR_WRITE", "task-clock",
         "context-switches", "no-such-event"), List.of(), 1);
   }
@@ -59,10 +71,58 @@ class DoctorTest {
     assertTrue(line(lines, "  no-such-event").contains("invalid name: unknown event"), text);
   }
 
+  /**
+   * A test in mode sim measures with the simulator only (ProbeProviders.chain: the simulator,
+   * then the JVM; never perf_event_open): its page-faults are the simulator's first touches, not the
+   * kernel's, and its task-clock is never measured. The same event named by an auto test is
+   * resolved as auto does, on its own line.
+   */
+  @Test
+  void eventsOfASimTestAreResolvedAsModeSimMeasuresThem() {
+    Map<String, Set<Mode>> modes = new TreeMap<>();
+    modes.put("page-faults", EnumSet.of(Mode.AUTO, Mode.SIM));
+    modes.put("instructions", EnumSet.of(Mode.SIM));
+    modes.put("alloc-bytes", EnumSet.of(Mode.SIM));
+    modes.put("gc-count", EnumSet.of(Mode.SIM));
+    modes.put("task-clock", EnumSet.of(Mode.SIM));
+    modes.put("vmexit.intel-kvm-default.HLT", EnumSet.of(Mode.SIM));
+    List<String> lines = Doctor.report(new AnnotatedEvents(classes, modes, List.of(), 1));
+    String text = String.join("\n", lines);
+    List<String> faults = lines.stream().filter(l -> l.startsWith("  page-faults ")).toList();
+    assertEquals(2, faults.size(), text);
+    assertTrue(faults.get(0).contains(" kernel ") && faults.get(0).contains("auto: kernel"),
+        faults.get(0));
+    assertTrue(faults.get(1).contains(" sim ") && faults.get(1).contains("sim: the simulator")
+        && !faults.get(1).contains("kernel,"), faults.get(1));
+    assertTrue(line(lines, "  instructions ").contains(" sim "), text);
+    assertTrue(line(lines, "  alloc-bytes ").contains(" sim "), text);
+    assertTrue(line(lines, "  gc-count ").contains(" jvm "), text);
+    assertTrue(line(lines, "  vmexit.intel-kvm-default.HLT").contains("feed sim"), text);
+    String time = line(lines, "  task-clock ");
+    assertTrue(time.contains("sim: unavailable: the simulator does not count it"), time);
+    assertTrue(text.contains("1 of 7 events the tests name cannot be measured here"), text);
+    assertTrue(text.contains("name it in a test of mode auto or perf"), text);
+  }
+
+  /** A test in mode perf has no simulator to fall back on: an event the kernel refuses is missing. */
+  @Test
+  void eventsOfAPerfTestHaveNoSimulatorFallback() {
+    boolean pmu = Files.isDirectory(Path.of("/sys/bus/event_source/devices/cpu"));
+    List<String> lines = Doctor.report(new AnnotatedEvents(classes,
+        Map.of("cycles", EnumSet.of(Mode.PERF)), List.of(), 1));
+    String cycles = line(lines, "  cycles ");
+    if (!pmu) {
+      assertTrue(cycles.contains("perf: ") && cycles.contains("ENOENT")
+          && !cycles.contains("simulator"), cycles);
+      assertTrue(lines.contains("1 of 1 events the tests name cannot be measured here. To enable"
+          + " them:"), lines.toString());
+    }
+  }
+
   @Test
   void reportOnAMissingClassesDirectorySaysSoAndClaimsNothing() {
     Path missing = classes.resolve("target/test-classes");
-    List<String> lines = Doctor.report(new AnnotatedEvents(missing, Set.of(), List.of(missing
+    List<String> lines = Doctor.report(AnnotatedEvents.auto(missing, Set.of(), List.of(missing
         + " is not a directory of compiled classes (run mvn test-compile)"), 0));
     String text = String.join("\n", lines);
     assertTrue(text.contains("is not a directory of compiled classes (run mvn test-compile)"),

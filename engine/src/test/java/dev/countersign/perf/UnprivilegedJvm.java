@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs a main class of this module in a child JVM as {@code nobody} (uid 65534, no capabilities)
- * or as root, at a chosen {@code perf_event_paranoid}, restored afterwards on every path. Needs
+ * or as root, at a chosen {@code perf_event_paranoid} (under {@link ParanoidLock}), restored
+ * afterwards on every path, a kill included. Needs
  * root (to switch user and set the sysctl): {@link #create()} skips the test otherwise. Nobody
  * cannot read ~/.m2 or the build tree under /root, so the class path (this module's classes, the
  * model's and the agent's, JNA, Jackson) is copied into a world-readable sandbox, with a world-writable {@link #scratch}
@@ -78,15 +79,14 @@ final class UnprivilegedJvm implements AutoCloseable {
     return run(paranoid, false, main, args);
   }
 
+  /**
+   * The level is machine-wide: it is set under {@link ParanoidLock} (exclusively when it must be
+   * changed, so that no other test or build reads it meanwhile), and restored when the child ends.
+   */
   private String run(int paranoid, boolean nobody, Class<?> main, String... args)
       throws Exception {
-    String saved = Files.readString(PARANOID).strip();
-    try {
-      Files.writeString(PARANOID, Integer.toString(paranoid));
+    try (ParanoidLock.Held held = ParanoidLock.at(paranoid)) {
       return start(nobody, main, args);
-    } finally {
-      Files.writeString(PARANOID, saved);
-      assertEquals(saved, Files.readString(PARANOID).strip(), "paranoid restored");
     }
   }
 

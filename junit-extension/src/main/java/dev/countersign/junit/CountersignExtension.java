@@ -194,7 +194,8 @@ public final class CountersignExtension implements InvocationInterceptor, Execut
     TestResult result = new TestResult(TestResult.SCHEMA_VERSION, id, ran,
         Environments.current(), m.metrics(), m.unavailable(), spec.budgets(),
         spec.maxRegressions(), spec.informational(m));
-    Path file = store.write(result);
+    // a fork or plain pass writes into a folder of its own, which its test JVM reads at once
+    Path file = measuresOnly ? store.write(result) : TestRun.of(extensionContext, store).write(result);
     extensionContext.publishReportEntry("countersign.result", file.toString());
     if (measuresOnly) {
       return; // a fork or plain pass only measures: the test JVM judges the budgets on all of them

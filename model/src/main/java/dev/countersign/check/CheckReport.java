@@ -14,14 +14,22 @@ import java.util.Map;
  * @param method the comparison method and correction used
  * @param settings the settings applied
  * @param results the results read
- * @param baselines the baselines read, by test key
+ * @param baselines the baselines read, by test key ({@code compare}: A's rounds)
+ * @param sides what the two sides are, for the reports' labels
  */
 public record CheckReport(
     List<CheckRow> rows,
     String method,
     CheckSettings settings,
     List<TestResult> results,
-    Map<String, Baseline> baselines) {
+    Map<String, Baseline> baselines,
+    Sides sides) {
+
+  /** A {@code check}'s: baselines against this build's results. */
+  public CheckReport(List<CheckRow> rows, String method, CheckSettings settings,
+      List<TestResult> results, Map<String, Baseline> baselines) {
+    this(rows, method, settings, results, baselines, Sides.BASELINE_AND_CURRENT);
+  }
 
   public CheckReport {
     rows = List.copyOf(rows);

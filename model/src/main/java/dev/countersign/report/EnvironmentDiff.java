@@ -1,5 +1,7 @@
 package dev.countersign.report;
 
+import dev.countersign.check.Sides;
+
 import dev.countersign.results.CpuIdentity;
 import dev.countersign.results.Environment;
 import dev.countersign.results.RunConfiguration;
@@ -73,11 +75,14 @@ record EnvironmentDiff(List<Line> lines) {
         critical && base != null);
   }
 
-  /** The critical fields that differ: "another CPU: X (baseline) vs Y (current)". */
-  List<String> warnings() {
+  /**
+   * The critical fields that differ: "baseline measured with another CPU: X (baseline) vs Y
+   * (current)", or with {@code compare}'s sides "A measured with another CPU: X (A) vs Y (B)".
+   */
+  List<String> warnings(Sides sides) {
     return lines.stream().filter(Line::flagged)
-        .map(l -> "baseline measured with another " + l.label() + ": " + l.baseline()
-            + " (baseline) vs " + l.current() + " (current)")
+        .map(l -> sides.first() + " measured with another " + l.label() + ": " + l.baseline()
+            + " (" + sides.first() + ") vs " + l.current() + " (" + sides.second() + ")")
         .toList();
   }
 }

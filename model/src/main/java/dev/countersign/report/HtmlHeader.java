@@ -21,6 +21,9 @@ final class HtmlHeader {
             + String.join(", ", parts) + (model.advisory() ? " (advisory: the build was not failed)"
                 : ""))
         .close("p").text("\n");
+    if (!model.sides().legend().isEmpty()) {
+      h.element("p", model.sides().legend(), "class", "sides").text("\n");
+    }
     model.machine().ifPresent(m -> {
       Environment e = m.environment();
       h.element("p", "Measured on " + e.cpuModel() + " · " + e.cpus() + " CPUs · "

@@ -1,5 +1,7 @@
 package dev.countersign.report;
 
+import dev.countersign.check.Sides;
+
 import dev.countersign.stats.Numbers;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +15,11 @@ final class HtmlPlots {
 
   private HtmlPlots() {}
 
-  static void distributions(HtmlWriter h, List<TestReport.MetricPlot> plots) {
+  static void distributions(HtmlWriter h, List<TestReport.MetricPlot> plots, Sides sides) {
     if (plots.isEmpty()) {
       return;
     }
-    h.element("h3", "Distributions: baseline and current").text("\n")
+    h.element("h3", "Distributions: " + sides.first() + " and " + sides.second()).text("\n")
         .open("div", "class", "plots").text("\n");
     for (TestReport.MetricPlot p : plots) {
       h.open("figure", "class", "plot", "data-metric", p.metric().name()).open("figcaption")
@@ -29,10 +31,11 @@ final class HtmlPlots {
               "badge " + VerdictStyle.tone(p.verdict()))
           .close("figcaption");
       h.trustedMarkup(SvgPlots.distributions(p.baseline(), Optional.of(p.current()),
-          VerdictStyle.color(p.verdict()), p.metric().unit()));
-      p.otherSource().ifPresent(other -> h.element("p", "The baseline was measured by " + other
-          + ", this run by " + p.metric().source().id() + ": not comparable, not drawn.", "class",
-          "note"));
+          VerdictStyle.color(p.verdict()), p.metric().unit(), sides));
+      p.otherSource().ifPresent(other -> h.element("p", (sides == Sides.BASELINE_AND_CURRENT
+          ? "The baseline was measured by " + other + ", this run by "
+          : sides.first() + " was measured by " + other + ", " + sides.second() + " by ")
+          + p.metric().source().id() + ": not comparable, not drawn.", "class", "note"));
       h.open("div", "class", "stats").text("median "
           + p.baseline().map(s -> Numbers.format(s.median())).orElse("-") + " → "
           + Numbers.format(p.current().median()) + " · n "
@@ -48,7 +51,7 @@ final class HtmlPlots {
     h.close("div").text("\n");
   }
 
-  static void vmExits(HtmlWriter h, List<TestReport.VmExitPanel> panels) {
+  static void vmExits(HtmlWriter h, List<TestReport.VmExitPanel> panels, Sides sides) {
     if (panels.isEmpty()) {
       return;
     }
@@ -59,10 +62,10 @@ final class HtmlPlots {
       h.open("figure", "class", "vmexit", "data-host", p.host()).open("figcaption")
           .text("host profile ").element("b", p.host()).text(" ")
           .open("span", "class", "legend").element("i", "", "style",
-              "background:" + SvgPlots.BASELINE_COLOR).text("baseline ")
-          .element("i", "", "style", "background:" + color).text("current").close("span")
+              "background:" + SvgPlots.BASELINE_COLOR).text(sides.first() + " ")
+          .element("i", "", "style", "background:" + color).text(sides.second()).close("span")
           .close("figcaption");
-      h.trustedMarkup(SvgPlots.vmExits(p.bars(), color));
+      h.trustedMarkup(SvgPlots.vmExits(p.bars(), color, sides));
       h.close("figure").text("\n");
     }
     h.close("div").text("\n");

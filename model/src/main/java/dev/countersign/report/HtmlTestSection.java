@@ -1,6 +1,7 @@
 package dev.countersign.report;
 
 import dev.countersign.check.CheckRow;
+import dev.countersign.check.Sides;
 import dev.countersign.results.UnavailableMetric;
 import dev.countersign.stats.Comparison;
 import dev.countersign.stats.Numbers;
@@ -15,12 +16,17 @@ import java.util.Optional;
  */
 final class HtmlTestSection {
 
-  /** The verdict table's columns: sort key, sort type, heading. */
-  private static final String[][] COLUMNS = {
-    {"metric", "text", "Metric"}, {"source", "text", "Source"}, {"unit", "text", "Unit"},
-    {"baseline", "num", "Baseline"}, {"current", "num", "Current"}, {"change", "num", "Change"},
-    {"ci", "num", "Ratio (95% CI)"}, {"p", "num", "p"}, {"verdict", "num", "Verdict"},
-    {"note", "text", "Note"}};
+  /**
+   * The verdict table's columns: sort key, sort type, heading (the two sides' headings are the
+   * report's {@link Sides}: Baseline and Current, or A and B with their refs).
+   */
+  private static String[][] columns(Sides sides) {
+    return new String[][] {
+      {"metric", "text", "Metric"}, {"source", "text", "Source"}, {"unit", "text", "Unit"},
+      {"baseline", "num", sides.firstHeading()}, {"current", "num", sides.secondHeading()},
+      {"change", "num", "Change"}, {"ci", "num", "Ratio (95% CI)"}, {"p", "num", "p"},
+      {"verdict", "num", "Verdict"}, {"note", "text", "Note"}};
+  }
 
   private HtmlTestSection() {}
 
@@ -31,21 +37,21 @@ final class HtmlTestSection {
     h.open("h2").element("span", worst.label(), "class", "badge " + VerdictStyle.tone(worst))
         .text(" ").element("span", t.title(), "class", "title").close("h2").text("\n");
     h.element("p", t.qualified(), "class", "qualified").text("\n");
-    t.environment().ifPresent(e -> e.warnings().forEach(w ->
+    t.environment().ifPresent(e -> e.warnings(t.sides()).forEach(w ->
         h.element("p", "⚠ " + w, "class", "flag").text("\n")));
     verdictTable(h, t);
     if (t.result().isPresent()) {
-      HtmlPlots.distributions(h, t.plots());
-      HtmlPlots.vmExits(h, t.vmExits());
+      HtmlPlots.distributions(h, t.plots(), t.sides());
+      HtmlPlots.vmExits(h, t.vmExits(), t.sides());
     }
-    t.environment().ifPresent(e -> environment(h, e));
+    t.environment().ifPresent(e -> environment(h, e, t.sides()));
     t.result().ifPresent(r -> unavailable(h, r.unavailable()));
     h.close("section").text("\n");
   }
 
   private static void verdictTable(HtmlWriter h, TestReport t) {
     h.open("table", "class", "verdicts").text("\n").open("thead").open("tr");
-    for (String[] c : COLUMNS) {
+    for (String[] c : columns(t.sides())) {
       h.element("th", c[2], "data-key", c[0], "data-type", c[1], "tabindex", "0");
     }
     h.close("tr").close("thead").text("\n").open("tbody").text("\n");
@@ -76,9 +82,10 @@ final class HtmlTestSection {
     h.element("td", text, "class", "n", "data-v", Double.isFinite(v) ? Double.toString(v) : "");
   }
 
-  private static void environment(HtmlWriter h, EnvironmentDiff e) {
+  private static void environment(HtmlWriter h, EnvironmentDiff e, Sides sides) {
     h.element("h3", "Environment").text("\n").open("table", "class", "env").open("thead")
-        .open("tr").element("th", "field").element("th", "baseline").element("th", "current")
+        .open("tr").element("th", "field").element("th", sides.first())
+        .element("th", sides.second())
         .close("tr").close("thead").open("tbody").text("\n");
     for (EnvironmentDiff.Line l : e.lines()) {
       h.open("tr", "class", l.flagged() ? "diff critical" : l.differs() ? "diff" : null)

@@ -2,6 +2,7 @@ package dev.countersign.report;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
+import dev.countersign.check.Sides;
 import dev.countersign.results.Environment;
 import dev.countersign.results.TestResult;
 import dev.countersign.stats.Verdict;
@@ -62,7 +63,7 @@ record ReportModel(
     List<TestReport> tests = tests(report);
     Map<String, List<String>> warnings = new LinkedHashMap<>();
     for (TestReport t : tests) {
-      t.environment().ifPresent(e -> e.warnings().forEach(w ->
+      t.environment().ifPresent(e -> e.warnings(report.sides()).forEach(w ->
           warnings.computeIfAbsent(w, k -> new ArrayList<>()).add(t.title())));
     }
     List<EnvironmentWarning> flags = new ArrayList<>();
@@ -86,6 +87,11 @@ record ReportModel(
   /** The comparison method and correction used. */
   String method() {
     return check.method();
+  }
+
+  /** What the two sides compared are. */
+  Sides sides() {
+    return check.sides();
   }
 
   /** The default threshold, in percent. */

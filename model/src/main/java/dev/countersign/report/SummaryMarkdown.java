@@ -61,7 +61,9 @@ public final class SummaryMarkdown {
           .append(reportLink).append(").\n");
       return md.toString();
     }
-    md.append("| Test | Metric | Baseline/op | Current/op | Change | 95% CI of ratio | p | Verdict |\n");
+    md.append("| Test | Metric | ").append(cell(model.sides().firstHeading())).append("/op | ")
+        .append(cell(model.sides().secondHeading()))
+        .append("/op | Change | 95% CI of ratio | p | Verdict |\n");
     md.append("|---|---|--:|--:|--:|--:|--:|---|\n");
     for (CheckRow r : notable) {
       String ci = r.comparison().map(ReportText::ci).orElse("-");

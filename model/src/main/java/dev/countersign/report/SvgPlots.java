@@ -1,5 +1,6 @@
 package dev.countersign.report;
 
+import dev.countersign.check.Sides;
 import dev.countersign.stats.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,17 +31,18 @@ public final class SvgPlots {
   private SvgPlots() {}
 
   /**
-   * Baseline and current samples of one metric as two strip plots (a histogram beyond {@value
+   * Baseline and current samples (A and B in a comparison: rows labelled as {@code sides} names
+   * them) of one metric as two strip plots (a histogram beyond {@value
    * #STRIP_LIMIT} samples) over a box plot (box: quartiles, thick line: median, whiskers: min to
    * max) on one shared axis.
    */
   static String distributions(Optional<Samples> baseline, Optional<Samples> current,
-      String currentColor, String unit) {
-    List<Samples> sides = new ArrayList<>();
-    baseline.ifPresent(sides::add);
-    current.ifPresent(sides::add);
-    double lo = sides.stream().mapToDouble(Samples::min).min().orElse(0);
-    double hi = sides.stream().mapToDouble(Samples::max).max().orElse(1);
+      String currentColor, String unit, Sides sides) {
+    List<Samples> both = new ArrayList<>();
+    baseline.ifPresent(both::add);
+    current.ifPresent(both::add);
+    double lo = both.stream().mapToDouble(Samples::min).min().orElse(0);
+    double hi = both.stream().mapToDouble(Samples::max).max().orElse(1);
     if (!(hi > lo)) {
       double pad = lo == 0 ? 1 : Math.abs(lo) * 0.01;
       lo -= pad;
@@ -51,9 +53,10 @@ public final class SvgPlots {
     HtmlWriter svg = new HtmlWriter();
     svg.open("svg", "class", "dist", "role", "img", "viewBox", "0 0 " + WIDTH + " " + height,
         "width", WIDTH, "height", height, "xmlns", SVG_NAMESPACE);
-    svg.element("title", "baseline and current samples (" + ReportText.perOp(unit) + ")");
-    row(svg, "baseline", baseline, BASELINE_COLOR, TOP, x, "baseline");
-    row(svg, "current", current, currentColor, TOP + ROW, x, "current");
+    svg.element("title", sides.first() + " and " + sides.second() + " samples ("
+        + ReportText.perOp(unit) + ")");
+    row(svg, sides.first(), baseline, BASELINE_COLOR, TOP, x, "baseline");
+    row(svg, sides.second(), current, currentColor, TOP + ROW, x, "current");
     axis(svg, x, TOP + 2 * ROW + 4, unit);
     svg.close("svg");
     return svg.toString();
@@ -138,10 +141,10 @@ public final class SvgPlots {
   }
 
   /**
-   * VM exits per reason for one host profile: per reason a baseline bar and a current bar (medians
-   * per op), on one scale.
+   * VM exits per reason for one host profile: per reason a baseline bar and a current bar (A and
+   * B, as {@code sides} names them; medians per op), on one scale.
    */
-  static String vmExits(List<VmExitBar> bars, String currentColor) {
+  static String vmExits(List<VmExitBar> bars, String currentColor, Sides sides) {
     int rowH = 30;
     int left = 170;
     int width = WIDTH;
@@ -160,8 +163,8 @@ public final class SvgPlots {
     for (VmExitBar b : bars) {
       svg.open("g", "class", "bar", "data-reason", b.reason());
       svg.element("text", b.reason(), "x", "4", "y", y + 17, "class", "lbl");
-      bar(svg, x, y + 3, b.baseline(), BASELINE_COLOR, "baseline");
-      bar(svg, x, y + 14, b.current(), currentColor, "current");
+      bar(svg, x, y + 3, b.baseline(), BASELINE_COLOR, "baseline", sides.first());
+      bar(svg, x, y + 14, b.current(), currentColor, "current", sides.second());
       svg.close("g");
       y += rowH;
     }
@@ -169,14 +172,15 @@ public final class SvgPlots {
     return svg.toString();
   }
 
-  private static void bar(HtmlWriter svg, Scale x, int y, double v, String color, String cls) {
+  private static void bar(HtmlWriter svg, Scale x, int y, double v, String color, String cls,
+      String label) {
     if (Double.isNaN(v)) {
-      svg.element("text", cls + ": -", "x", px(x.from), "y", y + 9, "class", "none");
+      svg.element("text", label + ": -", "x", px(x.from), "y", y + 9, "class", "none");
       return;
     }
     double w = Math.max(1, x.at(Math.max(0, v)) - x.from);
     svg.open("rect", "class", cls, "x", px(x.from), "y", y, "width", px(w), "height", "10",
-        "fill", color).element("title", cls + " " + Numbers.format(v) + " per op").close("rect");
+        "fill", color).element("title", label + " " + Numbers.format(v) + " per op").close("rect");
     svg.element("text", Numbers.format(v), "class", "tick", "x", px(x.from + w + 4), "y", y + 9);
   }
 

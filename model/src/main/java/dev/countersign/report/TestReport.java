@@ -2,6 +2,7 @@ package dev.countersign.report;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
+import dev.countersign.check.Sides;
 import dev.countersign.events.VmExitMetric;
 import dev.countersign.results.Baseline;
 import dev.countersign.results.BaselineRun;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * @param environment its baseline's and this run's environment, if it ran
  * @param plots one distribution plot per metric it measured
  * @param vmExits the VM-exit estimates per host profile
+ * @param sides what the two sides compared are, for the labels
  */
 record TestReport(
     String key,
@@ -43,7 +45,8 @@ record TestReport(
     Verdict worst,
     Optional<EnvironmentDiff> environment,
     List<MetricPlot> plots,
-    List<VmExitPanel> vmExits) {
+    List<VmExitPanel> vmExits,
+    Sides sides) {
 
   /**
    * The baseline and current samples of one metric.
@@ -83,7 +86,7 @@ record TestReport(
     List<MetricPlot> plots = result.map(r -> plots(r, baseline, rows)).orElse(List.of());
     List<VmExitPanel> vmExits = result.map(r -> vmExits(r, baseline, rows)).orElse(List.of());
     return new TestReport(key, anchor, title, qualified, result, baseline, List.copyOf(rows),
-        ReportModel.notable(report, rows), worst, environment, plots, vmExits);
+        ReportModel.notable(report, rows), worst, environment, plots, vmExits, report.sides());
   }
 
   /** "bytes/op", "ops/ms": the unit of a metric's values as shown, or "per op" when unknown. */

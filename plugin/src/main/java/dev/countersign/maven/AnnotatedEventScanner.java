@@ -4,14 +4,18 @@ import dev.countersign.events.EventCatalog;
 import dev.countersign.events.VmExitMetric;
 import dev.countersign.events.VmExitReason;
 import dev.countersign.perf.AnnotatedEvents;
+import dev.countersign.runner.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -22,16 +26,25 @@ import org.objectweb.asm.Opcodes;
 /**
  * Reads the metric names a project's compiled tests ask for, from the class files' annotations
  * ({@code @PerfTest(events)}, {@code @CounterBudget(event)}, {@code @MaxRegression(event)}, {@code
- * @VmExitBudget(reason, host)}, and their repeatable containers) without loading the classes. A
- * {@code @PerfTest} that names no metric gets {@link EventCatalog#defaultEvents} of its {@code
- * mode} attribute.
+ * @VmExitBudget(reason, host)}, and their repeatable containers) without loading the classes, each
+ * with the mode of its {@code @PerfTest}. A {@code @PerfTest} that names no metric gets {@link
+ * EventCatalog#defaultEvents} of its mode.
  */
 final class AnnotatedEventScanner {
 
   private static final String PKG = "Ldev/countersign/junit/";
 
+  /** Scans with each test's own {@code mode}. */
   AnnotatedEvents scan(Path classes) {
-    Set<String> events = new TreeSet<>();
+    return scan(classes, Optional.empty());
+  }
+
+  /**
+   * Scans, each test in {@code override} when given ({@code countersign.mode}, which the tests
+   * read before their annotation's {@code mode}), else in its own mode.
+   */
+  AnnotatedEvents scan(Path classes, Optional<Mode> override) {
+    Map<String, Set<Mode>> events = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     int[] count = {0};
     if (!Files.isDirectory(classes)) {
@@ -42,7 +55,7 @@ final class AnnotatedEventScanner {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
         count[0]++;
         try (InputStream in = Files.newInputStream(f)) {
-          new ClassReader(in).accept(new Collector(events), ClassReader.SKIP_CODE);
+          new ClassReader(in).accept(new Collector(events, override), ClassReader.SKIP_CODE);
         } catch (IOException | RuntimeException e) {
           problems.add(classes.relativize(f) + ": " + e);
         }
@@ -54,11 +67,13 @@ final class AnnotatedEventScanner {
   }
 
   private static final class Collector extends ClassVisitor {
-    private final Set<String> events;
+    private final Map<String, Set<Mode>> events;
+    private final Optional<Mode> override;
 
-    Collector(Set<String> events) {
+    Collector(Map<String, Set<Mode>> events, Optional<Mode> override) {
       super(Opcodes.ASM9);
       this.events = events;
+      this.override = override;
     }
 
     @Override
@@ -66,7 +81,7 @@ final class AnnotatedEventScanner {
         String[] exceptions) {
       List<String> named = new ArrayList<>();
       boolean[] perfTest = {false};
-      boolean[] simulated = {false};
+      Mode[] mode = {Mode.AUTO};
       return new MethodVisitor(Opcodes.ASM9) {
         @Override
         public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
@@ -76,29 +91,35 @@ final class AnnotatedEventScanner {
           String simple = desc.substring(PKG.length(), desc.length() - 1);
           if (simple.equals("PerfTest")) {
             perfTest[0] = true;
-            return perfTest(named, simulated);
+            return perfTest(named, mode);
           }
           return annotation(simple, named);
         }
 
         @Override
         public void visitEnd() {
+          Mode effective = override.orElse(mode[0]);
           if (perfTest[0] && named.isEmpty()) {
-            named.addAll(EventCatalog.defaultEvents(simulated[0]));
+            named.addAll(EventCatalog.defaultEvents(effective == Mode.SIM));
           }
-          events.addAll(named);
+          for (String name : named) {
+            events.computeIfAbsent(name, k -> EnumSet.noneOf(Mode.class)).add(effective);
+          }
         }
       };
     }
   }
 
-  /** {@code @PerfTest}: its {@code events} into {@code out}, whether its {@code mode} is sim. */
-  private static AnnotationVisitor perfTest(List<String> out, boolean[] simulated) {
+  /**
+   * {@code @PerfTest}: its {@code events} into {@code out}, its {@code mode} into {@code mode[0]}
+   * (an unknown mode fails this class file's scan, with the valid ones).
+   */
+  private static AnnotationVisitor perfTest(List<String> out, Mode[] mode) {
     return new AnnotationVisitor(Opcodes.ASM9) {
       @Override
       public void visit(String name, Object value) {
         if (name.equals("mode")) {
-          simulated[0] = "sim".equalsIgnoreCase(String.valueOf(value));
+          mode[0] = Mode.parse(String.valueOf(value));
         }
       }
 
@@ -109,10 +130,13 @@ final class AnnotatedEventScanner {
     };
   }
 
-  /** A visitor collecting the metric names of one annotation (or container) into {@code out}. */
+  /**
+   * A visitor collecting the metric names of one annotation (or container) into {@code out}: the
+   * budgets, limits and their containers, whose elements are budgets and limits too. {@code
+   * @PerfTest}, which carries the method's mode, is read by the method's visitor itself.
+   */
   private static AnnotationVisitor annotation(String simple, List<String> out) {
     return switch (simple) {
-      case "PerfTest" -> perfTest(out, new boolean[1]);
       case "CounterBudget", "MaxRegression" -> new AnnotationVisitor(Opcodes.ASM9) {
         @Override
         public void visit(String name, Object value) {

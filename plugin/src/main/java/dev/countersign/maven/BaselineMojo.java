@@ -66,6 +66,11 @@ public class BaselineMojo extends CountersignMojo {
           + " Nothing written."));
       return;
     }
+    Optional<String> unfinished = in.unfinished(goal(), "Nothing was promoted: every baseline"
+        + " in " + baselineDir + " is as it was");
+    if (unfinished.isPresent()) {
+      throw new MojoExecutionException(unfinished.get());
+    }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());
     List<TestResult> all = new ArrayList<>();
     List<Optional<Baseline>> previous;

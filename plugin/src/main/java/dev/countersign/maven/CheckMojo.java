@@ -14,6 +14,7 @@ import dev.countersign.stats.Correction;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -131,6 +132,13 @@ public class CheckMojo extends CountersignMojo {
     List<Path> files = Reports.writeAll(report, reportDir.toPath());
     for (Path f : files) {
       getLog().info("Countersign report: " + f);
+    }
+    // the table and reports above show what the incomplete run measured; it is not this build's
+    // verdict, and not appended to the history
+    Optional<String> unfinished = in.unfinished(goal(), "The table above judges only what was"
+        + " written so far; the build fails, and it is not added to the history");
+    if (unfinished.isPresent()) {
+      throw new MojoExecutionException(unfinished.get());
     }
     HistoryHook.afterCheck(report, session, decrypter, getLog());
     List<CheckRow> failures = report.failures();

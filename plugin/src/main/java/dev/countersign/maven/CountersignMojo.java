@@ -1,6 +1,8 @@
 package dev.countersign.maven;
 
+import dev.countersign.results.CountersignFileException;
 import dev.countersign.results.ResultStore;
+import dev.countersign.results.UnfinishedRuns;
 import dev.countersign.results.TestResult;
 import dev.countersign.settings.Settings;
 import java.io.File;
@@ -89,6 +91,19 @@ abstract class CountersignMojo extends AbstractMojo {
   record Inputs(ResultStore results, List<TestResult> jmh, Path where) {
     boolean isEmpty() {
       return results.files().isEmpty() && jmh.isEmpty();
+    }
+
+    /**
+     * What makes this build's results incomplete ({@link UnfinishedRuns}), as the goal's message,
+     * which ends with what {@code refused} says was not done; empty when they are complete.
+     */
+    Optional<String> unfinished(String goal, String refused) throws MojoExecutionException {
+      try {
+        return UnfinishedRuns.of(results).problem(results.dir(), refused)
+            .map(p -> "Countersign " + goal + ": " + p);
+      } catch (CountersignFileException e) {
+        throw new MojoExecutionException("Countersign cannot read " + e.getMessage(), e);
+      }
     }
   }
 

@@ -2,8 +2,12 @@ package dev.countersign.maven;
 
 import dev.countersign.perf.AnnotatedEvents;
 import dev.countersign.perf.Doctor;
+import dev.countersign.runner.Mode;
+import dev.countersign.settings.Settings;
 import java.io.File;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -24,12 +28,25 @@ public class DoctorMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true)
   MavenProject project;
 
+  /**
+   * The mode the tests run in, when set for all of them ({@code -Dcountersign.mode}, which Surefire
+   * passes to the tests): it overrides each {@code @PerfTest}'s {@code mode}, there and here.
+   */
+  @Parameter(property = Settings.MODE)
+  String mode;
+
   @Override
-  public void execute() {
+  public void execute() throws MojoExecutionException {
+    Optional<Mode> override;
+    try {
+      override = mode == null || mode.isBlank() ? Optional.empty() : Optional.of(Mode.parse(mode));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
     // without a pom Maven runs the goal in a stand-in project whose paths are not interpolated
     boolean inProject = project != null && project.getFile() != null && testClasses != null;
     AnnotatedEvents annotated =
-        inProject ? new AnnotatedEventScanner().scan(testClasses.toPath()) : null;
+        inProject ? new AnnotatedEventScanner().scan(testClasses.toPath(), override) : null;
     for (String line : Doctor.report(annotated)) {
       getLog().info(line);
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.perf.AnnotatedEvents;
 import dev.countersign.perf.Doctor;
+import dev.countersign.runner.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,33 @@ class AnnotatedEventScannerTest {
     AnnotatedEvents scan = new AnnotatedEventScanner().scan(classesOf(DoctorSimSampleWorkload.class));
     assertEquals(List.of(), scan.problems());
     assertEquals(new TreeSet<>(Set.of("instructions", "page-faults", "alloc-bytes")), scan.events());
+  }
+
+  /** Each event carries the mode of the test naming it; countersign.mode overrides them all. */
+  @Test
+  void eachEventCarriesTheModeOfItsTest() throws Exception {
+    AnnotatedEvents auto = new AnnotatedEventScanner().scan(sampleClasses());
+    assertEquals(Set.of(Mode.AUTO), auto.modes().get("page-faults"));
+    AnnotatedEvents forced = new AnnotatedEventScanner().scan(classes, Optional.of(Mode.SIM));
+    assertEquals(Set.of(Mode.SIM), forced.modes().get("cycles"));
+    // a test naming no event in mode sim gets the simulator's defaults
+    assertTrue(forced.events().contains("instructions") && !forced.events().contains("task-clock"),
+        forced.events().toString());
+    // beside it, a test of mode sim that names no event: page-faults is asked for in both modes
+    AnnotatedEvents both = new AnnotatedEventScanner().scan(classesOf(DoctorSimSampleWorkload.class));
+    assertEquals(Set.of(Mode.AUTO, Mode.SIM), both.modes().get("page-faults"));
+    assertEquals(Set.of(Mode.AUTO), both.modes().get("task-clock"), "the auto test's default");
+  }
+
+  /** The doctor on a real sim-mode test's class file: what the test will measure, the simulator. */
+  @Test
+  void doctorShowsTheSimulatorForASimTest() throws Exception {
+    List<String> lines =
+        Doctor.report(new AnnotatedEventScanner().scan(classesOf(DoctorSimSampleWorkload.class)));
+    String faults = lines.stream().filter(l -> l.startsWith("  page-faults ")).findFirst()
+        .orElseThrow(() -> new AssertionError(lines.toString()));
+    assertTrue(faults.contains(" sim ") && faults.contains("sim: the simulator"), faults);
+    assertTrue(!faults.contains("kernel"), faults);
   }
 
   @Test

@@ -59,6 +59,28 @@ class JitCostModelTest {
     assertEquals(cycles(inline), cycles(call));
   }
 
+  /**
+   * A lambda's body is counted: javac compiles it to a synthetic method of the class that wrote it
+   * ({@code lambda$twiceLambda$0}), which is instrumented with its class. What is not counted is
+   * the hidden class the lambda metafactory spins to implement the interface: no agent sees it
+   * (the JVM does not call the class-file load hook for hidden classes, and they are not
+   * modifiable, {@code Instrumentation.isModifiableClass}), so its forwarding method (load the
+   * argument, invokestatic the body, return: 7 in the weight table) is missing from {@code
+   * instructions}. In {@code cycles} the forwarder would be inlined anyway; the body's return
+   * folds an invokestatic (4) and its return (3), while the caller paid an invokeinterface (6):
+   * 2 more than an inlined static call.
+   */
+  @Test
+  void aLambdasBodyIsCountedItsHiddenForwarderIsNot() throws Throwable {
+    Object twice = calls.getMethod("twiceLambda").invoke(null);
+    Machine inline = measure("addTwice", N);
+    Machine lambda = measure("applyLambda", twice, N);
+    // the caller's invokeinterface 6, the body's ireturn 3 (its iadd is addTwice's second iadd)
+    assertEquals(9 * N, instructions(lambda) - instructions(inline));
+    double cpi = CpuProfile.zen4Server().baseCpi();
+    assertEquals((9 - 7) * N * cpi, cycles(lambda) - cycles(inline), 1e-9);
+  }
+
   @Test
   void aMethodOverFreqInlineSizeKeepsItsCallAndReturnInCycles() throws Throwable {
     Machine field = measure("readField", point, N);

@@ -45,11 +45,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -B verify -pl test-workloads -am -DskipUTs -Dtest=FidelityFiguresTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dcountersign.fidelityFigures=true \
  *     [-Dfidelity.jmh="-f 2 -wi 2 -w 1s -i 3 -r 1s"] [-Dfidelity.jmhResult=<an earlier run's
- *     target/fidelity-jmh.json>]
+ *     target/fidelity-jmh.json>[,<another run's>...]]
  * </pre>
  *
  * With {@code fidelity.jmhResult} the real times are read from that file (the simulated side
- * changed, the code did not) instead of running JMH again; with {@code fidelity.simResult} the
+ * changed, the code did not) instead of running JMH again; given several runs' files, each
+ * benchmark's CPU time is the median over the runs that measured it (on this shared machine one
+ * run's real change of a pair can flip sign in the next), and the table shows each run's real
+ * change beside it; with {@code fidelity.simResult} the
  * simulated counts are read from an earlier run's {@code target/fidelity-sim.json} (every run
  * without it writes one); {@code fidelity.pairs} (names,
  * comma-separated) measures only those pairs, for a quick look.
@@ -121,6 +124,46 @@ class FidelityFiguresTest {
    * [0] and after [1] in a result file, and the wall time (JMH's score) [2], [3]; a file without
    * the profiler's result (written before it was used) gives the wall time for both.
    */
+  /**
+   * Per pair, as {@link #times(Path)}, the median over {@code runs} of each benchmark's times
+   * (the runs that measured it; the mean of the middle two for an even number), and after the
+   * four medians each run's before and after CPU time (NaN where a run did not measure the pair).
+   */
+  static Map<String, double[]> medianTimes(List<Path> runs) throws Exception {
+    List<Map<String, double[]>> each = new ArrayList<>();
+    for (Path run : runs) {
+      each.add(times(run));
+    }
+    Map<String, double[]> ns = new LinkedHashMap<>();
+    for (Map<String, double[]> run : each) {
+      for (String pair : run.keySet()) {
+        if (ns.containsKey(pair)) {
+          continue;
+        }
+        double[] t = new double[4 + 2 * runs.size()];
+        for (int k = 0; k < 4; k++) {
+          int col = k;
+          t[k] = median(each.stream().filter(r -> r.containsKey(pair))
+              .mapToDouble(r -> r.get(pair)[col]).toArray());
+        }
+        for (int r = 0; r < each.size(); r++) {
+          double[] own = each.get(r).get(pair);
+          t[4 + 2 * r] = own == null ? Double.NaN : own[0];
+          t[5 + 2 * r] = own == null ? Double.NaN : own[1];
+        }
+        ns.put(pair, t);
+      }
+    }
+    return ns;
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
   private static Map<String, double[]> times(Path json) throws Exception {
     Map<String, double[]> ns = new LinkedHashMap<>();
     for (JsonNode b : new ObjectMapper().readTree(json.toFile())) {
@@ -173,7 +216,8 @@ class FidelityFiguresTest {
     }
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String earlier = System.getProperty("fidelity.jmhResult");
-    Map<String, double[]> ns = earlier != null ? times(Path.of(earlier))
+    Map<String, double[]> ns = earlier != null
+        ? medianTimes(java.util.Arrays.stream(earlier.split(",")).map(Path::of).toList())
         : jmh(all, target.resolve("fidelity-jmh.json").toAbsolutePath());
     double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     // a result read back was measured at another time: the load now says nothing about it
@@ -181,7 +225,8 @@ class FidelityFiguresTest {
         ? "the load of that JMH run is not known to this one"
         : String.format(Locale.ROOT, "load average %.1f before JMH, %.1f after", load0, load1);
     String run = String.format(Locale.ROOT, "JMH %s, CPU time by -prof %s; %s; %s.",
-        earlier != null ? "times from " + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
+        earlier != null ? (earlier.contains(",") ? "CPU times the median of the runs " : "times from ")
+            + earlier : System.getProperty("fidelity.jmh", JMH_DEFAULT),
         PROFILER, load,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
     String md = table("Tuning set", tuning, sim, ns, run);
@@ -196,9 +241,11 @@ class FidelityFiguresTest {
 
   private static String table(String title, List<FidelityPair> pairs,
       Map<String, double[][]> sim, Map<String, double[]> ns, String run) {
+    boolean runs = pairs.stream().anyMatch(p -> ns.get(p.name()).length > 4);
     StringBuilder md = new StringBuilder("| pair | change | CPU time before → after, ns | real"
         + " change | instructions | cycles | same sign (cycles / instructions) | wall time"
-        + " change |\n|---|---|---|---|---|---|---|---|\n");
+        + " change |" + (runs ? " real change in each run |" : "") + "\n|---|---|---|---|---|---|---|---|"
+        + (runs ? "---|" : "") + "\n");
     List<Double> cycles = new ArrayList<>();
     List<Double> times = new ArrayList<>();
     int judged = 0;
@@ -222,9 +269,17 @@ class FidelityFiguresTest {
         }
       }
       String repeatable = s[0][2] == 1 && s[1][2] == 1 ? "" : " (varies)";
-      md.append(String.format(Locale.ROOT, "| %s | %s | %.0f → %.0f | %s | %s | %s%s | %s | %s |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %s | %.0f → %.0f | %s | %s | %s%s | %s | %s |",
           pair.name(), pair.change().replace("|", "\\|"), t[0], t[1], pct(t[1], t[0]),
           pct(s[1][0], s[0][0]), pct(s[1][1], s[0][1]), repeatable, sign, pct(t[3], t[2])));
+      if (runs) {
+        List<String> each = new ArrayList<>();
+        for (int r = 4; r + 1 < t.length; r += 2) {
+          each.add(Double.isNaN(t[r]) ? "–" : pct(t[r + 1], t[r]));
+        }
+        md.append(' ').append(String.join(", ", each)).append(" |");
+      }
+      md.append('\n');
       for (int side = 0; side < 2; side++) {
         cycles.add(s[side][1]);
         times.add(t[side]);
