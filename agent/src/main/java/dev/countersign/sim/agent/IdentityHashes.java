@@ -250,16 +250,23 @@ public final class IdentityHashes {
    * Whether {@code c} is one of the agent's own classes (its runtime, its instrumenter, the shaded
    * ASM): those objects, and the classes themselves, keep the JVM's codes. The instrumenter hashes
    * thousands of ASM nodes by identity (sets and maps of labels and instructions) through the
-   * instrumented JDK collections, on whichever thread loads a class; were they given codes, every
-   * class loaded would move the codes the program's objects get after it.
+   * instrumented JDK collections, on whichever thread loads a class: they would take codes and
+   * table entries for nothing. The name first ({@code Class} is never instrumented); the loader
+   * only for those names, quiet ({@code getClassLoader} may ask the instrumented {@code System}
+   * for a security manager).
    */
   private static boolean ownClass(Class<?> c) {
-    if (c.getClassLoader() != IdentityHashes.class.getClassLoader()) {
+    String name = c.getName();
+    if (!name.startsWith("dev.countersign.sim.agent.")
+        && !name.startsWith("dev.countersign.internal.")) {
       return false;
     }
-    String name = c.getName();
-    return name.startsWith("dev.countersign.sim.agent.")
-        || name.startsWith("dev.countersign.internal.");
+    SimRuntime.quiet();
+    try {
+      return c.getClassLoader() == IdentityHashes.class.getClassLoader();
+    } finally {
+      SimRuntime.loud();
+    }
   }
 
   private static int resolve(Class<?> c, IdentityTable.Entry e, boolean own) {
