@@ -199,6 +199,15 @@ public final class Settings {
    */
   public static final String PERF_TESTS_ONLY = "countersign.perfTestsOnly";
 
+  /**
+   * A {@code @PerfTest} runs beside no test of the build's other test JVMs (Surefire's or
+   * Failsafe's {@code forkCount > 1}): every test holds a lock file in the results directory
+   * shared, a {@code @PerfTest} exclusively; boolean, default true. Active only in test JVMs that
+   * {@code prepare-agent} gave a {@link #BUILD_ID}. Within one JVM a {@code @PerfTest} runs alone
+   * regardless (JUnit's global resource lock).
+   */
+  public static final String ISOLATE_FORKS = "countersign.isolateForks";
+
   /** Default of {@link #ROUNDS}. */
   public static final int DEFAULT_ROUNDS = 6;
 
@@ -253,7 +262,8 @@ public final class Settings {
       MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE,
       FORK_INDEX, PLAIN_PASS, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
-      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, HISTORY_URL, HISTORY_SERVER,
+      INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, ISOLATE_FORKS, HISTORY_URL,
+      HISTORY_SERVER,
       HISTORY_BUILD_ID, HISTORY_COMMIT, HISTORY_BRANCH, HISTORY_BUILDS, HISTORY_ONLY_BRANCH,
       HISTORY_WINDOW, HISTORY_MAX_P_VALUE, HISTORY_MIN_MAGNITUDE, DEFER_BUDGETS, PERF_TESTS_ONLY);
 

@@ -1,14 +1,8 @@
 package dev.countersign.junit.discovery;
 
-import dev.countersign.junit.PerfTest;
 import dev.countersign.settings.Settings;
-import java.lang.reflect.Method;
-import java.util.Optional;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
@@ -43,23 +37,8 @@ public final class PerfTestsOnlyFilter implements PostDiscoveryFilter {
     if (!descriptor.isTest() && !descriptor.mayRegisterTests()) {
       return FilterResult.included("a container: pruned by the launcher when left empty");
     }
-    return method(descriptor.getSource())
-        .filter(m -> AnnotationSupport.isAnnotated(m, PerfTest.class))
-        .map(m -> FilterResult.included("a @PerfTest"))
-        .orElseGet(() -> FilterResult.excluded("not a @PerfTest, and " + Settings.PERF_TESTS_ONLY
-            + " is set"));
-  }
-
-  private static Optional<Method> method(Optional<TestSource> source) {
-    if (source.isEmpty() || !(source.get() instanceof MethodSource ms)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ms.getJavaMethod());
-    } catch (RuntimeException notLoadable) {
-      // a method source another engine named by class and method name only, whose class or
-      // parameter types do not load here: not a method this extension could have run
-      return Optional.empty();
-    }
+    return PerfTestMethods.isPerfTest(descriptor.getSource())
+        ? FilterResult.included("a @PerfTest")
+        : FilterResult.excluded("not a @PerfTest, and " + Settings.PERF_TESTS_ONLY + " is set");
   }
 }
