@@ -1,17 +1,3 @@
 package sample;
 
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
-import org.junit.jupiter.api.Test;
-
-/** An ordinary test that computes for 1 s. */
-class BusyOneTest {
-
-  @Test
-  void computes() {
-    long start = System.nanoTime();
-    long x = Timeline.spin(1_000_000_000L);
-    Timeline.record("busy-One", start, System.nanoTime());
-    assertNotEquals(0, x);
-  }
-}
+class BusyOneTest extends Busy {}

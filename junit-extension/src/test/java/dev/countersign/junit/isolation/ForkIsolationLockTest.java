@@ -34,16 +34,7 @@ class ForkIsolationLockTest {
     List<String> log = new CopyOnWriteArrayList<>();
     try (Holder other = Holder.start(file, "shared");
         ForkIsolationLock lock = ForkIsolationLock.open(file, log::add)) {
-      CountDownLatch acquired = new CountDownLatch(1);
-      Thread perfTest = new Thread(() -> {
-        try {
-          lock.acquireExclusive("PerfTest.m()");
-          acquired.countDown();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      perfTest.start();
+      CountDownLatch acquired = inThreads(1, () -> lock.acquireExclusive("PerfTest.m()"));
       assertFalse(acquired.await(1, TimeUnit.SECONDS),
           "the exclusive lock was granted while another JVM held it shared");
       other.release();
@@ -63,17 +54,8 @@ class ForkIsolationLockTest {
     List<String> log = new CopyOnWriteArrayList<>();
     try (Holder other = Holder.start(file, "exclusive");
         ForkIsolationLock lock = ForkIsolationLock.open(file, log::add)) {
-      CountDownLatch acquired = new CountDownLatch(2);
-      for (int i = 0; i < 2; i++) { // two tests of this JVM, side by side
-        new Thread(() -> {
-          try {
-            lock.acquireShared("Test.t()");
-            acquired.countDown();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }).start();
-      }
+      // two tests of this JVM, side by side
+      CountDownLatch acquired = inThreads(2, () -> lock.acquireShared("Test.t()"));
       assertFalse(acquired.await(1, TimeUnit.SECONDS),
           "a test started while another JVM's @PerfTest held the lock");
       other.release();
@@ -93,15 +75,7 @@ class ForkIsolationLockTest {
     try (ForkIsolationLock lock = ForkIsolationLock.open(file, s -> { })) {
       lock.acquireShared("Test.a()");
       lock.acquireShared("Test.b()");
-      CountDownLatch acquired = new CountDownLatch(1);
-      new Thread(() -> {
-        try {
-          lock.acquireExclusive("PerfTest.m()");
-          acquired.countDown();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }).start();
+      CountDownLatch acquired = inThreads(1, () -> lock.acquireExclusive("PerfTest.m()"));
       lock.releaseShared();
       assertFalse(acquired.await(500, TimeUnit.MILLISECONDS), "granted while a test still ran");
       lock.releaseShared();
@@ -114,6 +88,29 @@ class ForkIsolationLockTest {
         other.release();
       }
     }
+  }
+
+  /** A lock request that may wait. */
+  private interface Acquire {
+    void run() throws InterruptedException;
+  }
+
+  /** Runs {@code acquire} in {@code n} new threads; the latch counts those it let through. */
+  private static CountDownLatch inThreads(int n, Acquire acquire) {
+    CountDownLatch acquired = new CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      Thread t = new Thread(() -> {
+        try {
+          acquire.run();
+          acquired.countDown();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+    return acquired;
   }
 
   /** The other JVM, holding or waiting for the lock; its stdout lines are read into a queue. */
