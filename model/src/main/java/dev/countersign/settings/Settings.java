@@ -125,6 +125,13 @@ public final class Settings {
   public static final String DEFAULT_SIM_PROFILE = "zen4-server";
 
   /**
+   * Whether an unseeded {@code java.util.Random} takes its seed from the clock under the simulator's
+   * agent, as without it (read by the agent, a system property); default false: the same seeds in
+   * every JVM (docs/simulator.md, "Random numbers").
+   */
+  public static final String SIM_CLOCK_SEEDED_RANDOM = "countersign.sim.clockSeededRandom";
+
+  /**
    * Internal: set by the extension in a fork's JVM to its index (1..N); 0 or absent = the test
    * JVM itself. Not a user setting.
    */
@@ -260,7 +267,7 @@ public final class Settings {
   public static final List<String> KEYS = List.of(MODE, WARMUP, ITERATIONS, FORKS, RESULTS_DIR,
       BUILD_ID,
       MAX_TIME, WARMUP_TIME, MEASURE_TIME, THRESHOLD, VMEXIT_HOSTS, HOSTS_DIR, SIM_PROFILE,
-      FORK_INDEX, PLAIN_PASS, SKIP,
+      SIM_CLOCK_SEEDED_RANDOM, FORK_INDEX, PLAIN_PASS, SKIP,
       FAIL_ON_REGRESSION, CORRECTION, REQUIRE_BASELINE, REPORT_DIR, JMH_RESULTS, PROPERTY_NAME,
       INCLUDES, EXCLUDES, BASELINE_DIR, HISTORY, AGAINST, ROUNDS, ISOLATE_FORKS, HISTORY_URL,
       HISTORY_SERVER,

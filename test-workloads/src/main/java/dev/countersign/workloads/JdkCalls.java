@@ -77,4 +77,32 @@ public final class JdkCalls {
     }
     return order + text.length();
   }
+
+  private static final String SYMBOLS =
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  /**
+   * Work whose path depends on an unseeded {@code Random}, as a code generator's names do (Byte
+   * Buddy suffixes the classes it generates with random letters): {@code n} random names in a
+   * {@code HashMap}, whose collisions and iteration order follow the names' string hashes.
+   * Deterministic only where the seed is (docs/simulator.md, "Random numbers").
+   */
+  public static long randomNames(int n) {
+    java.util.Random random = new java.util.Random();
+    java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      name.setLength(0);
+      name.append("Point$Generated$");
+      for (int k = 0; k < 8; k++) {
+        name.append(SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
+      }
+      byName.put(name.toString(), i);
+    }
+    long order = 0;
+    for (var e : byName.entrySet()) {
+      order = order * 31 + e.getValue();
+    }
+    return order;
+  }
 }

@@ -138,4 +138,47 @@ class IdentityHashCodesTest {
     }
     assertEquals(null, ref.get(), "the table holds its objects weakly");
   }
+
+  /** Loaded a second time, by a loader of its own, in {@link #outsideCountingACodeDependsOnlyOnItsClass}. */
+  public static final class Named {
+    public Named() {}
+  }
+
+  /**
+   * Outside counting, an object's code is the next of its class's stream (seeded by the class's
+   * name), not of one stream for the JVM: the first {@code Named} of a second class loader gets
+   * the code the first {@code Named} of this one got, though 1000 other objects were hashed
+   * between them.
+   */
+  @Test
+  void outsideCountingACodeDependsOnlyOnItsClass() throws Exception {
+    int first = new Named().hashCode();
+    for (int i = 0; i < 1000; i++) {
+      new Object().hashCode();
+      new Plain().hashCode();
+    }
+    java.net.URL classes = Named.class.getProtectionDomain().getCodeSource().getLocation();
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {classes}, null)) {
+      Class<?> again = loader.loadClass(Named.class.getName());
+      assertNotEquals(Named.class, again);
+      Object other = again.getConstructor().newInstance();
+      assertEquals(first, other.hashCode(), "the first code of a class of that name");
+      assertNotEquals(first, again.getConstructor().newInstance().hashCode(), "then the next");
+    }
+  }
+
+  /**
+   * The agent's own objects keep the JVM's codes (what it hashes while it instruments a class
+   * takes no code from the program); the program's own get the runtime's.
+   */
+  @Test
+  void theAgentsOwnObjectsKeepTheJvmsCodes() throws Exception {
+    var jvm = System.class.getMethod("identityHashCode", Object.class); // reflective: native
+    Object own = dev.countersign.sim.agent.AgentOptions.parse(""); // a new record of the agent
+    int seen = System.identityHashCode(own); // instrumented call site, first to ask
+    assertEquals((int) jvm.invoke(null, own), seen);
+    Object program = new Object();
+    int ours = System.identityHashCode(program);
+    assertNotEquals((int) jvm.invoke(null, program), ours);
+  }
 }

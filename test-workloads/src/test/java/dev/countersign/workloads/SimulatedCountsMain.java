@@ -28,6 +28,10 @@ public final class SimulatedCountsMain {
   private SimulatedCountsMain() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("seedOnly")) {
+      System.out.println("unseededRandom = " + new Random().nextLong());
+      return;
+    }
     List<EventSpec> events = SimProbeProvider.EVENTS.keySet().stream().sorted()
         .map(EventCatalog::parse).toList();
     byte[] data = new byte[32 * 1024];
@@ -58,8 +62,9 @@ public final class SimulatedCountsMain {
         }
       }
     }
-    // last, so that it changes nothing the others see
+    // last, so that they change nothing the others see
     workloads.put("identityHashes", () -> JdkCalls.identityHashes(256));
+    workloads.put("randomNames", () -> JdkCalls.randomNames(256));
     workloads.forEach((name, w) -> {
       for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
         w.get();
@@ -76,6 +81,8 @@ public final class SimulatedCountsMain {
           + " timers " + g.timerArms() + " idle " + g.idleEntries() + " spins "
           + g.spins());
     });
+    // not a workload: the seed an unseeded Random gets here (RandomSeeds)
+    System.out.println("unseededRandom = " + new Random().nextLong());
     System.out.println("events = " + events.stream().map(EventSpec::name).toList());
     System.out.println("jdk = " + System.getProperty("java.vendor") + " "
         + System.getProperty("java.runtime.version"));

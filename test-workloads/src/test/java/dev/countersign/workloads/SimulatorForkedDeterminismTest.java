@@ -1,9 +1,11 @@
 package dev.countersign.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.countersign.sim.agent.RandomSeeds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +61,17 @@ class SimulatorForkedDeterminismTest {
   /** The counts {@link SimulatedCountsMain} prints on {@code jdk}, by workload name. */
   static Map<String, String> run(Path jdk, String agent, String... args)
       throws IOException, InterruptedException {
+    return run(jdk, agent, List.of(), args);
+  }
+
+  /** The same, with {@code jvmOptions} before the main class. */
+  static Map<String, String> run(Path jdk, String agent, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(),
-        "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal", agent, "-cp",
-        System.getProperty("java.class.path"), SimulatedCountsMain.class.getName()));
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal", agent));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        SimulatedCountsMain.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -119,5 +129,24 @@ class SimulatorForkedDeterminismTest {
       assertTrue(clone > 8192 * 4 / 32 && clone < instructions(c, "copyByLoop"),
           jdk + "clone() costs its per-byte model: " + clone);
     }
+  }
+
+  /**
+   * The same seed of an unseeded {@code Random} in every JVM (and so the same counts of {@code
+   * randomNames}, compared above) is the agent's rule ({@link RandomSeeds}): opted out, two JVMs
+   * seed from their clocks and differ.
+   */
+  @Test
+  void unseededRandomsAreSeededFromTheClockWhenOptedOut() throws Exception {
+    String agent = agentOption();
+    assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
+    Path jdk = Path.of(System.getProperty("java.home"));
+    List<String> clock = List.of("-D" + RandomSeeds.CLOCK_PROPERTY + "=true");
+    String first = run(jdk, agent, clock, "seedOnly").get("unseededRandom");
+    String second = run(jdk, agent, clock, "seedOnly").get("unseededRandom");
+    String rule = run(jdk, agent, List.of(), "seedOnly").get("unseededRandom");
+    assertTrue(first != null && second != null && rule != null, first + " " + second + " " + rule);
+    assertNotEquals(first, second, "clock-seeded in two JVMs");
+    assertNotEquals(rule, first, "the rule's seed is not the clock's");
   }
 }

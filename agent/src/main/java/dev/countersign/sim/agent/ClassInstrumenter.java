@@ -114,6 +114,7 @@ public final class ClassInstrumenter {
                       .instrument();
                 }
                 IdentityHashCalls.rewrite(this, classVersion[0]);
+                RandomSeeds.rewrite(className[0], this);
                 accept(next);
               }
             };

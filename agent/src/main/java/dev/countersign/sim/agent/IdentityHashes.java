@@ -4,7 +4,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +17,17 @@ import java.util.Set;
  * Integer.toHexString(System.identityHashCode(o))} in a message — is counted differently in every
  * JVM. Instrumented code calls this instead ({@link IdentityHashCalls}): an object that no one had
  * hashed gets the next code of a {@link HashSequence}, the counting thread's machine's (restarted
- * at every {@code begin()}) while it counts, else one for the whole JVM; it keeps that code for
- * its life (a weak identity table, never counted).
+ * at every {@code begin()}) while it counts, else its class's ({@link #nextCode}); it keeps that
+ * code for its life (a weak identity table, never counted).
  *
  * <p>An object the JVM had already hashed — before the agent, in a CDS archive, by code that is not
  * instrumented ({@code java.lang.invoke}, reflection, JUnit) — keeps the JVM's code:
  * tables built with it must still find it. Whether it had one is read from its mark word, whose
  * hash field's position is calibrated at start-up; where it cannot be read (the object is locked,
  * or the calibration failed) the JVM's code is used too. Code that is not instrumented sees the
- * JVM's code of an object instrumented code hashed first: the two views differ only there.
+ * JVM's code of an object instrumented code hashed first: the two views differ only there. The
+ * agent's own objects keep the JVM's codes too ({@link #ownClass}), so that what the agent does
+ * (instrumenting a class) takes no code from the program.
  *
  * <p>Public only because instrumented classes in any package call it; not an API.
  */
@@ -34,6 +35,7 @@ public final class IdentityHashes {
 
   private static final int UNKNOWN = 0;
   private static final int IDENTITY = 1;
+  /** Its own {@code hashCode}, or one of the agent's classes: the JVM's code. */
   private static final int OVERRIDDEN = 2;
 
   /** Whether the mark word can be read: off until {@link #install} calibrated it. */
@@ -41,8 +43,7 @@ public final class IdentityHashes {
   private static MethodHandle markWord;
   private static int hashShift;
 
-  private static final Table TABLE = new Table();
-  private static final HashSequence JVM_WIDE = new HashSequence(-1);
+  private static final IdentityTable TABLE = new IdentityTable();
 
   private IdentityHashes() {}
 
@@ -160,7 +161,7 @@ public final class IdentityHashes {
    */
   private static int codeOf(Object o) {
     if (fresh(o)) {
-      return TABLE.entry(o, true).code;
+      return ownClass(o.getClass()) ? 0 : TABLE.entry(o, true).code;
     }
     int code = TABLE.find(o);
     if (code == 0) {
@@ -178,15 +179,35 @@ public final class IdentityHashes {
     return (mark & 7) == 1 && ((mark >>> hashShift) & 0x7FFFFFFFL) == 0;
   }
 
-  /** The next code for an object hashed first by the calling thread. */
-  static int nextCode() {
+  /**
+   * The code for {@code o}, hashed first by the calling thread (called by {@link #TABLE} with its
+   * lock held): the next of the counting machine's stream while the thread counts, else the next
+   * of a stream of {@code o}'s class (a class object: the first code of a stream of its own),
+   * seeded by the class's name. Outside counting, an object's code thus depends on how many
+   * objects of its class were hashed before it, not on everything the JVM hashed before (the
+   * form of the class path, what the agent instrumented, what other threads did).
+   */
+  static int nextCode(Object o) {
     Machine m = SimRuntime.current();
     if (m != null) {
       return m.hashes.next();
     }
-    synchronized (JVM_WIDE) {
-      return JVM_WIDE.next();
+    if (o instanceof Class<?> c) {
+      return new HashSequence(~streamName(c).hashCode()).next();
     }
+    Class<?> c = o.getClass();
+    IdentityTable.Entry e = TABLE.entry(c, fresh(c) && !ownClass(c));
+    if (e.instances == null) {
+      e.instances = new HashSequence(streamName(c).hashCode());
+    }
+    return e.instances.next();
+  }
+
+  /** The class's name without a hidden class's suffix (its address: another in every JVM). */
+  private static String streamName(Class<?> c) {
+    String name = c.getName();
+    int hidden = name.indexOf('/');
+    return hidden < 0 ? name : name.substring(0, hidden);
   }
 
   /**
@@ -204,7 +225,8 @@ public final class IdentityHashes {
         return k.flags;
       }
     }
-    int f = resolve(c, TABLE.entry(c, fresh));
+    boolean own = ownClass(c);
+    int f = resolve(c, TABLE.entry(c, fresh && !own), own);
     if (f != UNKNOWN) {
       KNOWN[System.identityHashCode(c) & (KNOWN.length - 1)] = new Known(c, f);
     }
@@ -224,7 +246,30 @@ public final class IdentityHashes {
   /** Direct-mapped by the class's JVM hash, overwritten on collision. */
   private static final Known[] KNOWN = new Known[1024];
 
-  private static int resolve(Class<?> c, Table.Entry e) {
+  /**
+   * Whether {@code c} is one of the agent's own classes (its runtime, its instrumenter, the shaded
+   * ASM): those objects, and the classes themselves, keep the JVM's codes. The instrumenter hashes
+   * thousands of ASM nodes by identity (sets and maps of labels and instructions) through the
+   * instrumented JDK collections, on whichever thread loads a class: they would take codes and
+   * table entries for nothing. The name first ({@code Class} is never instrumented); the loader
+   * only for those names, quiet ({@code getClassLoader} may ask the instrumented {@code System}
+   * for a security manager).
+   */
+  private static boolean ownClass(Class<?> c) {
+    String name = c.getName();
+    if (!name.startsWith("dev.countersign.sim.agent.")
+        && !name.startsWith("dev.countersign.internal.")) {
+      return false;
+    }
+    SimRuntime.quiet();
+    try {
+      return c.getClassLoader() == IdentityHashes.class.getClassLoader();
+    } finally {
+      SimRuntime.loud();
+    }
+  }
+
+  private static int resolve(Class<?> c, IdentityTable.Entry e, boolean own) {
     int f = e.flags;
     if (f != UNKNOWN) {
       return f;
@@ -236,7 +281,8 @@ public final class IdentityHashes {
     e.resolving = self;
     SimRuntime.quiet();
     try {
-      f = c.getMethod("hashCode").getDeclaringClass() == Object.class ? IDENTITY : OVERRIDDEN;
+      f = !own && c.getMethod("hashCode").getDeclaringClass() == Object.class ? IDENTITY
+          : OVERRIDDEN;
     } catch (NoSuchMethodException | RuntimeException | LinkageError ex) {
       f = OVERRIDDEN;
     } finally {
@@ -250,104 +296,5 @@ public final class IdentityHashes {
   /** The mark-word reader, fixed once {@link #install} found it (so the JIT inlines it). */
   private static final class Mark {
     static final MethodHandle WORD = markWord;
-  }
-
-  /**
-   * Weak identity table of the objects given a code here (and of the classes asked about),
-   * bucketed by the JVM's own hash, which every object in it has by then. Uses no instrumented
-   * code, so it is never counted and never calls back into {@link IdentityHashes}.
-   */
-  private static final class Table {
-
-    static final class Entry extends WeakReference<Object> {
-      final int jvmHash;
-      /** Ours, or 0: the object keeps the JVM's. */
-      final int code;
-      volatile int flags;
-      volatile Thread resolving;
-      Entry next;
-
-      Entry(Object o, int jvmHash, int code, ReferenceQueue<Object> queue) {
-        super(o, queue);
-        this.jvmHash = jvmHash;
-        this.code = code;
-      }
-    }
-
-    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-    private Entry[] buckets = new Entry[1 << 12];
-    private int size;
-
-    /** The code given to {@code o} here, else 0. */
-    synchronized int find(Object o) {
-      Entry e = lookup(o, System.identityHashCode(o));
-      return e == null ? 0 : e.code;
-    }
-
-    /**
-     * {@code o}'s entry, made if missing: with the next code if no one had hashed {@code o} when
-     * its mark word was read ({@code fresh}), else with 0. A thread that raced another for the
-     * same fresh object finds the other's entry: the JVM's hash is stable once made.
-     */
-    synchronized Entry entry(Object o, boolean fresh) {
-      int jvmHash = System.identityHashCode(o);
-      Entry e = lookup(o, jvmHash);
-      if (e != null) {
-        return e;
-      }
-      expunge();
-      if (size >= buckets.length * 3 / 4) {
-        grow();
-      }
-      e = new Entry(o, jvmHash, fresh ? nextCode() : 0, queue);
-      int i = jvmHash & (buckets.length - 1);
-      e.next = buckets[i];
-      buckets[i] = e;
-      size++;
-      return e;
-    }
-
-    private Entry lookup(Object o, int jvmHash) {
-      for (Entry e = buckets[jvmHash & (buckets.length - 1)]; e != null; e = e.next) {
-        if (e.jvmHash == jvmHash && e.get() == o) {
-          return e;
-        }
-      }
-      return null;
-    }
-
-    private void expunge() {
-      for (Object r; (r = queue.poll()) != null; ) {
-        Entry dead = (Entry) r;
-        int i = dead.jvmHash & (buckets.length - 1);
-        Entry prev = null;
-        for (Entry e = buckets[i]; e != null; prev = e, e = e.next) {
-          if (e == dead) {
-            if (prev == null) {
-              buckets[i] = e.next;
-            } else {
-              prev.next = e.next;
-            }
-            size--;
-            break;
-          }
-        }
-      }
-    }
-
-    private void grow() {
-      Entry[] old = buckets;
-      Entry[] next = new Entry[old.length * 2];
-      for (Entry head : old) {
-        for (Entry e = head; e != null; ) {
-          Entry after = e.next;
-          int i = e.jvmHash & (next.length - 1);
-          e.next = next[i];
-          next[i] = e;
-          e = after;
-        }
-      }
-      buckets = next;
-    }
   }
 }
