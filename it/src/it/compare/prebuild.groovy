@@ -53,25 +53,4 @@ class NewPerfTest {
     blocks.text = blocks.text.replace('/** Allocates kilobyte', '/** (uncommitted) Allocates kilobyte')
   }
 }
-// timedout/: commit 1 (A) has HangPerfTest, whose @PerfTest sleeps until Surefire's fork timeout
-// (-Dsurefire.timeout) ends the test JVM; commit 2 (B) removes it. Under compare's
-// maven.test.failure.ignore the timed-out round's build succeeds: only its run mark shows that
-// the tests after the hang never ran at A.
-def timedout = new File(basedir, 'timedout')
-copy(template, timedout)
-new File(timedout, '.gitignore').text = 'target/\n'
-new File(timedout, 'src/test/java/sample/HangPerfTest.java').text = '''package sample;
-class HangPerfTest {
-  @dev.countersign.junit.PerfTest(warmup = 1, iterations = 4)
-  void hangs() throws Exception { Thread.sleep(600_000); }
-}
-'''
-git(timedout, 'init', '-q')
-git(timedout, 'config', 'user.email', 'it@example.invalid')
-git(timedout, 'config', 'user.name', 'IT')
-git(timedout, 'add', '-A')
-git(timedout, 'commit', '-q', '-m', 'A: a @PerfTest that hangs')
-new File(timedout, 'src/test/java/sample/HangPerfTest.java').delete()
-git(timedout, 'add', '-A')
-git(timedout, 'commit', '-q', '-m', 'B: without it')
 return true
