@@ -59,6 +59,10 @@ class SimulatorForkedDeterminismTest {
   }
 
   /** The counts {@link SimulatedCountsMain} prints on {@code jdk}, by workload name. */
+  /** The agent's warning about a method instrumented with less than every probe. */
+  private static final String LOWERED_METHOD =
+      "would exceed the 65,535-byte limit of a method's code with every probe";
+
   static Map<String, String> run(Path jdk, String agent, String... args)
       throws IOException, InterruptedException {
     return run(jdk, agent, List.of(), args);
@@ -76,7 +80,12 @@ class SimulatorForkedDeterminismTest {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
-    assertTrue(!out.contains("[countersign]"), out); // no class left uninstrumented, no error
+    // no class left uninstrumented, no error; a method counted with less than every probe (one
+    // of commons-math3's constant tables: docs/simulator.md, "Attaching the agent") is said so
+    String unexpected = out.lines()
+        .filter(l -> l.contains("[countersign]") && !l.contains(LOWERED_METHOD))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertEquals("", unexpected, out);
     Map<String, String> lines = new LinkedHashMap<>();
     out.lines().filter(l -> l.contains(" = ")).forEach(l -> lines.put(
         l.substring(0, l.indexOf(" = ")), l.substring(l.indexOf(" = ") + 3)));

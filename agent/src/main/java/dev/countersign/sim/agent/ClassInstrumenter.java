@@ -1,9 +1,9 @@
 package dev.countersign.sim.agent;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -31,17 +31,31 @@ public final class ClassInstrumenter {
   /**
    * The instrumented class file, with the marker field, every method instrumented.
    *
-   * @see #instrument(byte[], boolean, Set)
+   * @see #instrument(byte[], boolean, byte[], Consumer)
    */
   public static byte[] instrument(byte[] classFile) {
     return instrument(classFile, true, null);
   }
 
   /**
+   * The instrumented class file; a method instrumented below {@link CountingLevel#FULL} is
+   * reported on standard error.
+   *
+   * @see #instrument(byte[], boolean, byte[], Consumer)
+   */
+  public static byte[] instrument(byte[] classFile, boolean marker, byte[] onDisk) {
+    return instrument(classFile, marker, onDisk,
+        line -> System.err.println("[countersign] WARNING: " + line));
+  }
+
+  /**
    * The instrumented class file.
    *
-   * <p>A method that would grow beyond the 64 KiB limit is left uninstrumented; the rest of the
-   * class is instrumented. The bodies of JDK intrinsics are left without probes ({@link
+   * <p>A method whose instrumented code would exceed the class file's limit of 65,535 bytes of
+   * code is instrumented again with less ({@link CountingLevel}: without the branch-outcome and
+   * memory-access probes, then with a runtime call per block, then one charge on entry, then
+   * not at all), until it fits; {@code lowered} gets one line per such method naming the level
+   * and what it leaves out. The bodies of JDK intrinsics are left without probes ({@link
    * IntrinsicModels#modelledBody}).
    *
    * @param marker whether to add the {@link #MARKER} field: not to a class being retransformed
@@ -49,30 +63,39 @@ public final class ClassInstrumenter {
    * @param onDisk the class file as it is on disk, or null when unknown: methods another agent
    *     added are left without probes, and JaCoCo's probes are told from the class's own code
    *     ({@link ForeignCode})
+   * @param lowered receives, once the class is written, a line per method counted with less than
+   *     every probe
    * @throws RuntimeException from ASM when the class cannot be read or written (for example a
    *     class-file version newer than ASM knows)
    */
-  public static byte[] instrument(byte[] classFile, boolean marker, byte[] onDisk) {
+  public static byte[] instrument(byte[] classFile, boolean marker, byte[] onDisk,
+      Consumer<String> lowered) {
     Map<String, MethodNode> original = onDisk == null ? null
         : methodsOf(onDisk, contains(classFile, ForeignCode.JACOCO_MARK));
-    Set<String> skip = new HashSet<>();
+    Map<String, CountingLevel> levels = new LinkedHashMap<>();
     while (true) {
       try {
-        return instrument(classFile, skip, marker, original);
+        String[] name = new String[1];
+        byte[] out = instrument(classFile, levels, marker, original, name);
+        levels.forEach((method, level) -> lowered.accept("method " + name[0].replace('/', '.')
+            + "." + method + " would exceed the 65,535-byte limit of a method's code with every"
+            + " probe: " + level.effect()));
+        return out;
       } catch (MethodTooLargeException e) {
-        // leave that one method as it was (huge static initialisers of constant tables)
-        if (!skip.add(e.getMethodName() + e.getDescriptor())) {
+        String method = e.getMethodName() + e.getDescriptor();
+        CountingLevel lower = levels.getOrDefault(method, CountingLevel.FULL).lower();
+        if (lower == null) {
           throw e;
         }
+        levels.put(method, lower);
       }
     }
   }
 
-  private static byte[] instrument(byte[] classFile, Set<String> skip, boolean marker,
-      Map<String, MethodNode> original) {
+  private static byte[] instrument(byte[] classFile, Map<String, CountingLevel> levels,
+      boolean marker, Map<String, MethodNode> original, String[] className) {
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    String[] className = new String[1];
     int[] classVersion = new int[1];
     boolean[] already = new boolean[1];
     ClassVisitor visitor =
@@ -98,8 +121,9 @@ public final class ClassInstrumenter {
           public MethodVisitor visitMethod(int access, String name, String descriptor,
               String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            CountingLevel level = levels.getOrDefault(name + descriptor, CountingLevel.FULL);
             if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                || skip.contains(name + descriptor)
+                || level == CountingLevel.NONE
                 || original != null && !original.containsKey(name + descriptor)) {
               return next;
             }
@@ -110,8 +134,8 @@ public final class ClassInstrumenter {
                   IntrinsicModels.mute(this);
                 } else {
                   new MethodInstrumenter(className[0], this,
-                      original == null ? null : original.get(name + descriptor), classVersion[0])
-                      .instrument();
+                      original == null ? null : original.get(name + descriptor), classVersion[0],
+                      level).instrument();
                 }
                 IdentityHashCalls.rewrite(this, classVersion[0]);
                 RandomSeeds.rewrite(className[0], this);

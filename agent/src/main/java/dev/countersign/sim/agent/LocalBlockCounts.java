@@ -56,10 +56,13 @@ final class LocalBlockCounts {
 
   /**
    * The counting of {@code method}'s blocks; call before any other locals are allocated. {@code
-   * folds}: some block may leave instructions out of cycles.
+   * folds}: some block may leave instructions out of cycles; {@code localAllowed}: false for
+   * direct mode whatever the method ({@link CountingLevel#COUNTS_DIRECT}).
    */
-  static LocalBlockCounts of(MethodNode method, int classVersion, boolean folds) {
-    boolean local = (classVersion & 0xFFFF) >= Opcodes.V1_7 && !method.name.equals("<init>");
+  static LocalBlockCounts of(MethodNode method, int classVersion, boolean folds,
+      boolean localAllowed) {
+    boolean local = localAllowed && (classVersion & 0xFFFF) >= Opcodes.V1_7
+        && !method.name.equals("<init>");
     return new LocalBlockCounts(method, local, folds);
   }
 

@@ -74,18 +74,22 @@ final class MethodInstrumenter {
 
   private final MethodNode onDisk;
   private final int classVersion;
+  private final CountingLevel level;
   private LocalBlockCounts counts;
 
   /**
    * @param onDisk the method as it is in the class file on disk (with code), or null when unknown
    *     or when no other agent changed it
    * @param classVersion the class file's version as ASM gives it ({@link LocalBlockCounts#of})
+   * @param level how much instrumentation the method gets (not {@link CountingLevel#NONE})
    */
-  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk, int classVersion) {
+  MethodInstrumenter(String owner, MethodNode method, MethodNode onDisk, int classVersion,
+      CountingLevel level) {
     this.owner = owner;
     this.method = method;
     this.onDisk = onDisk;
     this.classVersion = classVersion;
+    this.level = level;
     this.insns = method.instructions;
     this.methodHash = (owner.hashCode() * 31 + method.name.hashCode()) * 31 + method.desc.hashCode();
   }
@@ -94,8 +98,13 @@ final class MethodInstrumenter {
     if (insns.size() == 0) {
       return;
     }
-    Set<LabelNode> targets = branchTargets();
     ForeignCode foreign = ForeignCode.of(method, onDisk);
+    if (level == CountingLevel.ENTRY) {
+      chargeOnEntry(foreign);
+      return;
+    }
+    boolean models = level.probesModels();
+    Set<LabelNode> targets = branchTargets();
     AbstractInsnNode[] nodes = insns.toArray();
     int nativeIndex = -1;
     boolean constructor = method.name.equals("<init>");
@@ -113,7 +122,8 @@ final class MethodInstrumenter {
     for (int at = 0; at < nodes.length; at++) {
       folds |= inLoop[at] && InlinePolicy.foldedInLoop(nodes[at].getOpcode()) != 0;
     }
-    counts = LocalBlockCounts.of(method, classVersion, folds);
+    counts = LocalBlockCounts.of(method, classVersion, folds,
+        level != CountingLevel.COUNTS_DIRECT);
     for (int at = 0; at < nodes.length; at++) {
       AbstractInsnNode n = nodes[at];
       int op = n.getOpcode();
@@ -146,7 +156,9 @@ final class MethodInstrumenter {
           } else {
             // the branch itself is counted with its block; its probe only feeds the predictor
             insns.insertBefore(n, counts.jumpEnds(weight, unconditional + 1, fold, to));
-            insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
+            if (models) {
+              insns.insertBefore(n, branchProbe(op, site(index), foreign.inverted.contains(n)));
+            }
           }
           weight = 0;
           fold = 0;
@@ -155,17 +167,19 @@ final class MethodInstrumenter {
         case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
           insns.insertBefore(n,
               counts.jumpEnds(weight, unconditional + 1, fold, switchLabels(n)));
-          InsnList probe = new InsnList();
-          probe.add(new InsnNode(Opcodes.DUP));
-          probe.add(push(site(index)));
-          probe.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "switchOn", "(II)V", false));
-          insns.insertBefore(n, probe);
+          if (models) {
+            InsnList probe = new InsnList();
+            probe.add(new InsnNode(Opcodes.DUP));
+            probe.add(push(site(index)));
+            probe.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "switchOn", "(II)V", false));
+            insns.insertBefore(n, probe);
+          }
           weight = 0;
           fold = 0;
           unconditional = 0;
         }
         case AbstractInsnNode.FIELD_INSN -> {
-          if (receiverInitialized) {
+          if (receiverInitialized && models) {
             instrumentField((FieldInsnNode) n);
           }
         }
@@ -226,7 +240,7 @@ final class MethodInstrumenter {
             weight = 0;
             fold = 0;
             unconditional = 0;
-          } else {
+          } else if (models) {
             instrumentArray((InsnNode) n, op);
           }
         }
@@ -242,6 +256,36 @@ final class MethodInstrumenter {
       }
     }
     counts.finish();
+  }
+
+  /**
+   * {@link CountingLevel#ENTRY}: one runtime call before the first instruction charging the
+   * weight and branches of every instruction of the method's own, as the blocks would count them
+   * if each ran once ({@code cycles} then gets no JIT folds).
+   */
+  private void chargeOnEntry(ForeignCode foreign) {
+    boolean constructor = method.name.equals("<init>");
+    long weight = 0;
+    long branches = 0;
+    for (AbstractInsnNode n : insns) {
+      int op = n.getOpcode();
+      if (op < 0 || foreign.foreign.contains(n)) {
+        continue;
+      }
+      weight += OpcodeWeights.of(n, constructor);
+      boolean branch = switch (n.getType()) {
+        case AbstractInsnNode.JUMP_INSN, AbstractInsnNode.TABLESWITCH_INSN,
+            AbstractInsnNode.LOOKUPSWITCH_INSN, AbstractInsnNode.METHOD_INSN,
+            AbstractInsnNode.INVOKE_DYNAMIC_INSN -> true;
+        default -> op >= Opcodes.IRETURN && op <= Opcodes.RETURN || op == Opcodes.RET;
+      };
+      branches += branch ? 1 : 0;
+    }
+    InsnList l = new InsnList();
+    l.add(push((int) Math.min(weight, Integer.MAX_VALUE)));
+    l.add(push((int) Math.min(branches, Integer.MAX_VALUE)));
+    l.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RT, "block", "(II)V", false));
+    insns.insert(l);
   }
 
   private static List<LabelNode> switchLabels(AbstractInsnNode n) {

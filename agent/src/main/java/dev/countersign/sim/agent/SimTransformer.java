@@ -49,7 +49,7 @@ public final class SimTransformer implements ClassFileTransformer {
       byte[] original = jdk && !ClassInstrumenter.contains(classfileBuffer, ForeignCode.JACOCO_MARK)
           ? null : onDisk(loader, className);
       return ClassInstrumenter.instrument(classfileBuffer, classBeingRedefined == null && !jdk,
-          original);
+          original, line -> warnings.println("[countersign] WARNING: " + line));
     } catch (Throwable t) {
       warnings.println("[countersign] WARNING: class " + (className == null ? "?" : className.replace('/', '.'))
           + " left uninstrumented (" + t + "); the simulator does not count its code");
