@@ -178,7 +178,7 @@ public final class CompareJudge {
       TestResult ra = a.get(k).get(id);
       TestResult rb = b.get(k).get(id);
       Optional<String> differs = MetricIdentity.of(y.get(), rb)
-          .differenceFrom(MetricIdentity.of(x.get(), ra),
+          .differenceFromA(MetricIdentity.of(x.get(), ra),
               ra.configuration().mode(), rb.configuration().mode());
       if (differs.isPresent()) {
         rows.add(row(test, m.name(), source, Double.NaN, Double.NaN, Double.NaN,

@@ -4,6 +4,7 @@ import dev.countersign.results.BuildId;
 import dev.countersign.results.ResultStore;
 import dev.countersign.results.ResultsDirectory;
 import dev.countersign.results.TestResult;
+import dev.countersign.results.UnfinishedRuns;
 import dev.countersign.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,9 +119,37 @@ public final class MavenRoundRunner implements RoundRunner {
           + round + " (exit " + status + "); its log is " + log + ", ending:\n" + tail(log, 25));
     }
     ResultStore store = new ResultsDirectory(results).build(build);
-    List<TestResult> read = store.readAll();
     copyTree(store.dir(), roundDir.resolve(side.name()));
-    return read;
+    return complete(store, side, round, log);
+  }
+
+  /**
+   * The results of one side's round, once its test runs are known to be complete: the same rules
+   * as {@code check} and {@code baseline} ({@link UnfinishedRuns}). A round whose test JVM ended
+   * before its run did (a Surefire timeout under {@code maven.test.failure.ignore}, which ends the
+   * build with success) would otherwise be judged on the tests that happened to run first, the
+   * others silently "only at one side".
+   *
+   * @throws CompareException naming the round, the side, the run and what to do
+   */
+  static List<TestResult> complete(ResultStore store, Side side, int round, Path log) {
+    String where = "round " + round + " of side " + side + (side == Side.A ? " (the base revision)"
+        : " (the working tree)");
+    UnfinishedRuns runs = UnfinishedRuns.of(store);
+    String remedy = runs.running().isEmpty() && runs.interrupted().isEmpty()
+        ? "Each side's build must run a Countersign that marks its test runs: where "
+            + (side == Side.A ? "the base revision's" : "the working tree's") + " pom names an"
+            + " older countersign-junit or countersign-maven-plugin, compare against a revision"
+            + " that uses this one (or upgrade it there first), then run countersign:compare again."
+        : "Find in that round's build log, " + log + ", why the test JVM ended early (a crash,"
+            + " System.exit, a Surefire timeout, the OOM killer), remove the cause, then run"
+            + " countersign:compare again.";
+    runs.problem(store.dir(), "Nothing was compared: " + where + " did not run all its tests,"
+        + " and judging the ones that ran first would leave the others out without a word", remedy)
+        .ifPresent(p -> {
+          throw new CompareException(where + " is incomplete: " + p);
+        });
+    return store.readAll();
   }
 
   /** Surefire's {@code -Dtest} syntax: {@code pkg.Class#m1+m2,pkg.Other#m}. */

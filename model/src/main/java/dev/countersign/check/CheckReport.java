@@ -47,10 +47,11 @@ public record CheckReport(
 
   /**
    * What concerns the whole build rather than a row, said once in the log, {@code summary.md}
-   * and {@code report.html}: that baselines were read with an old file format's meaning.
+   * and {@code report.html}: that baselines (in a comparison, A's results) were read with an old
+   * file format's meaning.
    */
   public List<String> notes() {
-    return MetricIdentity.oldBaselinesNote(baselines.values()).stream().toList();
+    return MetricIdentity.oldBaselinesNote(baselines.values(), sides).stream().toList();
   }
 
   /**

@@ -29,6 +29,10 @@ public final class CheckTable {
   private static final String[] HEADER =
       {"TEST", "METRIC", "SOURCE", "BASELINE/op", "CURRENT/op", "CHANGE", "VERDICT"};
 
+  /** {@code compare}'s: A and B, named in the line above the table ({@link Sides#legend}). */
+  private static final String[] AB_HEADER =
+      {"TEST", "METRIC", "SOURCE", "A/op", "B/op", "CHANGE B/A", "VERDICT"};
+
   private CheckTable() {}
 
   /** The table, one string per line, followed by its notes and the comparison method. */
@@ -41,7 +45,8 @@ public final class CheckTable {
 
     Notes notes = new Notes();
     List<String[]> cells = new ArrayList<>();
-    cells.add(HEADER);
+    boolean ab = !report.sides().equals(Sides.BASELINE_AND_CURRENT);
+    cells.add(ab ? AB_HEADER : HEADER);
     for (Line l : lines) {
       String verdict = l.verdict().label();
       if (!l.note().isEmpty()) {
@@ -50,7 +55,11 @@ public final class CheckTable {
       cells.add(new String[] {l.test(), l.metric(), l.source(), Numbers.format(l.baseline()),
           Numbers.format(l.current()), Numbers.percent(l.change()), verdict});
     }
-    List<String> out = align(cells);
+    List<String> out = new ArrayList<>();
+    if (ab) {
+      out.add(report.sides().legend());
+    }
+    out.addAll(align(cells));
     out.addAll(notes.lines());
     out.add("Comparison: " + report.method() + "; default threshold "
         + Numbers.format(report.settings().thresholdPercent()) + "%.");
@@ -103,8 +112,10 @@ public final class CheckTable {
     }
     if (!zeros.isEmpty()) {
       out.add(folded(test, zeros, zeros.size() == 1 ? zeros.get(0).verdict() : Verdict.UNCHANGED,
-          zeros.size() == 1 ? "" : "0 per op, in the baseline (where it has one) and in this run: "
-              + names(zeros)));
+              zeros.size() == 1 ? "" : (report.sides().equals(Sides.BASELINE_AND_CURRENT)
+              ? "0 per op, in the baseline (where it has one) and in this run: "
+              : "0 per op, at " + report.sides().first() + " and at " + report.sides().second()
+                  + ": ") + names(zeros)));
     }
     return out;
   }

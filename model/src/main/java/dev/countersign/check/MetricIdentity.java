@@ -211,14 +211,42 @@ public record MetricIdentity(Source source, KernelCounting kernel, VmExitFeed fe
   }
 
   /**
+   * {@link #differenceFrom} in {@code compare}'s words: this is B's identity, {@code a} A's, both
+   * measured on this machine with this build's settings, and there is no baseline to re-record.
+   *
+   * @param aMode the mode A ran in
+   * @param bMode the mode B ran in
+   */
+  public Optional<String> differenceFromA(MetricIdentity a, String aMode, String bMode) {
+    return IncomparableReason.of(this, a, aMode, bMode, IncomparableReason.Voice.COMPARE);
+  }
+
+  /**
    * The one note for a build that read baselines written before the meaning was recorded: how
    * many, how they were read, and how to make it explicit; empty when there are none.
    */
   public static Optional<String> oldBaselinesNote(Collection<Baseline> baselines) {
+    return oldBaselinesNote(baselines, Sides.BASELINE_AND_CURRENT);
+  }
+
+  /**
+   * {@link #oldBaselinesNote(Collection)} in the words of {@code sides}: in a comparison the
+   * "baselines" are A's results, written by the Countersign A's revision runs, and there is none
+   * to promote.
+   */
+  public static Optional<String> oldBaselinesNote(Collection<Baseline> baselines, Sides sides) {
     long old = baselines.stream().filter(b -> b.runs().stream().anyMatch(run -> run.metrics()
         .stream().anyMatch(m -> !of(m, run).assumed().isEmpty()))).count();
     if (old == 0) {
       return Optional.empty();
+    }
+    if (!sides.equals(Sides.BASELINE_AND_CURRENT)) {
+      return Optional.of(sides.first() + "'s results of " + old + " test(s) were written by a"
+          + " Countersign that did not record what a number means (kernel mode counted or not, the"
+          + " VM-exit feed, plain or instrumented code, other JVM agents); they are read as that"
+          + " Countersign measured, and a metric " + sides.second() + " measured otherwise is"
+          + " INCOMPARABLE. " + sides.first() + "'s revision runs an older Countersign: compare"
+          + " against a revision whose build uses this one.");
     }
     return Optional.of(old + " baseline(s) were recorded before Countersign recorded what a"
         + " number means (kernel mode counted or not, the VM-exit feed, plain or instrumented"

@@ -2,6 +2,7 @@ package dev.countersign.report;
 
 import dev.countersign.check.CheckReport;
 import dev.countersign.check.CheckRow;
+import dev.countersign.check.Sides;
 import dev.countersign.stats.Numbers;
 import dev.countersign.stats.Verdict;
 import java.util.ArrayList;
@@ -28,11 +29,18 @@ public final class SummaryMarkdown {
 
   /**
    * "3 of 7 checks need attention"; on a first run, whose only notable rows are NO BASELINE, what
-   * to do instead ("no baseline yet for 6 of 6 checks: ...").
+   * to do instead ("no baseline yet for 6 of 6 checks: ..."); in a comparison, where such rows are
+   * tests only B has, that they are new there.
    */
   private static String headline(ReportModel model, List<CheckRow> notable) {
     boolean firstRun = !notable.isEmpty()
         && notable.stream().allMatch(r -> r.verdict() == Verdict.NO_BASELINE);
+    if (firstRun && !model.sides().equals(Sides.BASELINE_AND_CURRENT)) {
+      // compare: such a test is new in B, and there is no baseline to record
+      return notable.size() + " of " + model.checkCount() + " checks are new in "
+          + model.sides().second() + " (not at " + model.sides().first() + "): nothing to compare"
+          + " them with until " + model.sides().first() + " has them";
+    }
     return firstRun
         ? "no baseline yet for " + notable.size() + " of " + model.checkCount() + " checks:"
             + " record them with `mvn countersign:baseline` and commit src/test/countersign/"

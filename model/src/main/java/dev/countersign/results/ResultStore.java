@@ -49,10 +49,16 @@ public final class ResultStore {
 
   /**
    * Marks the start of a test run that is about to write results here (a {@link RunMark} without
-   * {@code finished}); its id is the start time to the microsecond and the process id.
+   * {@code finished}); its id is the start time to the microsecond and the process id (a
+   * microsecond later when a run of this process already took that id: two runs of one JVM in one
+   * microsecond must not share a mark).
    */
   public RunMark startRun(Instant now, long pid) {
     String id = RUN_STAMP.format(now) + "-" + pid;
+    while (Files.exists(markOf(id))) {
+      now = now.plusNanos(1_000);
+      id = RUN_STAMP.format(now) + "-" + pid;
+    }
     RunMark mark = new RunMark(RunMark.SCHEMA_VERSION, id, pid, now.toString(), null, List.of());
     JsonFiles.write(markOf(id), mark);
     return mark;

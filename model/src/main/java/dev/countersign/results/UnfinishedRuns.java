@@ -65,6 +65,17 @@ public record UnfinishedRuns(List<RunMark> running, List<RunMark> interrupted,
    * empty when the results are complete.
    */
   public Optional<String> problem(Path buildDir, String refused) {
+    return problem(buildDir, refused, (running.isEmpty() ? "Run"
+        : "Wait for that build to end, then run this goal again; or run")
+        + " the tests again ('mvn verify') and then this goal. The results are left as they are.");
+  }
+
+  /**
+   * What is wrong, what {@code refused} says was not done, then {@code remedy}, for a goal whose
+   * remedy is not to run the tests again by hand ({@code compare}, whose rounds are its own
+   * builds); empty when the results are complete.
+   */
+  public Optional<String> problem(Path buildDir, String refused, String remedy) {
     if (isEmpty()) {
       return Optional.empty();
     }
@@ -85,12 +96,7 @@ public record UnfinishedRuns(List<RunMark> running, List<RunMark> interrupted,
           + (unmarked.size() > 5 ? ", ..." : "") + "): an older Countersign, which did not mark"
           + " its runs, or files put there by hand");
     }
-    s.append(String.join("; ", parts)).append(". ").append(refused).append(". ");
-    if (!running.isEmpty()) {
-      s.append("Wait for that build to end, then run this goal again; ");
-    }
-    s.append(running.isEmpty() ? "Run" : "or run").append(" the tests again ('mvn verify') and"
-        + " then this goal. The results are left as they are.");
+    s.append(String.join("; ", parts)).append(". ").append(refused).append(". ").append(remedy);
     return Optional.of(s.toString());
   }
 }

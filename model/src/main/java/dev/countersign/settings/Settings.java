@@ -208,8 +208,10 @@ public final class Settings {
 
   /**
    * A {@code @PerfTest} runs beside no test of the build's other test JVMs (Surefire's or
-   * Failsafe's {@code forkCount > 1}): every test holds a lock file in the results directory
-   * shared, a {@code @PerfTest} exclusively; boolean, default true. Active only in test JVMs that
+   * Failsafe's {@code forkCount > 1}) nor beside their class-level work: every test holds a lock
+   * file in the results directory shared, a {@code @PerfTest} exclusively, every container (a test
+   * class: its {@code @BeforeAll}, {@code @AfterAll}) shared while none of its children runs;
+   * boolean, default true. Active only in test JVMs that
    * {@code prepare-agent} gave a {@link #BUILD_ID}. Within one JVM a {@code @PerfTest} runs alone
    * regardless (JUnit's global resource lock).
    */

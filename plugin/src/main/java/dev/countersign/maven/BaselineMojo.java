@@ -60,16 +60,17 @@ public class BaselineMojo extends CountersignMojo {
       throw new MojoExecutionException("countersign.history is " + history + "; it must be ≥ 1");
     }
     Inputs in = inputs(resultsDir, buildId, jmhResults);
+    // before "no results": a test JVM killed before its first result leaves a mark and no file
+    Optional<String> unfinished = in.unfinished(goal(), "Nothing was promoted: every baseline"
+        + " in " + baselineDir + " is as it was");
+    if (unfinished.isPresent()) {
+      throw new MojoExecutionException(unfinished.get());
+    }
     if (in.isEmpty()) {
       getLog().info(nothingToActOn(in, "Countersign baseline: no results of this build in "
           + in.where() + "; run the tests first (mvn verify), then 'mvn countersign:baseline'."
           + " Nothing written."));
       return;
-    }
-    Optional<String> unfinished = in.unfinished(goal(), "Nothing was promoted: every baseline"
-        + " in " + baselineDir + " is as it was");
-    if (unfinished.isPresent()) {
-      throw new MojoExecutionException(unfinished.get());
     }
     BaselineStore baselines = new BaselineStore(baselineDir.toPath());
     List<TestResult> all = new ArrayList<>();

@@ -98,6 +98,11 @@ public class CheckMojo extends CountersignMojo {
     Inputs in = inputs(resultsDir, buildId, jmhResults);
     BaselineStore baselineStore = new BaselineStore(baselineDir.toPath());
     if (in.isEmpty()) {
+      // a test JVM killed before its first result leaves a mark and no file: not "no results"
+      Optional<String> unfinished = in.unfinished(goal(), "Nothing was checked");
+      if (unfinished.isPresent()) {
+        throw new MojoExecutionException(unfinished.get());
+      }
       long baselines = countBaselines(baselineStore);
       getLog().info(nothingToActOn(in, "Countersign check: no results of this build in "
           + in.where() + " (no @PerfTest ran in this module, or the tests were skipped); nothing"

@@ -135,7 +135,7 @@ public class CompareMojo extends CountersignMojo {
     }
     throw new MojoFailureException("Countersign compare: " + failures.size()
         + " performance comparison(s) failed:" + summary + "\nSee the table above and "
-        + reportDir + ".");
+        + reportDir + ". " + GateLog.compareAdvice(failures));
   }
 
   /** The Maven that runs this goal, with its settings, local repository and user properties. */

@@ -64,4 +64,30 @@ final class GateLog {
     }
     return String.join(" ", out);
   }
+
+  /**
+   * {@link #advice} for {@code compare}, whose failing rows judge B against A on this machine:
+   * there is no baseline to promote, and a difference of measurement lies in the two revisions'
+   * builds.
+   */
+  static String compareAdvice(List<CheckRow> failures) {
+    Set<Verdict> verdicts = failures.stream().map(CheckRow::verdict)
+        .collect(Collectors.toUnmodifiableSet());
+    List<String> out = new ArrayList<>();
+    if (verdicts.contains(Verdict.REGRESSION)) {
+      out.add("B (the working tree) is slower than A on this machine, round by round: fix it; if"
+          + " it is intended, run compare with -Dcountersign.failOnRegression=false (compare keeps"
+          + " no baseline, so there is nothing to promote; 'mvn countersign:baseline' on the"
+          + " merged branch records the new level for check).");
+    }
+    if (verdicts.contains(Verdict.OVER_BUDGET)) {
+      out.add("A budget (@CounterBudget, @VmExitBudget) is absolute and B's: make B's code fit it,"
+          + " or change the budget in the annotation.");
+    }
+    if (verdicts.contains(Verdict.INCOMPARABLE)) {
+      out.add("An INCOMPARABLE row's footnote in the table says what differs between A's and B's"
+          + " measurements, and how to measure them alike.");
+    }
+    return String.join(" ", out);
+  }
 }

@@ -47,4 +47,15 @@ class GateLogTest {
     assertTrue(advice.startsWith("An INCOMPARABLE row's footnote"), advice);
     assertFalse(advice.contains("promote the results"), advice);
   }
+
+  @Test
+  void compareIsNeverToldToPromoteABaseline() {
+    String advice = GateLog.compareAdvice(List.of(row("alloc-bytes", Verdict.REGRESSION),
+        row("alloc-bytes (budget)", Verdict.OVER_BUDGET), row("cycles", Verdict.INCOMPARABLE)));
+    assertTrue(advice.startsWith("B (the working tree) is slower than A on this machine"), advice);
+    assertTrue(advice.contains("-Dcountersign.failOnRegression=false"), advice);
+    assertTrue(advice.contains("compare keeps no baseline, so there is nothing to promote"), advice);
+    assertTrue(advice.contains("between A's and B's measurements"), advice);
+    assertFalse(advice.contains("promote the results"), advice);
+  }
 }

@@ -99,12 +99,8 @@ final class ForeignCode {
     code.probes = probes;
     Map<LabelNode, AbstractInsnNode> switchTargets = new HashMap<>();
     for (AbstractInsnNode x : insns) {
-      if (x instanceof TableSwitchInsnNode s) {
-        switchTargets.put(s.dflt, s);
-        s.labels.forEach(l -> switchTargets.put(l, s));
-      } else if (x instanceof LookupSwitchInsnNode s) {
-        switchTargets.put(s.dflt, s);
-        s.labels.forEach(l -> switchTargets.put(l, s));
+      for (LabelNode l : SwitchTargets.of(x)) {
+        switchTargets.put(l, x);
       }
     }
     int[] diskOps = onDisk == null || onDisk.instructions.size() == 0 ? null
@@ -295,14 +291,7 @@ final class ForeignCode {
 
   /** The switch target whose label is the first after {@code sw} on disk, or null. */
   private static LabelNode firstCaseAfter(AbstractInsnNode sw) {
-    List<LabelNode> targets = new java.util.ArrayList<>();
-    if (sw instanceof TableSwitchInsnNode t) {
-      targets.addAll(t.labels);
-      targets.add(t.dflt);
-    } else if (sw instanceof LookupSwitchInsnNode l) {
-      targets.addAll(l.labels);
-      targets.add(l.dflt);
-    }
+    List<LabelNode> targets = SwitchTargets.of(sw);
     for (AbstractInsnNode x = sw.getNext(); x != null && x.getOpcode() < 0; x = x.getNext()) {
       if (x instanceof LabelNode label && targets.contains(label)) {
         return label;
@@ -324,7 +313,7 @@ final class ForeignCode {
       if (x == sw) {
         return i;
       }
-      if (x instanceof TableSwitchInsnNode || x instanceof LookupSwitchInsnNode) {
+      if (SwitchTargets.isSwitch(x)) {
         i++;
       }
     }
@@ -334,7 +323,7 @@ final class ForeignCode {
   private static AbstractInsnNode nthSwitch(MethodNode method, int index) {
     int i = 0;
     for (AbstractInsnNode x : method.instructions) {
-      if (x instanceof TableSwitchInsnNode || x instanceof LookupSwitchInsnNode) {
+      if (SwitchTargets.isSwitch(x)) {
         if (i++ == index) {
           return x;
         }

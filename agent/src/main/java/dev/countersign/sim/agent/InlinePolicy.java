@@ -1,6 +1,5 @@
 package dev.countersign.sim.agent;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -119,16 +118,8 @@ final class InlinePolicy {
     }
     boolean[] in = new boolean[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
-      List<LabelNode> targets = new ArrayList<>();
-      if (nodes[i] instanceof JumpInsnNode j) {
-        targets.add(j.label);
-      } else if (nodes[i] instanceof TableSwitchInsnNode t) {
-        targets.add(t.dflt);
-        targets.addAll(t.labels);
-      } else if (nodes[i] instanceof LookupSwitchInsnNode t) {
-        targets.add(t.dflt);
-        targets.addAll(t.labels);
-      }
+      List<LabelNode> targets = nodes[i] instanceof JumpInsnNode j ? List.of(j.label)
+          : SwitchTargets.of(nodes[i]);
       for (LabelNode l : targets) {
         Integer from = at.get(l);
         if (from != null && from < i) {

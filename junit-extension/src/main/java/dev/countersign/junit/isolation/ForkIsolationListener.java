@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -18,7 +19,9 @@ import org.junit.platform.launcher.TestPlan;
  * JUnit's global resource lock, which keeps a {@code @PerfTest} alone inside its JVM, does not
  * reach them. Every test holds the build's {@link ForkIsolationLock} shared while it runs, every
  * {@code @PerfTest} exclusively, so it starts once the tests running elsewhere have finished and
- * the others wait for it.
+ * the others wait for it; every container (a test class, a nested class, a parameterized method)
+ * holds it shared while none of its children runs, so that its {@code @BeforeAll} and {@code
+ * @AfterAll} work never runs beside another JVM's {@code @PerfTest} either.
  *
  * <p>Registered for the JUnit Platform launcher through {@code META-INF/services}. Active in the
  * test JVMs of a build that {@code prepare-agent} gave a build id ({@value Settings#BUILD_ID}),
@@ -32,7 +35,26 @@ public final class ForkIsolationListener implements TestExecutionListener {
   public static final String LOCK_FILE = ".fork-isolation.lock";
 
   private final Map<String, Boolean> exclusiveByTest = new ConcurrentHashMap<>();
+  /** The containers running, by unique id: each holds the lock shared while none of its children runs. */
+  private final Map<String, Container> containers = new ConcurrentHashMap<>();
   private volatile ForkIsolationLock lock;
+
+  /**
+   * A container of the plan (a test class, a nested class, a parameterized or repeated method)
+   * while it runs: its own work — {@code @BeforeAll}, {@code @AfterAll}, class-level extensions,
+   * a parameter source — happens while none of its children runs, and then it holds the lock
+   * shared, as a test does; while a child runs, the child's lock covers it. A {@code @PerfTest}
+   * child could not take the lock exclusively while its own class held it shared.
+   */
+  private static final class Container {
+    final String name;
+    int runningChildren;
+    boolean holds;
+
+    Container(String name) {
+      this.name = name;
+    }
+  }
 
   @Override
   public void testPlanExecutionStarted(TestPlan plan) {
@@ -54,7 +76,25 @@ public final class ForkIsolationListener implements TestExecutionListener {
   @Override
   public void executionStarted(TestIdentifier test) {
     ForkIsolationLock l = lock;
-    if (l == null || !test.isTest()) {
+    if (l == null) {
+      return;
+    }
+    try {
+      Container parent = test.getParentId().map(containers::get).orElse(null);
+      if (parent != null) {
+        childStarts(l, parent);
+      }
+      if (!test.isTest()) {
+        if (test.isContainer() && test.getParentId().isPresent()) { // not an engine's root
+          Container c = new Container(containerName(test));
+          l.acquireShared(c.name);
+          c.holds = true;
+          containers.put(test.getUniqueId(), c);
+        }
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return;
     }
     boolean perfTest = PerfTestMethods.isPerfTest(test.getSource());
@@ -72,14 +112,55 @@ public final class ForkIsolationListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-    Boolean exclusive = exclusiveByTest.remove(test.getUniqueId());
-    if (exclusive == null) {
+    ForkIsolationLock l = lock;
+    if (l == null) {
       return;
     }
-    if (exclusive) {
-      lock.releaseExclusive();
-    } else {
-      lock.releaseShared();
+    Boolean exclusive = exclusiveByTest.remove(test.getUniqueId());
+    if (exclusive != null) {
+      if (exclusive) {
+        l.releaseExclusive();
+      } else {
+        l.releaseShared();
+      }
+    }
+    Container done = containers.remove(test.getUniqueId());
+    if (done != null) {
+      synchronized (done) {
+        if (done.holds) {
+          done.holds = false;
+          l.releaseShared();
+        }
+      }
+    }
+    Container parent = test.getParentId().map(containers::get).orElse(null);
+    if (parent != null) {
+      try {
+        childEnds(l, parent);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Before a child's own lock: the first child to start releases its container's share. */
+  private static void childStarts(ForkIsolationLock l, Container parent) {
+    synchronized (parent) {
+      if (parent.runningChildren++ == 0 && parent.holds) {
+        parent.holds = false;
+        l.releaseShared();
+      }
+    }
+  }
+
+  /** After a child's lock: the last child running gives its container the share back. */
+  private static void childEnds(ForkIsolationLock l, Container parent)
+      throws InterruptedException {
+    synchronized (parent) {
+      if (--parent.runningChildren == 0 && !parent.holds) {
+        l.acquireShared(parent.name);
+        parent.holds = true;
+      }
     }
   }
 
@@ -87,6 +168,7 @@ public final class ForkIsolationListener implements TestExecutionListener {
   public void testPlanExecutionFinished(TestPlan plan) {
     ForkIsolationLock l = lock;
     lock = null;
+    containers.clear();
     if (l != null) {
       try {
         l.close();
@@ -94,6 +176,15 @@ public final class ForkIsolationListener implements TestExecutionListener {
         log("cannot close the fork isolation lock: " + e);
       }
     }
+  }
+
+  /** "AlphaTest (class-level: @BeforeAll, @AfterAll)" for a class; "Class.method" for a method. */
+  private static String containerName(TestIdentifier container) {
+    if (container.getSource().orElse(null) instanceof ClassSource cs) {
+      String cls = cs.getClassName();
+      return cls.substring(cls.lastIndexOf('.') + 1) + " (class-level: @BeforeAll, @AfterAll)";
+    }
+    return name(container);
   }
 
   /** "Class.method" for a method's test, as the check's table names it; else its display name. */
