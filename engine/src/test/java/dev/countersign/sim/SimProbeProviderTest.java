@@ -18,7 +18,7 @@ import dev.countersign.runner.RunPlan;
 import dev.countersign.runner.Runner;
 import dev.countersign.settings.Settings;
 import dev.countersign.sim.agent.CpuProfile;
-import dev.countersign.sim.agent.RandomSeeds;
+import dev.countersign.sim.agent.ClockSeeds;
 import dev.countersign.sim.agent.GuestActivity;
 import dev.countersign.sim.agent.TestLoaders;
 import java.lang.reflect.Method;
@@ -63,7 +63,7 @@ class SimProbeProviderTest {
   @Test
   void theAgentsErrorsNameTheSettingTheSettingsClassReads() {
     assertEquals(Settings.SIM_PROFILE, CpuProfile.PROPERTY);
-    assertEquals(Settings.SIM_CLOCK_SEEDED_RANDOM, RandomSeeds.CLOCK_PROPERTY);
+    assertEquals(Settings.SIM_CLOCK_SEEDED_RANDOM, ClockSeeds.CLOCK_PROPERTY);
   }
 
   @Test

@@ -125,9 +125,10 @@ public final class Settings {
   public static final String DEFAULT_SIM_PROFILE = "zen4-server";
 
   /**
-   * Whether an unseeded {@code java.util.Random} takes its seed from the clock under the simulator's
-   * agent, as without it (read by the agent, a system property); default false: the same seeds in
-   * every JVM (docs/simulator.md, "Random numbers").
+   * Whether the seeds the simulator's agent fixes (an unseeded {@code java.util.Random}'s,
+   * Jackson's symbol tables', Guava's {@code goodFastHash}) are taken from the clock, as without
+   * the agent (read by the agent, a system property); default false: the same seeds in every JVM
+   * (docs/simulator.md, "Random numbers and clock seeds").
    */
   public static final String SIM_CLOCK_SEEDED_RANDOM = "countersign.sim.clockSeededRandom";
 

@@ -1,5 +1,9 @@
 package dev.countersign.workloads;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import com.google.common.hash.Hashing;
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
 import dev.countersign.sim.agent.CpuProfile;
@@ -8,6 +12,9 @@ import dev.countersign.workloads.fidelity.Corpus;
 import dev.countersign.workloads.fidelity.FidelityPair;
 import dev.countersign.sim.SimProbe;
 import dev.countersign.sim.SimProbeProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +36,7 @@ public final class SimulatedCountsMain {
 
   public static void main(String[] args) {
     if (List.of(args).contains("seedOnly")) {
-      System.out.println("unseededRandom = " + new Random().nextLong());
+      printSeeds();
       return;
     }
     List<EventSpec> events = SimProbeProvider.EVENTS.keySet().stream().sorted()
@@ -65,6 +72,20 @@ public final class SimulatedCountsMain {
     // last, so that they change nothing the others see
     workloads.put("identityHashes", () -> JdkCalls.identityHashes(256));
     workloads.put("randomNames", () -> JdkCalls.randomNames(256));
+    // a library's clock-seeded hash table: jackson-core's byte parser and its field names
+    JsonFactory json = new JsonFactory();
+    byte[] document = jsonRecords(50);
+    workloads.put("jacksonBytes", () -> {
+      int tokens = 0;
+      try (JsonParser p = json.createParser(document)) {
+        while (p.nextToken() != null) {
+          tokens++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return tokens;
+    });
     workloads.forEach((name, w) -> {
       for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
         w.get();
@@ -81,10 +102,26 @@ public final class SimulatedCountsMain {
           + " timers " + g.timerArms() + " idle " + g.idleEntries() + " spins "
           + g.spins());
     });
-    // not a workload: the seed an unseeded Random gets here (RandomSeeds)
-    System.out.println("unseededRandom = " + new Random().nextLong());
+    printSeeds();
     System.out.println("events = " + events.stream().map(EventSpec::name).toList());
     System.out.println("jdk = " + System.getProperty("java.vendor") + " "
         + System.getProperty("java.runtime.version"));
+  }
+
+  /** Not workloads: the seeds {@link dev.countersign.sim.agent.ClockSeeds} fixes, as read here. */
+  private static void printSeeds() {
+    System.out.println("unseededRandom = " + new Random().nextLong());
+    System.out.println("symbolTableSeed = " + ByteQuadsCanonicalizer.createRoot().hashSeed());
+    System.out.println("goodFastHash = " + Hashing.goodFastHash(32).hashInt(1));
+  }
+
+  /** {@code n} small JSON records in an array, UTF-8. */
+  private static byte[] jsonRecords(int n) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"n")
+          .append(i).append("\",\"v\":").append(i * 1.5).append(",\"ok\":true}");
+    }
+    return b.append(']').toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.countersign.sim.agent.RandomSeeds;
+import dev.countersign.sim.agent.ClockSeeds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -141,21 +141,28 @@ class SimulatorForkedDeterminismTest {
   }
 
   /**
-   * The same seed of an unseeded {@code Random} in every JVM (and so the same counts of {@code
-   * randomNames}, compared above) is the agent's rule ({@link RandomSeeds}): opted out, two JVMs
+   * The same seeds in every JVM (an unseeded {@code Random}'s, Jackson's byte symbol table's,
+   * Guava's {@code goodFastHash}'s, and so the same counts of {@code randomNames} and {@code
+   * jacksonBytes}, compared above) are the agent's rules ({@link ClockSeeds}): opted out, two JVMs
    * seed from their clocks and differ.
    */
   @Test
-  void unseededRandomsAreSeededFromTheClockWhenOptedOut() throws Exception {
+  void clockSeedsComeFromTheClockWhenOptedOut() throws Exception {
     String agent = agentOption();
     assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
     Path jdk = Path.of(System.getProperty("java.home"));
-    List<String> clock = List.of("-D" + RandomSeeds.CLOCK_PROPERTY + "=true");
-    String first = run(jdk, agent, clock, "seedOnly").get("unseededRandom");
-    String second = run(jdk, agent, clock, "seedOnly").get("unseededRandom");
-    String rule = run(jdk, agent, List.of(), "seedOnly").get("unseededRandom");
-    assertTrue(first != null && second != null && rule != null, first + " " + second + " " + rule);
-    assertNotEquals(first, second, "clock-seeded in two JVMs");
-    assertNotEquals(rule, first, "the rule's seed is not the clock's");
+    List<String> clock = List.of("-D" + ClockSeeds.CLOCK_PROPERTY + "=true");
+    Map<String, String> first = run(jdk, agent, clock, "seedOnly");
+    Thread.sleep(5); // the symbol table and Guava read milliseconds
+    Map<String, String> second = run(jdk, agent, clock, "seedOnly");
+    Map<String, String> rule = run(jdk, agent, List.of(), "seedOnly");
+    assertEquals(rule, run(jdk, agent, List.of(), "seedOnly"), "the rules' seeds, two JVMs");
+    for (String seed : List.of("unseededRandom", "symbolTableSeed", "goodFastHash")) {
+      assertTrue(first.get(seed) != null && second.get(seed) != null && rule.get(seed) != null,
+          seed + ": " + first + " " + second + " " + rule);
+      assertNotEquals(first.get(seed), second.get(seed), seed + " clock-seeded in two JVMs");
+      assertNotEquals(rule.get(seed), first.get(seed), seed + ": the rule's is not the clock's");
+    }
+    assertEquals("1", rule.get("symbolTableSeed"), "a clock that reads 0");
   }
 }

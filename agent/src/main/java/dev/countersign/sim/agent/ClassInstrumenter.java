@@ -138,7 +138,7 @@ public final class ClassInstrumenter {
                       level).instrument();
                 }
                 IdentityHashCalls.rewrite(this, classVersion[0]);
-                RandomSeeds.rewrite(className[0], this);
+                ClockSeeds.rewrite(className[0], this);
                 accept(next);
               }
             };
