@@ -1,12 +1,14 @@
-// mode=sim over Gson: the dependency's code is counted (twice the records, about twice the
-// instructions), and JaCoCo on or off, in either -javaagent order, gives identical simulated counts.
+// mode=sim over Gson and jackson-core's byte parser: the dependency's code is counted (twice the
+// records, about twice the instructions), and JaCoCo on or off, in either -javaagent order, gives
+// identical simulated counts — the parser's clock-seeded symbol table and ThreadLocal buffer
+// recycler included (docs/simulator.md, "Random numbers and clock seeds", "ThreadLocal").
 import groovy.json.JsonSlurper
 
 def steps = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert steps.size() == 3 : "expected 3 Maven invocations in build.log, found ${steps.size()}"
 steps.each { s ->
   assert s.contains('BUILD SUCCESS')
-  assert s.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : 'the tests themselves must pass'
+  assert s.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0') : 'the tests themselves must pass'
 }
 def argLine = { String step -> (step =~ /argLine set to (.*)/).findAll().collect { it[1] }.last() }
 assert !argLine(steps[0]).contains('jacoco') : 'step 1 runs without coverage'
@@ -18,13 +20,14 @@ assert new File(basedir, 'target/jacoco.exec').isFile() : 'coverage was recorded
 
 def slurper = new JsonSlurper()
 def metrics = { String dir, String test ->
-  def f = new File(basedir, "target/countersign/${dir}/latest/sample.JsonPerfTest.${test}.json")
+  def f = new File(basedir, "target/countersign/${dir}/latest/sample.${test}.json")
   assert f.isFile() : "no result ${f}"
   def r = slurper.parse(f)
   assert r.configuration.mode == 'sim'
   r.metrics.findAll { it.source == 'sim' }.collectEntries { [(it.name): it.perOp] }
 }
-['parseHundredRecords', 'parseTwoHundredRecords'].each { test ->
+['JsonPerfTest.parseHundredRecords', 'JsonPerfTest.parseTwoHundredRecords',
+ 'JacksonBytesPerfTest.parseTokens'].each { test ->
   def plain = metrics('results-no-coverage', test)
   assert plain.keySet() == ['instructions', 'branches', 'branch-misses', 'L1-dcache-load-misses', 'cycles'] as Set : plain.keySet()
   plain.each { name, perOp -> assert perOp.unique(false).size() == 1 : "${test} ${name} differs run to run: ${perOp}" }
@@ -32,8 +35,8 @@ def metrics = { String dir, String test ->
     assert metrics(dir, test) == plain : "${test}: ${dir} ${metrics(dir, test)} vs without coverage ${plain}"
   }
 }
-def small = metrics('results-no-coverage', 'parseHundredRecords').instructions[0]
-def large = metrics('results-no-coverage', 'parseTwoHundredRecords').instructions[0]
+def small = metrics('results-no-coverage', 'JsonPerfTest.parseHundredRecords').instructions[0]
+def large = metrics('results-no-coverage', 'JsonPerfTest.parseTwoHundredRecords').instructions[0]
 // the test's own code is a few dozen instructions: the rest is Gson's parsing
 assert small > 50_000 : "only ${small} instructions for 100 records: Gson not counted?"
 def ratio = large / small

@@ -85,7 +85,7 @@ public final class JdkCalls {
    * Work whose path depends on an unseeded {@code Random}, as a code generator's names do (Byte
    * Buddy suffixes the classes it generates with random letters): {@code n} random names in a
    * {@code HashMap}, whose collisions and iteration order follow the names' string hashes.
-   * Deterministic only where the seed is (docs/simulator.md, "Random numbers").
+   * Deterministic only where the seed is (docs/simulator.md, "Random numbers and clock seeds").
    */
   public static long randomNames(int n) {
     java.util.Random random = new java.util.Random();
@@ -104,5 +104,28 @@ public final class JdkCalls {
       order = order * 31 + e.getValue();
     }
     return order;
+  }
+
+  private static final ThreadLocal<StringBuilder> SCRATCH =
+      ThreadLocal.withInitial(StringBuilder::new);
+  private static final ThreadLocal<Integer> DEPTH = new ThreadLocal<>();
+
+  /**
+   * A thread's {@code ThreadLocal}s, as per-request code uses them: {@code n} times a scratch
+   * buffer looked up and a context value set, read and removed (a new map entry each time). What
+   * the map costs depends on every {@code ThreadLocal} of the JVM unless modelled
+   * (docs/simulator.md, "ThreadLocal").
+   */
+  public static long threadLocals(int n) {
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      StringBuilder b = SCRATCH.get();
+      b.setLength(0);
+      b.append(i);
+      DEPTH.set(i);
+      sum += b.length() + DEPTH.get();
+      DEPTH.remove();
+    }
+    return sum;
   }
 }

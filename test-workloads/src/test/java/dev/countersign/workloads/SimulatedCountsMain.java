@@ -41,6 +41,16 @@ public final class SimulatedCountsMain {
     }
     List<EventSpec> events = SimProbeProvider.EVENTS.keySet().stream().sorted()
         .map(EventCatalog::parse).toList();
+    // threadLocalsBefore=N: N values set on this thread first, and only the workloads that use
+    // ThreadLocals (SimulatorForkedDeterminismTest: their counts do not depend on N)
+    int before = Stream.of(args).filter(a -> a.startsWith("threadLocalsBefore="))
+        .mapToInt(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst().orElse(-1);
+    List<ThreadLocal<Integer>> held = new java.util.ArrayList<>();
+    for (int i = 0; i < before; i++) {
+      ThreadLocal<Integer> t = new ThreadLocal<>();
+      t.set(i);
+      held.add(t);
+    }
     byte[] data = new byte[32 * 1024];
     new Random(9).nextBytes(data);
     int[] ints = new Random(10).ints(8192).toArray();
@@ -72,6 +82,7 @@ public final class SimulatedCountsMain {
     // last, so that they change nothing the others see
     workloads.put("identityHashes", () -> JdkCalls.identityHashes(256));
     workloads.put("randomNames", () -> JdkCalls.randomNames(256));
+    workloads.put("threadLocals", () -> JdkCalls.threadLocals(64));
     // a library's clock-seeded hash table: jackson-core's byte parser and its field names
     JsonFactory json = new JsonFactory();
     byte[] document = jsonRecords(50);
@@ -86,6 +97,9 @@ public final class SimulatedCountsMain {
       }
       return tokens;
     });
+    if (before >= 0) {
+      workloads.keySet().retainAll(List.of("threadLocals", "jacksonBytes"));
+    }
     workloads.forEach((name, w) -> {
       for (int i = 0; i < 3; i++) { // unmeasured warm-up, as the extension does
         w.get();
@@ -103,6 +117,7 @@ public final class SimulatedCountsMain {
           + g.spins());
     });
     printSeeds();
+    java.lang.ref.Reference.reachabilityFence(held); // their entries stay in the map
     System.out.println("events = " + events.stream().map(EventSpec::name).toList());
     System.out.println("jdk = " + System.getProperty("java.vendor") + " "
         + System.getProperty("java.runtime.version"));

@@ -165,4 +165,23 @@ class SimulatorForkedDeterminismTest {
     }
     assertEquals("1", rule.get("symbolTableSeed"), "a clock that reads 0");
   }
+
+  /**
+   * A {@code ThreadLocal}'s cost does not depend on the JVM's other thread locals ({@code
+   * ThreadLocalCost}): the workloads that use them (a scratch buffer and a context value;
+   * jackson-core's parser, whose buffer recycler is one) count the same whether the thread holds
+   * no other values or forty (a resized table, other slots, other collisions).
+   */
+  @Test
+  void threadLocalsCostTheSameWhateverElseTheThreadHolds() throws Exception {
+    String agent = agentOption();
+    assumeTrue(agent != null, "the agent is not attached (run 'mvn verify')");
+    Path jdk = Path.of(System.getProperty("java.home"));
+    Map<String, String> none = run(jdk, agent, "threadLocalsBefore=0");
+    Map<String, String> forty = run(jdk, agent, "threadLocalsBefore=40");
+    for (String workload : List.of("threadLocals", "jacksonBytes")) {
+      assertTrue(none.get(workload) != null, workload + ": " + none);
+      assertEquals(none.get(workload), forty.get(workload), workload);
+    }
+  }
 }

@@ -36,6 +36,12 @@ public final class CountersignAgent {
             + "): a program whose path depends on them is counted differently in every JVM");
       }
       if (jdk) {
+        String threadLocals = ThreadLocalCost.install(inst);
+        if (threadLocals != null) {
+          System.err.println("[countersign] WARNING: ThreadLocal values set for the first time are"
+              + " counted as replaced (" + threadLocals + "): their entries' allocation is missing"
+              + " from the simulated counts");
+        }
         retransformLoaded(inst, transformer);
         ReflectionInflation.disable(inst);
       } else {

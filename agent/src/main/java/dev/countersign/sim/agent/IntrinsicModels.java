@@ -16,8 +16,9 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
- * JDK methods the JIT replaces by intrinsics, and natives with a per-byte cost model
- * (docs/simulator.md, "Intrinsics").
+ * JDK methods the JIT replaces by intrinsics, natives with a per-byte cost model
+ * (docs/simulator.md, "Intrinsics"), and the {@code ThreadLocal} map, whose cost depends on the
+ * JVM's history ({@link ThreadLocalCost}).
  *
  * <p>Compiled code that calls an intrinsic runs the intrinsic, not the method's bytecode; the
  * interpreter runs the bytecode. Probes in such a body would therefore count only while the call
@@ -112,7 +113,14 @@ final class IntrinsicModels {
           + "Ljava/util/DualPivotQuicksort$SortOperation;)V", new Model("sorting", false, false)),
       Map.entry("java/util/DualPivotQuicksort.partition(Ljava/lang/Class;Ljava/lang/Object;JIIII"
           + "Ljava/util/DualPivotQuicksort$PartitionOperation;)[I",
-          new Model("partitioning", false, false)));
+          new Model("partitioning", false, false)),
+      // a thread's ThreadLocal map: its cost depends on the JVM's history (ThreadLocalCost)
+      Map.entry(ThreadLocalCost.MAP + ".getEntry(Ljava/lang/ThreadLocal;)L"
+          + ThreadLocalCost.MAP + "$Entry;", new Model("threadLocalEntry", true, true)),
+      Map.entry(ThreadLocalCost.MAP + ".set(Ljava/lang/ThreadLocal;Ljava/lang/Object;)V",
+          new Model("threadLocalSetting", true, false)),
+      Map.entry(ThreadLocalCost.MAP + ".remove(Ljava/lang/ThreadLocal;)V",
+          new Model("threadLocalRemoving", true, false)));
 
   /**
    * Annotated, but not replaced: they call the caller's code (a reflective call, a stream's
@@ -156,9 +164,13 @@ final class IntrinsicModels {
   /**
    * Whether the body of {@code method} of {@code owner} gets no probes (an intrinsic's, or one
    * whose calls are modelled at the call site: {@code Arrays.fill}, {@code Arrays.equals} of
-   * primitive arrays).
+   * primitive arrays, the {@code ThreadLocal} map's look-ups and updates).
    */
   static boolean modelledBody(String owner, MethodNode method) {
+    if (owner.equals(ThreadLocalCost.MAP)
+        && CALL_SITES.containsKey(owner + "." + method.name + method.desc)) {
+      return true;
+    }
     if (owner.equals("java/util/Arrays")) {
       Type[] args = Type.getArgumentTypes(method.desc);
       if (method.name.equals("fill")) {

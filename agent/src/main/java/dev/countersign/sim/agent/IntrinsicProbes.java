@@ -465,4 +465,46 @@ public final class IntrinsicProbes {
       bulk(array, start, bytes, array, start, bytes, false, Machine.SEARCH_STEP);
     }
   }
+
+  /** After {@code ThreadLocalMap.getEntry(key)} ({@link ThreadLocalCost}). */
+  public static void threadLocalEntry(Object entry, Object map, Object key) {
+    Machine m = SimRuntime.current();
+    if (m == null || map == null || key == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      ThreadLocalCost.found(m, entry, map, key);
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  /** Before {@code ThreadLocalMap.set(key, value)} ({@link ThreadLocalCost}). */
+  public static void threadLocalSetting(Object map, Object key, Object value) {
+    Machine m = SimRuntime.current();
+    if (m == null || map == null || key == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      ThreadLocalCost.setting(m, map, key);
+    } finally {
+      m.quiet--;
+    }
+  }
+
+  /** Before {@code ThreadLocalMap.remove(key)} ({@link ThreadLocalCost}). */
+  public static void threadLocalRemoving(Object map, Object key) {
+    Machine m = SimRuntime.current();
+    if (m == null || map == null || key == null) {
+      return;
+    }
+    m.quiet++;
+    try {
+      ThreadLocalCost.removing(m, map, key);
+    } finally {
+      m.quiet--;
+    }
+  }
 }

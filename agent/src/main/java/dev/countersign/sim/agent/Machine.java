@@ -278,11 +278,23 @@ public final class Machine {
   }
 
   void allocated(Object o, long size) {
-    long a = heap.allocate(o, size, memoryModel);
+    zeroed(heap.allocate(o, size, memoryModel), size);
+  }
+
+  /**
+   * An allocation a model charges without its object (made inside a silent JDK method): its
+   * bytes, pages and zeroing stores; the object gets an address on first use, as one allocated
+   * before the iteration.
+   */
+  void allocatedElsewhere(long size) {
+    zeroed(heap.allocate(null, size, false), size);
+  }
+
+  /** The TLAB allocation zeroes the object: a store to each of its lines. */
+  private void zeroed(long a, long size) {
     if (!memoryModel) {
       return;
     }
-    // the TLAB allocation zeroes the object: a store to each of its lines
     for (long line = a & -lineBytes; line < a + size; line += lineBytes) {
       store(line);
     }
