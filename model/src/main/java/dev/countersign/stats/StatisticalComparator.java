@@ -220,8 +220,9 @@ public final class StatisticalComparator implements MetricComparator {
         : drift / Math.abs(m.currentCenter()) * 100;
     if (trendP < settings.alpha() && Math.abs(driftPercent) > r.thresholdPercent() / 2) {
       v = Verdict.INCONCLUSIVE;
-      note = "not in steady state: the measured iterations drift by "
-          + Numbers.percent(driftPercent) + " from first to last (Mann-Kendall p = " + num(trendP)
+      note = "not in steady state: from first to last the measured iterations drift by "
+          + Numbers.percent(driftPercent) + " of their median (Sen's slope; Mann-Kendall p = "
+          + num(trendP)
           + ", " + settings.correction().id() + "): increase warmup (@PerfTest(warmup = ...) or"
           + " -Dcountersign.warmup=...); samples with a trend are not compared";
     } else if (m.noise().known() && (worse(r, lo, hi, t) || better(r, lo, hi, t))

@@ -150,6 +150,8 @@ class StatisticalComparatorTest {
     assertEquals(Verdict.INCONCLUSIVE, c.verdict());
     assertTrue(c.note().startsWith("not in steady state") && c.note().contains("increase warmup"),
         c.note());
+    // Sen's slope -1.5 over 19 steps, of the median ~116 (of the first, 130, it would be -21.9%)
+    assertTrue(c.note().matches(".*drift by -2[45]\\.\\d+% of their median.*"), c.note());
     StatisticalComparator off = new StatisticalComparator(new ComparisonSettings(0.05, 0.95,
         10_000, Correction.HOLM, false));
     assertEquals(Verdict.REGRESSION, off.compareAll(List.of(req("instructions", base, warmingUp, 5)))
