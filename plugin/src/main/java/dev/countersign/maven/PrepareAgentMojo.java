@@ -59,6 +59,14 @@ public class PrepareAgentMojo extends CountersignMojo {
    */
   static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
+  /**
+   * Project property: the options this goal added to the argLine property, one per line. A goal
+   * that forks the lifecycle (javadoc:javadoc, source:jar) runs prepare-agent again in the same
+   * project; it takes them out first, so the JVMs started after the fork (Failsafe's) do not get
+   * the agent twice.
+   */
+  static final String ADDED = "countersign.prepareAgent.added";
+
   /** The property to set; Surefire and Failsafe read {@code argLine}. */
   @Parameter(property = Settings.PROPERTY_NAME, defaultValue = "argLine")
   String propertyName;
@@ -105,7 +113,7 @@ public class PrepareAgentMojo extends CountersignMojo {
   @Override
   void run() throws MojoExecutionException {
     Properties props = project.getProperties();
-    String existing = props.getProperty(propertyName, "");
+    String existing = without(props.getProperty(propertyName, ""), props.getProperty(ADDED, ""));
     List<JUnitAlignment.JUnitJar> jars = junitJars();
     Optional<String> junit = JUnitAlignment.problem(jars);
     if (junit.isPresent()) {
@@ -126,13 +134,32 @@ public class PrepareAgentMojo extends CountersignMojo {
       getLog().warn("the agent " + AGENT_ARTIFACT + " resolved to the directory " + agent.getFile()
           + " (reactor build before 'package'): the simulator is not attached and simulated"
           + " metrics will be unavailable; run 'mvn verify' so that the agent jar exists");
-      props.setProperty(propertyName, join(nativeAccess(existing), deferArgument(), existing));
+      set(props, existing, nativeAccess(existing), deferArgument());
       return;
     }
-    String value = join(agentArgument(agent.getFile(), options()), nativeAccess(existing),
-        deferArgument(), existing);
+    getLog().info(propertyName + " set to " + set(props, existing,
+        agentArgument(agent.getFile(), options()), nativeAccess(existing), deferArgument()));
+  }
+
+  /** Sets the property to {@code added} before {@code existing}, remembers them; returns it. */
+  private String set(Properties props, String existing, String... added) {
+    String value = join(join(added), existing);
     props.setProperty(propertyName, value);
-    getLog().info(propertyName + " set to " + value);
+    props.setProperty(ADDED, String.join("\n", List.of(added).stream()
+        .filter(a -> a != null && !a.isBlank()).map(String::strip).toList()));
+    return value;
+  }
+
+  /** {@code argLine} without one occurrence of each option in {@code added} (one per line). */
+  static String without(String argLine, String added) {
+    String s = " " + argLine.strip() + " ";
+    for (String option : added.split("\n")) {
+      int at = option.isBlank() ? -1 : s.indexOf(" " + option + " ");
+      if (at >= 0) {
+        s = s.substring(0, at) + s.substring(at + option.length() + 1);
+      }
+    }
+    return s.strip();
   }
 
   /** {@link #NATIVE_ACCESS}, unless {@code existing} already has it. */
