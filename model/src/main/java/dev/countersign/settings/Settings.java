@@ -126,7 +126,7 @@ public final class Settings {
 
   /**
    * Whether the seeds the simulator's agent fixes (an unseeded {@code java.util.Random}'s,
-   * Jackson's symbol tables', Guava's {@code goodFastHash}) are taken from the clock, as without
+   * {@code ThreadLocalRandom}'s, Jackson's symbol tables', Guava's {@code goodFastHash}) are taken from the clock, as without
    * the agent (read by the agent, a system property); default false: the same seeds in every JVM
    * (docs/simulator.md, "Random numbers and clock seeds").
    */

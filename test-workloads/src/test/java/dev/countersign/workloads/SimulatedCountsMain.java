@@ -128,6 +128,9 @@ public final class SimulatedCountsMain {
     System.out.println("unseededRandom = " + new Random().nextLong());
     System.out.println("symbolTableSeed = " + ByteQuadsCanonicalizer.createRoot().hashSeed());
     System.out.println("goodFastHash = " + Hashing.goodFastHash(32).hashInt(1));
+    System.out.println("threadLocalRandom = "
+        + java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    System.out.println("splittableRandom = " + new java.util.SplittableRandom().nextLong());
   }
 
   /** {@code n} small JSON records in an array, UTF-8. */

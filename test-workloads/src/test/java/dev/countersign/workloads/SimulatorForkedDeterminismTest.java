@@ -142,7 +142,8 @@ class SimulatorForkedDeterminismTest {
 
   /**
    * The same seeds in every JVM (an unseeded {@code Random}'s, Jackson's byte symbol table's,
-   * Guava's {@code goodFastHash}'s, and so the same counts of {@code randomNames} and {@code
+   * Guava's {@code goodFastHash}'s, {@code ThreadLocalRandom}'s and an unseeded {@code
+   * SplittableRandom}'s, and so the same counts of {@code randomNames} and {@code
    * jacksonBytes}, compared above) are the agent's rules ({@link ClockSeeds}): opted out, two JVMs
    * seed from their clocks and differ.
    */
@@ -157,7 +158,8 @@ class SimulatorForkedDeterminismTest {
     Map<String, String> second = run(jdk, agent, clock, "seedOnly");
     Map<String, String> rule = run(jdk, agent, List.of(), "seedOnly");
     assertEquals(rule, run(jdk, agent, List.of(), "seedOnly"), "the rules' seeds, two JVMs");
-    for (String seed : List.of("unseededRandom", "symbolTableSeed", "goodFastHash")) {
+    for (String seed : List.of("unseededRandom", "symbolTableSeed", "goodFastHash",
+        "threadLocalRandom", "splittableRandom")) {
       assertTrue(first.get(seed) != null && second.get(seed) != null && rule.get(seed) != null,
           seed + ": " + first + " " + second + " " + rule);
       assertNotEquals(first.get(seed), second.get(seed), seed + " clock-seeded in two JVMs");

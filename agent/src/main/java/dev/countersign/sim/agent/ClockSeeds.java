@@ -27,12 +27,16 @@ import org.objectweb.asm.tree.MethodNode;
  *       names collide — differ in every run.
  *   <li>Guava's {@code Hashing.goodFastHash} seed, {@code Hashing.GOOD_FAST_HASH_SEED} ({@code
  *       System.currentTimeMillis()} in {@code Hashing.<clinit>}).
+ *   <li>{@code ThreadLocalRandom}'s seeder (both clocks in its {@code <clinit>}; each thread's
+ *       seed is the seeder's next value when the thread first uses it), and {@code
+ *       RandomSupport.initialSeed()}, the seed of an unseeded {@code SplittableRandom} and of the
+ *       {@code java.util.random} generators — where their class is initialised after the agent
+ *       started (the JDK itself does not use them before; another agent's {@code premain} might).
  * </ul>
  *
  * <p>Opt-out: system property {@value #CLOCK_PROPERTY}{@code =true} (the clock, as without the
- * agent). Not covered: {@code ThreadLocalRandom}, {@code SplittableRandom} and {@code
- * SecureRandom} (and so {@code UUID.randomUUID()}, temporary file names), seeded from the clock or
- * the operating system, often before the agent starts; other libraries' clock seeds.
+ * agent). Not covered: {@code SecureRandom} (and so {@code UUID.randomUUID()}, temporary file
+ * names), seeded by the operating system; other libraries' clock seeds.
  *
  * <p>Public only because instrumented classes call it; not an API.
  */
@@ -45,7 +49,7 @@ public final class ClockSeeds {
 
   /**
    * One seed: in a class whose internal name is {@code className} (or, when {@code suffix}, ends
-   * with {@code "/" + className}: shaded copies), every call of {@code System.clock()J} in a
+   * with {@code "/" + className}: shaded copies), every call of {@code System.<clock>()} in a
    * method {@code method} (any descriptor) is pointed here.
    */
   record Rule(String className, boolean suffix, String method, String clock) {
@@ -60,7 +64,11 @@ public final class ClockSeeds {
       new Rule("java/util/Random", false, "<init>", "nanoTime"),
       new Rule("sym/ByteQuadsCanonicalizer", true, "createRoot", "currentTimeMillis"),
       new Rule("sym/CharsToNameCanonicalizer", true, "createRoot", "currentTimeMillis"),
-      new Rule("common/hash/Hashing", true, "<clinit>", "currentTimeMillis"));
+      new Rule("common/hash/Hashing", true, "<clinit>", "currentTimeMillis"),
+      new Rule("java/util/concurrent/ThreadLocalRandom", false, "<clinit>", "currentTimeMillis"),
+      new Rule("java/util/concurrent/ThreadLocalRandom", false, "<clinit>", "nanoTime"),
+      new Rule("jdk/internal/util/random/RandomSupport", false, "initialSeed", "currentTimeMillis"),
+      new Rule("jdk/internal/util/random/RandomSupport", false, "initialSeed", "nanoTime"));
 
   private ClockSeeds() {}
 

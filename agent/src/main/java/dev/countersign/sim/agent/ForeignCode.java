@@ -1,5 +1,8 @@
 package dev.countersign.sim.agent;
 
+import static dev.countersign.sim.agent.RealInstructions.next;
+import static dev.countersign.sim.agent.RealInstructions.previous;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
@@ -360,21 +363,5 @@ final class ForeignCode {
       }
     }
     return null;
-  }
-
-  private static AbstractInsnNode next(AbstractInsnNode n) {
-    AbstractInsnNode x = n.getNext();
-    while (x != null && x.getOpcode() < 0) {
-      x = x.getNext();
-    }
-    return x;
-  }
-
-  private static AbstractInsnNode previous(AbstractInsnNode n) {
-    AbstractInsnNode x = n.getPrevious();
-    while (x != null && x.getOpcode() < 0) {
-      x = x.getPrevious();
-    }
-    return x;
   }
 }

@@ -205,7 +205,7 @@ final class MethodInstrumenter {
             if (op == Opcodes.INVOKESPECIAL && m.name.equals("<init>")) {
               if (!pendingNew.isEmpty() && pendingNew.peek().desc.equals(m.owner)) {
                 TypeInsnNode created = pendingNew.pop();
-                if (nextReal(created) != null && nextReal(created).getOpcode() == Opcodes.DUP) {
+                if (RealInstructions.next(created) != null && RealInstructions.next(created).getOpcode() == Opcodes.DUP) {
                   insns.insert(n, AccessProbes.allocated());
                 }
               } else if (constructor) {
@@ -293,14 +293,6 @@ final class MethodInstrumenter {
       }
     }
     return t;
-  }
-
-  private static AbstractInsnNode nextReal(AbstractInsnNode n) {
-    AbstractInsnNode x = n.getNext();
-    while (x != null && x.getOpcode() < 0) {
-      x = x.getNext();
-    }
-    return x;
   }
 
   /** A site id: a mixed hash of the method and instruction index (murmur3's finaliser). */

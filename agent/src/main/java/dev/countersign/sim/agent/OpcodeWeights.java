@@ -77,10 +77,7 @@ public final class OpcodeWeights {
     int w = of(op);
     if ((op == Opcodes.PUTFIELD && !inConstructor || op == Opcodes.PUTSTATIC)
         && isReference(((FieldInsnNode) insn).desc)) {
-      AbstractInsnNode value = insn.getPrevious();
-      while (value != null && value.getOpcode() < 0) {
-        value = value.getPrevious(); // labels, line numbers, frames
-      }
+      AbstractInsnNode value = RealInstructions.previous(insn);
       w += PRE_BARRIER + (value != null && value.getOpcode() == Opcodes.ACONST_NULL ? 0
           : POST_BARRIER);
     }

@@ -61,12 +61,18 @@ class AgentSlowdownFiguresTest {
     }
   }
 
-  @Test
-  void figures() throws Exception {
+  /** This JVM's Countersign options (prepare-agent's {@code -javaagent}, a boot class path entry). */
+  static List<String> agentOptions() {
     List<String> agent = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> JvmAgents.isCountersignOption(a) || a.startsWith("-Xbootclasspath/a:"))
         .toList();
     assertFalse(agent.isEmpty(), "run with prepare-agent's argLine (mvn verify)");
+    return agent;
+  }
+
+  @Test
+  void figures() throws Exception {
+    List<String> agent = agentOptions();
     Path target = Path.of("target").toAbsolutePath();
     Map<String, Map<String, Double>> us = new TreeMap<>();
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -1,9 +1,7 @@
 package dev.countersign.workloads.passes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.countersign.results.JvmAgents;
 import dev.countersign.workloads.bench.AgentSteadyState;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +83,7 @@ class AgentSteadyStateFiguresTest {
 
   @Test
   void figures() throws Exception {
-    List<String> agent = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> JvmAgents.isCountersignOption(a) || a.startsWith("-Xbootclasspath/a:"))
-        .toList();
-    assertFalse(agent.isEmpty(), "run with prepare-agent's argLine (mvn verify)");
+    List<String> agent = AgentSlowdownFiguresTest.agentOptions();
     Map<String, String> invocations = invocations();
     String workloads = System.getProperty("slowdown.workloads", WORKLOADS);
     Path target = Path.of("target").toAbsolutePath();
