@@ -145,8 +145,7 @@ public class PrepareAgentMojo extends CountersignMojo {
   private String set(Properties props, String existing, String... added) {
     String value = join(join(added), existing);
     props.setProperty(propertyName, value);
-    props.setProperty(ADDED, String.join("\n", List.of(added).stream()
-        .filter(a -> a != null && !a.isBlank()).map(String::strip).toList()));
+    props.setProperty(ADDED, String.join("\n", nonBlank(added)));
     return value;
   }
 
@@ -168,13 +167,18 @@ public class PrepareAgentMojo extends CountersignMojo {
   }
 
   private static String join(String... parts) {
-    List<String> nonBlank = new ArrayList<>();
+    return String.join(" ", nonBlank(parts));
+  }
+
+  /** {@code parts} without the null and blank ones, stripped. */
+  private static List<String> nonBlank(String... parts) {
+    List<String> kept = new ArrayList<>();
     for (String p : parts) {
       if (p != null && !p.isBlank()) {
-        nonBlank.add(p.strip());
+        kept.add(p.strip());
       }
     }
-    return String.join(" ", nonBlank);
+    return kept;
   }
 
   /**
