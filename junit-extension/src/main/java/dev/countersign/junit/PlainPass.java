@@ -66,12 +66,14 @@ final class PlainPass {
 
   /**
    * What the plain JVM measures of {@code plan}: its events and the inputs of its derived metrics,
-   * nothing derived (the instrumented JVM derives from both passes).
+   * nothing derived (the instrumented JVM derives from both passes), after the same warm-up: the
+   * plain pass measures the time metrics, which need the time-based warm-up most.
    */
   static RunPlan inPlainJvm(RunPlan plan, Settings settings) {
     Derivations derivations = Derivations.of(plan.derived(), ProbeProviders.derivers(settings));
     return new RunPlan(union(plan.events(), derivations.inputs(plan.request().mode())), List.of(),
-        plan.warmup(), plan.iterations(), plan.opsPerInvocation(), plan.request());
+        plan.warmup(), plan.iterations(), plan.opsPerInvocation(), plan.request(),
+        plan.warmupSeconds());
   }
 
   /** Both passes of {@code plan} and the derivations; see the class comment. */
@@ -84,8 +86,9 @@ final class PlainPass {
         .filter(e -> plain.metric(e.qualifiedName()).isEmpty()).toList();
     Measurement raw = plain;
     if (mode == Mode.AUTO && !left.isEmpty()) {
+      // no time-based warm-up: simulated counts do not depend on how far the JIT got
       RunPlan simulated = new RunPlan(left, List.of(), plan.warmup(), plan.iterations(),
-          plan.opsPerInvocation(), plan.request());
+          plan.opsPerInvocation(), plan.request(), 0);
       raw = Measurements.beside(plain, SequentialSampling.of(spec, settings)
           .run(Runner.simulatorOnly(settings), simulated, workload));
     }

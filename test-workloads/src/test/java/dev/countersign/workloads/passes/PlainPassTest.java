@@ -105,11 +105,16 @@ class PlainPassTest {
   }
 
   private TestResult run(String method, Class<?>... parameters) throws IOException {
-    Path witness = dir.resolve("witness.txt");
-    System.setProperty(WITNESS, witness.toString());
     // the invocations witnessed are the planned ones: no warm-up or measuring time (on by
     // default for tests that measure time), passed on to the plain pass's JVM as every countersign.*
-    System.setProperty(Settings.WARMUP_TIME, "0");
+    return run("0", method, parameters);
+  }
+
+  private TestResult run(String warmupTime, String method, Class<?>... parameters)
+      throws IOException {
+    Path witness = dir.resolve("witness.txt");
+    System.setProperty(WITNESS, witness.toString());
+    System.setProperty(Settings.WARMUP_TIME, warmupTime);
     System.setProperty(Settings.MEASURE_TIME, "0");
     try {
       SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -193,6 +198,19 @@ class PlainPassTest {
     }
     assertTrue(r.unavailable().stream().noneMatch(u -> u.name().equals("instructions")),
         r.unavailable().toString());
+  }
+
+  @Test
+  void thePlainPassWarmsUpByTimeAsAJvmWithoutTheAgentWouldTheSimulatorsPassByCount()
+      throws IOException {
+    TestResult r = run("300ms", "auto");
+    assumeKernelCounts(r);
+    Map<Boolean, Long> invocations = witnessed();
+    // 300 ms of a 16 KiB checksum and a line appended: hundreds of invocations, not the planned 7
+    assertTrue(invocations.get(false) > 50, "the plain pass measures time after the warm-up "
+        + "time, not after the 2 planned warm-up invocations alone: " + invocations);
+    assertEquals(7L, invocations.get(true), "simulated counts do not depend on the JIT");
+    assertEquals(5, series(r, "task-clock").perOp().size());
   }
 
   @Test
