@@ -14,6 +14,9 @@ import java.util.List;
  * @param request mode and threads
  * @param warmupSeconds steady-state warm-up after the {@code warmup} invocations, seconds, 0 =
  *     none ({@link SteadyWarmup}; setting {@code countersign.warmupTime})
+ * @param settles whether {@link Runner#SETTLE_INVOCATIONS} unmeasured invocations inside every
+ *     probe precede the measured ones (where no probe warms up with the workload); by default
+ *     when the plan warms up by time
  */
 public record RunPlan(
     List<EventSpec> events,
@@ -22,7 +25,8 @@ public record RunPlan(
     int iterations,
     long opsPerInvocation,
     ProbeRequest request,
-    double warmupSeconds) {
+    double warmupSeconds,
+    boolean settles) {
 
   public RunPlan {
     events = List.copyOf(events);
@@ -31,6 +35,13 @@ public record RunPlan(
       throw new IllegalArgumentException("warm-up time is " + warmupSeconds
           + " s; it must be a finite number of seconds ≥ 0");
     }
+  }
+
+  /** A plan that settles when it warms up by time. */
+  public RunPlan(List<EventSpec> events, List<EventSpec> derived, int warmup, int iterations,
+      long opsPerInvocation, ProbeRequest request, double warmupSeconds) {
+    this(events, derived, warmup, iterations, opsPerInvocation, request, warmupSeconds,
+        warmupSeconds > 0);
   }
 
   /** A plan with the {@code warmup} invocations as its only warm-up. */

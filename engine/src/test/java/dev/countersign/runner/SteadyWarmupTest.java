@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 class SteadyWarmupTest {
@@ -13,9 +15,10 @@ class SteadyWarmupTest {
 
   private final AtomicLong now = new AtomicLong(5_000 * MS);
   private final AtomicLong compiled = new AtomicLong(0);
+  private final AtomicInteger pending = new AtomicInteger(0);
 
   private SteadyWarmup warmup(long minMillis) {
-    return new SteadyWarmup(minMillis * MS, now::get, compiled::get);
+    return new SteadyWarmup(minMillis * MS, now::get, compiled::get, pending::get);
   }
 
   /** Advances the clock in 1 ms steps until goOn() says stop; the warm-up's length in ms. */
@@ -53,8 +56,69 @@ class SteadyWarmupTest {
 
   @Test
   void withoutCompilationMonitoringOnlyTheTimeCounts() {
-    SteadyWarmup w = new SteadyWarmup(400 * MS, now::get, () -> -1);
+    SteadyWarmup w = new SteadyWarmup(400 * MS, now::get, () -> -1, () -> -1);
     assertEquals(400, runUntilDone(w, 0));
+  }
+
+  @Test
+  void aCompilationInProgressExtendsTheWarmUpThoughNoTimeWasAdded() {
+    // one long C2 compilation from 50 ms to 650 ms: the accumulated compilation time only moves
+    // when it finishes, the queue shows it throughout
+    SteadyWarmup w = warmup(400);
+    long start = now.get();
+    while (w.goOn()) {
+      now.addAndGet(MS);
+      long at = (now.get() - start) / MS;
+      pending.set(at >= 50 && at < 650 ? 1 : 0);
+      if (at == 650) {
+        compiled.addAndGet(600);
+      }
+    }
+    long took = (now.get() - start) / MS;
+    assertTrue(took >= 750 && took <= 770, "took " + took + " ms");
+  }
+
+  @Test
+  void theQueueTextCountsOneTaskPerMethodLine() {
+    String busy = """
+        Current compiles:\s
+        C2 CompilerThread0  1522       4       java.lang.String::startsWith (7 bytes)
+        C1 CompilerThread0  1534       3       javax.management.StandardMBean::equal (23 bytes)
+
+        C1 compile queue:
+        1531       3       java.lang.invoke.MethodHandleNatives::linkCallSite (66 bytes)
+
+        C2 compile queue:
+        1487   !   4       com.sun.tools.javac.jvm.ClassReader::classSigToType (530 bytes)
+        """;
+    String idle = """
+        Current compiles:\s
+
+        C1 compile queue:
+        Empty
+
+        C2 compile queue:
+        Empty
+        """;
+    assertEquals(4, CompileQueue.tasks(busy));
+    assertEquals(0, CompileQueue.tasks(idle));
+  }
+
+  @Test
+  void thisJvmsQueueIsReadAndSeesCompilationsRequestedByNewCode() {
+    IntSupplier queue = CompileQueue.ofThisJvm();
+    assertTrue(queue.getAsInt() >= 0, "Compiler.queue unreadable on HotSpot");
+    // fresh code made hot at once queues compilations; at least one sample sees one in progress
+    // or waiting (each sample is itself new code for the first calls)
+    int seen = 0;
+    for (int round = 0; round < 50 && seen == 0; round++) {
+      long h = round;
+      for (int i = 0; i < 50_000; i++) {
+        h = h * 31 + Long.toString(i + h).hashCode();
+      }
+      seen = Math.max(seen, queue.getAsInt() + (int) (h & 0));
+    }
+    assertTrue(seen > 0, "no compilation ever seen in progress or queued");
   }
 
   @Test

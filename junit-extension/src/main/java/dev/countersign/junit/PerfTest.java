@@ -15,7 +15,10 @@ import org.junit.jupiter.api.parallel.Resources;
  * Marks a test method as a performance test. The method body is one <em>invocation</em>: the
  * extension runs it {@link #warmup()} times unmeasured, then {@link #iterations()} measured times,
  * and divides every counter by {@link #opsPerInvocation()} so that budgets and baselines are per
- * operation.
+ * operation. A test that measures time (not simulated) also warms up by time ({@code
+ * countersign.warmupTime}), runs three more unmeasured invocations inside the counters just before
+ * the measured ones, and measures further batches ({@code countersign.measureTime}), each after
+ * three such invocations: it runs more often than {@code warmup + iterations}.
  *
  * <p>This annotation is a {@link Test}; annotating a method is all a user does. Each attribute can
  * be overridden for a whole run by a system property (as Surefire passes them through {@code

@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 /**
  * Enough data, automatically: after the planned iterations, while some metric is not yet precise
  * enough for its threshold ({@link SamplingRule}) and another batch fits in the time budget, the
- * test runs another batch of the same number of iterations (without warm-up: the JVM is warm).
+ * test runs another batch of the same number of iterations (without warm-up: the JVM is warm;
+ * with the settling invocations of {@link Runner#SETTLE_INVOCATIONS} where the plan has them).
  *
  * <p>Time budget: setting {@code countersign.maxTime}, per test, in seconds ({@code 30},
  * {@code 30s}, {@code 500ms}, {@code 2m}); default 0 = off, the planned iterations only. The
@@ -71,7 +72,7 @@ final class SequentialSampling {
       return m;
     }
     RunPlan more = new RunPlan(plan.events(), plan.derived(), 0, plan.iterations(),
-        plan.opsPerInvocation(), plan.request());
+        plan.opsPerInvocation(), plan.request(), 0, plan.settles());
     int batches = 1;
     long firstEnd = Long.MIN_VALUE;
     while (true) {

@@ -68,7 +68,8 @@ public final class Settings {
    * declares a time or scheduling metric ({@code dev.countersign.stats.TimeSensitiveMetrics}) and
    * is not simulated, 0 for the others (counts of work and simulated counts do not depend on how
    * far the JIT got). Warm-up goes on after the {@code warmup} invocations until this much time
-   * has passed and the JIT has compiled nothing for a quarter of it, at most four times this long
+   * has passed and the JIT has been idle (nothing compiled, compiling or queued) for a quarter of
+   * it, at most four times this long
    * ({@code dev.countersign.runner.SteadyWarmup}). {@code countersign:compare} sets it on both
    * sides for every test, default {@value #DEFAULT_COMPARE_WARMUP_TIME} there.
    */
