@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Runs a workload: warm-up invocations (bracketed only by the probes that {@linkplain
  * Probe#warmsUpWithWorkload() warm up with it}), then, in a plan that settles and where no probe
- * warms up, {@link #SETTLE_INVOCATIONS} unmeasured ones bracketed by every probe, then measured invocations each
- * bracketed by every probe, then the derived metrics. Probes are closed on every path.
+ * warms up, {@link #SETTLE_INVOCATIONS} unmeasured ones bracketed by every probe, then measured
+ * invocations each bracketed by every probe, then the derived metrics. Probes are closed on every
+ * path.
  */
 public final class Runner {
 
@@ -105,18 +106,20 @@ public final class Runner {
    * Invocations run by the measuring loop itself before the measured ones, their values discarded
    * ({@link Probe#forgetSpans}), in a plan that {@linkplain RunPlan#settles() settles} (by default
    * one that warms up by time: a test that measures time) where no probe {@linkplain
-   * Probe#warmsUpWithWorkload() warms up with the workload}. Without them the first measured invocations of a run were the
-   * first to run between the probes' reads and from this loop's call sites (resolved on first
-   * execution), and took 2–8× as long as the rest on a µs-long test: every batch began with
-   * outliers, and the Mann–Kendall check read them as a downward drift of a warm JVM. Where a probe
-   * warms up with the workload (the simulator) its warm-up already brackets every invocation, and
-   * the simulated counts stay what the planned warm-up makes them.
+   * Probe#warmsUpWithWorkload() warms up with the workload}. Without them the first measured
+   * invocations of a run were the first to run between the probes' reads and from this loop's
+   * call sites (resolved on first execution), and took 2–8× as long as the rest on a µs-long
+   * test: every batch began with outliers, which the Mann–Kendall check can read as a downward
+   * drift of a warm JVM. Where a probe warms up with the workload (the simulator) its warm-up
+   * already brackets every invocation, and the simulated counts stay what the planned warm-up
+   * makes them.
    */
   public static final int SETTLE_INVOCATIONS = 3;
 
   /**
-   * The measured invocations, after the {@link #SETTLE_INVOCATIONS}. Each value is the probe's count minus the harness floor of its
-   * metric (at least 0): what the probes' own reads add inside the window is not the workload's.
+   * The measured invocations, after the {@link #SETTLE_INVOCATIONS}. Each value is the probe's
+   * count minus the harness floor of its metric (at least 0): what the probes' own reads add
+   * inside the window is not the workload's.
    */
   private static Measurement measure(RunPlan plan, Workload workload, ProbeSet set,
       double[][] floor) throws Throwable {

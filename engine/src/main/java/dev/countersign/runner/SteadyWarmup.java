@@ -8,16 +8,17 @@ import java.util.function.LongSupplier;
 /**
  * When a time-based warm-up ends: once at least the warm-up time T has passed since the first
  * warm-up invocation <em>and</em> the JIT has been idle during the last T/4 — nothing compiled,
- * nothing compiling, nothing queued — or at the latest after 4·T. A fixed count of a few invocations leaves each fresh JVM measuring its own mix
- * of interpreted, C1 and C2 code, a mix that depends on how much CPU the compiler threads got: on
- * the 2-vCPU VM this was the largest part of the between-JVM spread of {@code task-clock} (see
- * docs/statistics.md, "What dominates the per-round variance").
+ * nothing compiling, nothing queued — or at the latest after 4·T. A fixed count of a few
+ * invocations leaves each fresh JVM measuring its own mix of interpreted, C1 and C2 code, a mix
+ * that depends on how much CPU the compiler threads got: on the 2-vCPU VM this was the largest
+ * part of the between-JVM spread of {@code task-clock} (see docs/statistics.md, "What dominates
+ * the per-round variance").
  *
- * <p>"Idle" is sampled at most every 10 ms from {@link CompilationMXBean#getTotalCompilationTime()},
- * the accumulated time of the JVM's finished compilations in milliseconds, and from the JIT's
- * queue ({@link CompileQueue}: compilations in progress or waiting, which the accumulated time
- * does not show until they finish). Where the JVM offers neither, only the time condition
- * applies.
+ * <p>"Idle" is sampled at most every 10 ms from {@link
+ * CompilationMXBean#getTotalCompilationTime()}, the accumulated time of the JVM's finished
+ * compilations in milliseconds, and from the JIT's queue ({@link CompileQueue}: compilations in
+ * progress or waiting, which the accumulated time does not show until they finish). Where the
+ * JVM offers neither, only the time condition applies.
  */
 public final class SteadyWarmup {
 

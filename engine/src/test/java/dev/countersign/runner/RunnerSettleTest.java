@@ -94,8 +94,8 @@ class RunnerSettleTest {
   }
 
   /**
-   * Claims task-clock (its value 0; no kernel probe here) or alloc-bytes, tells whether a span is open; the simulator's probe, which
-   * warms up with the workload, when {@code warms}.
+   * Claims task-clock (its value 0; no kernel probe here), or alloc-bytes as the simulator's
+   * probe, which warms up with the workload, when {@code warms}; tells whether a span is open.
    */
   private static final class SpanWitness implements Probe {
     private final boolean warms;

@@ -111,14 +111,14 @@ class SteadyWarmupTest {
     // fresh code made hot at once queues compilations; at least one sample sees one in progress
     // or waiting (each sample is itself new code for the first calls)
     int seen = 0;
+    long h = 0;
     for (int round = 0; round < 50 && seen == 0; round++) {
-      long h = round;
       for (int i = 0; i < 50_000; i++) {
         h = h * 31 + Long.toString(i + h).hashCode();
       }
-      seen = Math.max(seen, queue.getAsInt() + (int) (h & 0));
+      seen = queue.getAsInt();
     }
-    assertTrue(seen > 0, "no compilation ever seen in progress or queued");
+    assertTrue(seen > 0, "no compilation ever seen in progress or queued (" + h + ")");
   }
 
   @Test
