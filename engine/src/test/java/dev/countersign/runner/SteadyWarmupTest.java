@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -105,20 +106,28 @@ class SteadyWarmupTest {
   }
 
   @Test
-  void thisJvmsQueueIsReadAndSeesCompilationsRequestedByNewCode() {
+  void thisJvmsQueueIsReadAndSeesCompilationsRequestedByNewCode() throws InterruptedException {
     IntSupplier queue = CompileQueue.ofThisJvm();
     assertTrue(queue.getAsInt() >= 0, "Compiler.queue unreadable on HotSpot");
-    // fresh code made hot at once queues compilations; at least one sample sees one in progress
-    // or waiting (each sample is itself new code for the first calls)
-    int seen = 0;
+    // a thread reads the queue without pause while this one makes a new loop hot (this method's
+    // own, compiled on stack by C1, then C2): some read sees a compilation in progress or queued
+    AtomicInteger seen = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      while (!done.get()) {
+        seen.accumulateAndGet(queue.getAsInt(), Math::max);
+      }
+    });
+    reader.start();
     long h = 0;
-    for (int round = 0; round < 50 && seen == 0; round++) {
-      for (int i = 0; i < 50_000; i++) {
+    for (int round = 0; round < 20 && seen.get() == 0; round++) {
+      for (int i = 0; i < 200_000; i++) {
         h = h * 31 + Long.toString(i + h).hashCode();
       }
-      seen = queue.getAsInt();
     }
-    assertTrue(seen > 0, "no compilation ever seen in progress or queued (" + h + ")");
+    done.set(true);
+    reader.join();
+    assertTrue(seen.get() > 0, "no compilation ever seen in progress or queued (" + h + ")");
   }
 
   @Test
