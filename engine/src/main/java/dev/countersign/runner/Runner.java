@@ -153,10 +153,12 @@ public final class Runner {
         throw failure;
       }
       if (i < 0) {
-        // a plain loop: a lambda's first call would link its call site (a class spun) right
-        // before the first measured invocation
-        for (int k = 0; i == -1 && k < p; k++) {
-          probes.get(k).forgetSpans();
+        if (i == -1) {
+          // a plain loop: a lambda's first call would link its call site (a class spun) right
+          // before the first measured invocation
+          for (int k = 0; k < p; k++) {
+            probes.get(k).forgetSpans();
+          }
         }
         continue;
       }
