@@ -1,5 +1,6 @@
 package dev.countersign.stats;
 
+import dev.countersign.settings.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -197,6 +198,17 @@ public final class StatisticalComparator implements MetricComparator {
         ratio == 1 ? 1.0 : 0.0, v, note);
   }
 
+  /**
+   * A metric of time or scheduling warms up by time as well as by count (its default warm-up time
+   * is {@link Settings#DEFAULT_WARMUP_TIME}): a JIT still compiling after the invocations is what
+   * that time is for, so the advice names it too.
+   */
+  private static String warmupAdvice(ComparisonRequest r) {
+    String count = "increase warmup (@PerfTest(warmup = ...) or -Dcountersign.warmup=...)";
+    return r.timeSensitive() ? count + " or the warm-up time (-D" + Settings.WARMUP_TIME
+        + "=2s; default " + Settings.DEFAULT_WARMUP_TIME + ")" : count;
+  }
+
   private static String unknownNoise(ComparisonRequest r) {
     return r.metric() + " depends on " + TimeSensitiveMetrics.dependsOn(r.metric())
         + " and the baseline is one run, so its between-run noise is unknown: record history (mvn"
@@ -223,8 +235,8 @@ public final class StatisticalComparator implements MetricComparator {
       note = "not in steady state: from first to last the measured iterations drift by "
           + Numbers.percent(driftPercent) + " of their median (Sen's slope; Mann-Kendall p = "
           + num(trendP)
-          + ", " + settings.correction().id() + "): increase warmup (@PerfTest(warmup = ...) or"
-          + " -Dcountersign.warmup=...); samples with a trend are not compared";
+          + ", " + settings.correction().id() + "): " + warmupAdvice(r)
+          + "; samples with a trend are not compared";
     } else if (m.noise().known() && (worse(r, lo, hi, t) || better(r, lo, hi, t))
         && RoundStatistic.forMetric(r.metric()) != RoundStatistic.MEDIAN
         && m.noiseRatio() >= 1 - t && m.noiseRatio() <= 1 + t) {

@@ -152,6 +152,10 @@ class StatisticalComparatorTest {
         c.note());
     // Sen's slope -1.5 over 19 steps, of the median ~116 (of the first, 130, it would be -21.9%)
     assertTrue(c.note().matches(".*drift by -2[45]\\.\\d+% of their median.*"), c.note());
+    assertFalse(c.note().contains("warmupTime"), "a count warms up by count only: " + c.note());
+    Comparison time = one(req("task-clock", base, warmingUp, 5));
+    assertTrue(time.note().startsWith("not in steady state")
+        && time.note().contains("-Dcountersign.warmupTime=2s; default 500ms"), time.note());
     StatisticalComparator off = new StatisticalComparator(new ComparisonSettings(0.05, 0.95,
         10_000, Correction.HOLM, false));
     assertEquals(Verdict.REGRESSION, off.compareAll(List.of(req("instructions", base, warmingUp, 5)))
