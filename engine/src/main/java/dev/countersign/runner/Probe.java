@@ -29,10 +29,11 @@ public interface Probe extends AutoCloseable {
   void end(double[] values, double[] fractionCounted);
 
   /**
-   * Whether the warm-up invocations run inside this probe's {@link #begin()}/{@link #end} too, their
-   * values discarded. True for a probe whose own code runs inside the invocation (the simulator):
-   * its counting paths are JIT-compiled and its tables grown during warm-up, so the first measured
-   * invocation carries none of that setup. Other probes are not begun during warm-up.
+   * Whether this probe's own code runs inside the invocation (the simulator), so that its counts
+   * are what the planned warm-up makes them: its counting paths are JIT-compiled and its tables
+   * grown during warm-up, and the measuring loop adds no settling invocations ({@link
+   * Runner#SETTLE_INVOCATIONS}) where such a probe is open. Every probe, this or not, is begun and
+   * ended around the warm-up invocations, their values discarded.
    */
   default boolean warmsUpWithWorkload() {
     return false;
@@ -60,12 +61,9 @@ public interface Probe extends AutoCloseable {
   }
 
   /**
-   * Forgets the spans ended so far: they were the harness floor's empty spans, no invocation
-   * ({@link ProbeSet#harnessFloor}). Those run inside every probe that neither {@linkplain
-   * #countsHarnessWork() counts the harness's work} nor is {@linkplain #innermost() innermost}, as
-   * the measured invocations do, so that the counting probes' reads meet the same caches in both;
-   * a probe that keeps statistics over its spans (the JVM probe's disturbed invocations) resets
-   * them here.
+   * Forgets the spans ended so far: they were no measured invocation (the warm-up's, the harness
+   * floor's empty spans, {@link ProbeSet#harnessFloor}, the settling invocations). A probe that
+   * keeps statistics over its spans (the JVM probe's disturbed invocations) resets them here.
    */
   default void forgetSpans() {}
 

@@ -23,8 +23,10 @@ public final class ProbeSet implements AutoCloseable {
   private final List<Probe> probes = new ArrayList<>();
   private Derivations derivations;
   private final List<UnavailableMetric> unavailable = new ArrayList<>();
-  /** Begin order of the probes, computed at the first span. */
-  private int[] nesting;
+  /** Indices of the probes in begin order ({@link #nesting()}), fixed once they are open. */
+  private int[] nesting = new int[0];
+  /** How many of {@link #nesting} a span begins: all, but for the floor's empty spans. */
+  private int spanned;
 
   private ProbeSet() {}
 
@@ -43,6 +45,8 @@ public final class ProbeSet implements AutoCloseable {
         .forEach(in -> wanted.putIfAbsent(in.qualifiedName(), in));
     try {
       set.unavailable.addAll(set.openProbes(wanted, request, providers));
+      set.nesting = set.nesting();
+      set.spanned = set.nesting.length;
     } catch (RuntimeException | Error e) {
       set.close();
       throw e;
@@ -107,9 +111,8 @@ public final class ProbeSet implements AutoCloseable {
    * the harness's work} last, so that the others' reads fall outside their window.
    */
   public void begin() {
-    int[] order = nesting();
-    for (int i = 0; i < order.length; i++) {
-      probes.get(order[i]).begin();
+    for (int i = 0; i < spanned; i++) {
+      probes.get(nesting[i]).begin();
     }
   }
 
@@ -121,28 +124,36 @@ public final class ProbeSet implements AutoCloseable {
    * @param fractions per probe, the fraction counted per metric
    */
   public void end(double[][] values, double[][] fractions) {
-    int[] order = nesting();
-    for (int i = order.length - 1; i >= 0; i--) {
-      int k = order[i];
+    for (int i = spanned - 1; i >= 0; i--) {
+      int k = nesting[i];
       probes.get(k).end(values[k], fractions[k]);
     }
   }
 
+  /** Forgets the spans so far in every probe: they were no measured invocations. */
+  public void forgetSpans() {
+    for (Probe p : probes) {
+      p.forgetSpans();
+    }
+  }
+
   /**
-   * Measures the harness's floor: {@code spans} empty spans (begin, then end at once, the workload
-   * not invoked), before the first measured invocation. The first half only warms the read path
-   * (JNA or FFM, the syscalls' Java side), which is then compiled rather than interpreted; the
+   * Measures the harness's floor: {@code spans} empty spans ({@link #begin()}, then {@link #end} at
+   * once, the workload not invoked), right before the measured invocations. The first half only
+   * warms what the warm-up has not (after a warm-up the read path is compiled already); the
    * second half gives, per probe and metric, the median count of an empty span — the work of the
    * probes' own reads that falls inside the window of the probes that {@linkplain
    * Probe#countsHarnessWork() count the harness's work}. For every other probe it is 0.
    *
-   * <p>Each span is bracketed as a measured invocation is: the other probes (the JVM probe) begin
-   * before and end after the counting ones, all but the {@linkplain Probe#innermost() innermost}
-   * (the simulator, which must see no span that is not an invocation), and {@linkplain
-   * Probe#forgetSpans() forget} the spans afterwards. Their management calls between two spans
-   * leave the counting probes' read path (kernel and Java) colder than back-to-back spans would: a
-   * floor measured without them was short by 0.12 µs of {@code task-clock} per invocation here
-   * (0.19 µs with the VM-exit causes' larger group), counted as the body's.
+   * <p>The spans go through the very {@link #begin()} and {@link #end} of the measured
+   * invocations, so that the floor is the cost of the code that runs inside their window in the
+   * state the JIT left it in: a floor taken through a loop of its own measured a path that was
+   * compiled at other times than the invocations' (commons-lang3's {@code StringUtils.split},
+   * 19 batches of a plain pass: the floor fell from 860 to 540 ns and the invocations' bodies
+   * from 800 to 640 ns as the two paths were compiled, in steps at batch boundaries). Every probe
+   * is begun but the {@linkplain Probe#innermost() innermost} (the simulator, which must see no
+   * span that is not an invocation); those that do not count the harness's work {@linkplain
+   * Probe#forgetSpans() forget} the spans afterwards.
    *
    * @return per probe (in the order of {@link #probes()}), per metric, the floor of one span
    */
@@ -152,51 +163,50 @@ public final class ProbeSet implements AutoCloseable {
     double[][] fractions = new double[p][];
     double[][][] kept = new double[p][][];
     int measured = spans / 2;
+    List<Integer> counting = new ArrayList<>();
+    int outside = 0;
     for (int k = 0; k < p; k++) {
       int m = probes.get(k).metrics().size();
       values[k] = new double[m];
       fractions[k] = new double[m];
       kept[k] = new double[m][measured];
-    }
-    int[] order = nesting();
-    int hot = 0;
-    while (hot < order.length && !probes.get(order[hot]).countsHarnessWork()) {
-      hot++;
-    }
-    int innermost = hot;
-    while (innermost < order.length && probes.get(order[innermost]).countsHarnessWork()) {
-      innermost++;
-    }
-    // without a counting probe there is no floor to measure, nor a read path to warm
-    int outer = innermost > hot ? 0 : hot;
-    for (int i = 0; i < spans && innermost > hot; i++) {
-      for (int j = outer; j < innermost; j++) {
-        probes.get(order[j]).begin();
+      if (probes.get(k).countsHarnessWork() && !probes.get(k).innermost()) {
+        counting.add(k);
       }
-      for (int j = innermost - 1; j >= outer; j--) {
-        probes.get(order[j]).end(values[order[j]], fractions[order[j]]);
+      if (probes.get(k).innermost()) {
+        outside++;
       }
-      int at = i - (spans - measured);
-      if (at >= 0) {
-        for (int j = hot; j < innermost; j++) {
-          int k = order[j];
-          for (int m = 0; m < values[k].length; m++) {
-            kept[k][m][at] = values[k][m];
-          }
-        }
-      }
-    }
-    for (int j = outer; j < hot; j++) {
-      probes.get(order[j]).forgetSpans();
     }
     double[][] floor = new double[p][];
     for (int k = 0; k < p; k++) {
       floor[k] = new double[values[k].length];
-      if (probes.get(k).countsHarnessWork()) {
-        for (int m = 0; m < floor[k].length; m++) {
-          double median = Samples.median(kept[k][m]);
-          floor[k][m] = Double.isNaN(median) ? 0 : median;
+    }
+    // without a counting probe there is no floor to measure, nor a read path to warm
+    if (counting.isEmpty()) {
+      return floor;
+    }
+    spanned = nesting.length - outside;
+    try {
+      for (int i = 0; i < spans; i++) {
+        begin();
+        end(values, fractions);
+        int at = i - (spans - measured);
+        if (at >= 0) {
+          for (int k : counting) {
+            for (int m = 0; m < values[k].length; m++) {
+              kept[k][m][at] = values[k][m];
+            }
+          }
         }
+      }
+    } finally {
+      spanned = nesting.length;
+    }
+    forgetSpans();
+    for (int k : counting) {
+      for (int m = 0; m < floor[k].length; m++) {
+        double median = Samples.median(kept[k][m]);
+        floor[k][m] = Double.isNaN(median) ? 0 : median;
       }
     }
     return floor;
@@ -207,21 +217,18 @@ public final class ProbeSet implements AutoCloseable {
    * {@linkplain Probe#innermost() innermost} last.
    */
   private int[] nesting() {
-    if (nesting == null || nesting.length != probes.size()) {
-      int[] order = new int[probes.size()];
-      int next = 0;
-      for (int pass = 0; pass < 3; pass++) {
-        for (int k = 0; k < probes.size(); k++) {
-          Probe probe = probes.get(k);
-          int tier = probe.innermost() ? 2 : probe.countsHarnessWork() ? 1 : 0;
-          if (tier == pass) {
-            order[next++] = k;
-          }
+    int[] order = new int[probes.size()];
+    int next = 0;
+    for (int pass = 0; pass < 3; pass++) {
+      for (int k = 0; k < probes.size(); k++) {
+        Probe probe = probes.get(k);
+        int tier = probe.innermost() ? 2 : probe.countsHarnessWork() ? 1 : 0;
+        if (tier == pass) {
+          order[next++] = k;
         }
       }
-      nesting = order;
     }
-    return nesting;
+    return order;
   }
 
   /** Adds the derived metrics (and those that could not be derived) to a measurement. */

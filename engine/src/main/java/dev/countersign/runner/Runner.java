@@ -8,15 +8,16 @@ import dev.countersign.sim.agent.GuestActivity;
 import dev.countersign.sim.agent.SimRuntime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a workload: warm-up invocations (bracketed only by the probes that {@linkplain
- * Probe#warmsUpWithWorkload() warm up with it}), then, in a plan that settles and where no probe
- * warms up, {@link #SETTLE_INVOCATIONS} unmeasured ones bracketed by every probe, then measured
- * invocations each bracketed by every probe, then the derived metrics. Probes are closed on every
- * path.
+ * Runs a workload: warm-up invocations, the harness floor's empty spans, then, in a plan that
+ * settles and where no probe {@linkplain Probe#warmsUpWithWorkload() warms up with the workload},
+ * {@link #SETTLE_INVOCATIONS} unmeasured ones, then the measured invocations, then the derived
+ * metrics. Every invocation, measured or not, runs inside every probe ({@link #span}); the values
+ * of those not measured are discarded. Probes are closed on every path.
  */
 public final class Runner {
 
@@ -61,45 +62,74 @@ public final class Runner {
   }
 
   /**
-   * Empty spans measured before a run ({@link ProbeSet#harnessFloor}): the first half lets the JIT
-   * compile the probes' read path (C1 compiles a method after about 200 calls, C2 after some
-   * thousands), the second half gives the floor subtracted from every invocation. Some ms (the
-   * spans include the other probes' reads, as invocations do).
+   * Empty spans measured before a batch's measured invocations ({@link ProbeSet#harnessFloor}):
+   * the first half lets the JIT compile what the warm-up has not run (in a batch without warm-up,
+   * the new probes' first reads), the second half gives the floor subtracted from every
+   * invocation. Some ms (the spans include the other probes' reads, as invocations do).
    */
   static final int FLOOR_SPANS = 3_000;
 
+  /**
+   * Warms up, measures the harness floor, then measures. The floor comes after the warm-up, so
+   * that the code inside the probes' window (the probes' reads, {@link #span}) is measured as the
+   * JIT has left it for the invocations that follow.
+   */
   public Measurement run(RunPlan plan, Workload workload) throws Throwable {
     try (ProbeSet set = ProbeSet.open(plan.events(), plan.derived(), plan.request(), providers,
         derivers)) {
+      warmUp(plan, workload, set);
       double[][] floor = set.harnessFloor(FLOOR_SPANS);
-      warmUp(plan, workload, set.probes());
       return set.derive(measure(plan, workload, set, floor));
     }
   }
 
   /**
-   * The warm-up invocations, bracketed by the probes that warm up with the workload: the planned
-   * count, then, with a warm-up time, until the JIT is idle ({@link SteadyWarmup}).
+   * One invocation inside every probe: the measured invocations and the warm-up's run through
+   * this one method, so that by the end of a warm-up the JIT has compiled the code between the
+   * probes' reads as the measured invocations will run it (a loop of the caller's own, called
+   * once per batch, stays interpreted there).
+   *
+   * @return what the workload threw, or null
    */
-  private static void warmUp(RunPlan plan, Workload workload, List<Probe> all) throws Throwable {
-    List<Probe> probes = all.stream().filter(Probe::warmsUpWithWorkload).toList();
-    double[][] values = new double[probes.size()][];
-    double[][] fractions = new double[probes.size()][];
-    for (int k = 0; k < probes.size(); k++) {
-      values[k] = new double[probes.get(k).metrics().size()];
-      fractions[k] = new double[values[k].length];
+  private static Throwable span(ProbeSet set, Workload workload, double[][] values,
+      double[][] fractions) {
+    set.begin();
+    Throwable failure = null;
+    try {
+      workload.invoke();
+    } catch (Throwable t) {
+      failure = t;
     }
+    set.end(values, fractions);
+    return failure;
+  }
+
+  /**
+   * The warm-up invocations, each inside every probe ({@link #span}), their values discarded: the
+   * planned count, then, with a warm-up time, until the JIT is idle ({@link SteadyWarmup}). The
+   * probes' read path is then as warm as the workload, which the harness floor measured after it
+   * relies on.
+   */
+  private static void warmUp(RunPlan plan, Workload workload, ProbeSet set) throws Throwable {
+    double[][][] scratch = scratch(set.probes());
     SteadyWarmup steady = SteadyWarmup.start(plan.warmupSeconds());
     for (int i = 0; i < plan.warmup() || steady.goOn(); i++) {
-      probes.forEach(Probe::begin);
-      try {
-        workload.invoke();
-      } finally {
-        for (int k = probes.size() - 1; k >= 0; k--) {
-          probes.get(k).end(values[k], fractions[k]);
-        }
+      Throwable failure = span(set, workload, scratch[0], scratch[1]);
+      if (failure != null) {
+        throw failure;
       }
     }
+    set.forgetSpans();
+  }
+
+  /** Per probe and metric, a value and a fraction array for {@link ProbeSet#end}. */
+  private static double[][][] scratch(List<Probe> probes) {
+    double[][][] scratch = new double[2][probes.size()][];
+    for (int k = 0; k < probes.size(); k++) {
+      scratch[0][k] = new double[probes.get(k).metrics().size()];
+      scratch[1][k] = new double[scratch[0][k].length];
+    }
+    return scratch;
   }
 
   /**
@@ -110,16 +140,20 @@ public final class Runner {
    * invocations of a run were the first to run between the probes' reads and from this loop's
    * call sites (resolved on first execution), and took 2–8× as long as the rest on a µs-long
    * test: every batch began with outliers, which the Mann–Kendall check can read as a downward
-   * drift of a warm JVM. Where a probe warms up with the workload (the simulator) its warm-up
-   * already brackets every invocation, and the simulated counts stay what the planned warm-up
-   * makes them.
+   * drift of a warm JVM. Where a probe warms up with the workload (the simulator) there are
+   * none, so that the simulated counts stay what the planned warm-up makes them.
    */
   public static final int SETTLE_INVOCATIONS = 3;
 
   /**
    * The measured invocations, after the {@link #SETTLE_INVOCATIONS}. Each value is the probe's
    * count minus the harness floor of its metric (at least 0): what the probes' own reads add
-   * inside the window is not the workload's.
+   * inside the window is not the workload's. A metric whose count was at or below its floor in
+   * half of the invocations or more is left out ({@link ErrorCode#BELOW_FLOOR}): its median would
+   * be a 0 that no invocation measured, and compared with a baseline's it reads as a −100%
+   * improvement (a floor measured above most invocations' cost did that on commons-lang3's
+   * {@code StringUtils.split}). Subtracting a constant and clamping keeps the order of the
+   * values, so below that share the median is the floor-less median minus the floor.
    */
   private static Measurement measure(RunPlan plan, Workload workload, ProbeSet set,
       double[][] floor) throws Throwable {
@@ -128,37 +162,27 @@ public final class Runner {
     int p = probes.size();
     double[][][] values = new double[p][][];
     double[][][] fractions = new double[p][][];
-    double[][] scratchV = new double[p][];
-    double[][] scratchF = new double[p][];
+    int[][] belowFloor = new int[p][];
+    double[][][] scratch = scratch(probes);
+    double[][] scratchV = scratch[0];
+    double[][] scratchF = scratch[1];
     for (int k = 0; k < p; k++) {
       int m = probes.get(k).metrics().size();
       values[k] = new double[m][n];
       fractions[k] = new double[m][n];
-      scratchV[k] = new double[m];
-      scratchF[k] = new double[m];
+      belowFloor[k] = new int[m];
     }
     List<GuestActivity> guest = new ArrayList<>();
     int settle = plan.settles() && probes.stream().noneMatch(Probe::warmsUpWithWorkload)
         ? SETTLE_INVOCATIONS : 0;
     for (int i = -settle; i < n; i++) {
-      set.begin();
-      Throwable failure = null;
-      try {
-        workload.invoke();
-      } catch (Throwable t) {
-        failure = t;
-      }
-      set.end(scratchV, scratchF);
+      Throwable failure = span(set, workload, scratchV, scratchF);
       if (failure != null) {
         throw failure;
       }
       if (i < 0) {
         if (i == -1) {
-          // a plain loop: a lambda's first call would link its call site (a class spun) right
-          // before the first measured invocation
-          for (int k = 0; k < p; k++) {
-            probes.get(k).forgetSpans();
-          }
+          set.forgetSpans();
         }
         continue;
       }
@@ -167,7 +191,13 @@ public final class Runner {
         for (int m = 0; m < scratchV[k].length; m++) {
           double v = scratchV[k][m];
           // NaN (not counted) stays NaN
-          values[k][m][i] = floor[k][m] > 0 && v == v ? Math.max(0, v - floor[k][m]) : v;
+          if (floor[k][m] > 0 && v == v) {
+            if (v <= floor[k][m]) {
+              belowFloor[k][m]++;
+            }
+            v = Math.max(0, v - floor[k][m]);
+          }
+          values[k][m][i] = v;
           fractions[k][m][i] = scratchF[k][m];
         }
         Optional<GuestActivity> g = probes.get(k).guestActivity();
@@ -213,6 +243,18 @@ public final class Runner {
                       + " iterations (too many events for the counters, or another user of the PMU)",
                   "measure fewer events at once, or stop other perf users (NMI watchdog:"
                       + " sysctl kernel.nmi_watchdog=0)"));
+          continue;
+        }
+        if (n > 0 && belowFloor[k][m] * 2 >= n) {
+          missing.add(new UnavailableMetric(pm.name(), pm.source(), ErrorCode.BELOW_FLOOR,
+              "in " + belowFloor[k][m] + " of " + n + " invocations it counted no more than the"
+                  + " probes' own reads in an empty span (the harness floor, "
+                  + String.format(Locale.ROOT, "%.0f", floor[k][m]) + " " + pm.unit()
+                  + "), which is subtracted from every invocation: the"
+                  + " invocation is too short for this metric, or the floor was measured in a"
+                  + " slower state than the invocations",
+              "measure more work per invocation (repeat the operation in the test method and"
+                  + " set @PerfTest(opsPerInvocation = ...)), or rerun if it happens once"));
           continue;
         }
         series.add(new MetricSeries(pm.name(), pm.source(), pm.unit(), perOp,

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.Source;
+import dev.countersign.results.UnavailableMetric;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.Mode;
 import dev.countersign.runner.Probe;
@@ -104,7 +106,14 @@ class ProbeNestingTest {
     Measurement m = new Runner(List.of(new PerfEventProbeProvider()), List.of())
         .run(plan, calls::incrementAndGet);
     assertEquals(10, calls.get());
-    assertEquals(7, m.metric("task-clock").orElseThrow().perOp().size());
+    // a body of nothing is as often at or below the floor as above it: 7 values, or none
+    // (BELOW_FLOOR) over the 7 measured invocations
+    m.metric("task-clock").ifPresentOrElse(s -> assertEquals(7, s.perOp().size()), () -> {
+      UnavailableMetric u = m.unavailable().stream()
+          .filter(x -> x.name().equals("task-clock")).findFirst().orElseThrow();
+      assertEquals(ErrorCode.BELOW_FLOOR, u.error());
+      assertTrue(u.reason().contains(" of 7 invocations"), u.reason());
+    });
   }
 
   @Test
@@ -169,11 +178,13 @@ class ProbeNestingTest {
     assertEquals(7, counter.sinceForgotten, "spans after the floor: the measured invocations");
     assertTrue(counter.spans > 1_000, counter.spans + " spans: the floor's ran inside it too");
 
-    // without a counting probe there is no floor, and no empty span
+    // without a counting probe there is no floor, and no empty span: the 3 warm-up invocations
+    // (inside every probe, then forgotten) and the 7 measured ones
     SpanCounter alone = new SpanCounter();
     new Runner(List.of((events, request) -> new ProbeOffer(Optional.of(alone), List.of())),
         List.of()).run(new RunPlan(List.of(EventCatalog.parse("alloc-bytes")), List.of(), 3, 7, 1,
             new ProbeRequest(Mode.PERF, List.of())), () -> { });
-    assertEquals(7, alone.spans);
+    assertEquals(10, alone.spans);
+    assertEquals(7, alone.sinceForgotten);
   }
 }

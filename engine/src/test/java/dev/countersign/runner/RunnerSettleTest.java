@@ -31,16 +31,19 @@ class RunnerSettleTest {
 
   /**
    * Notes whether each invocation ran inside the probes; the first {@code allocating} of those
-   * that did allocate 1 MiB each, the rest nothing.
+   * after the warm-up (once the probe has forgotten the warm-up's spans) allocate 1 MiB each, the
+   * rest nothing.
    */
   private Workload workload(SpanWitness probe, int allocating) {
     return () -> {
       inSpan.add(probe.open);
-      if (probe.open && inSpan.stream().filter(b -> b).count() <= allocating) {
+      if (probe.forgotten > 0 && afterWarmup++ < allocating) {
         kept.add(new byte[ONE_MIB]);
       }
     };
   }
+
+  private int afterWarmup;
 
   private double[] run(RunPlan plan, Workload workload) throws Throwable {
     ProbeProvider witnessing = (events, request) ->
@@ -57,11 +60,10 @@ class RunnerSettleTest {
   void aPlanWarmingUpByTimeRunsThreeInvocationsInsideTheProbesThatAreNotMeasured()
       throws Throwable {
     double[] alloc = run(plan(0.01, true), workload(witness, Runner.SETTLE_INVOCATIONS));
-    assertEquals(Runner.SETTLE_INVOCATIONS + ITERATIONS, spanned());
     assertTrue(inSpan.size() > 2 + Runner.SETTLE_INVOCATIONS + ITERATIONS, "warmed up by time");
-    // the warm-up first, outside the probes, then the settling and measured ones inside
-    int first = inSpan.indexOf(true);
-    assertEquals(inSpan.size() - spanned(), first, "the invocations inside begin at " + first);
+    assertEquals(inSpan.size(), spanned(), "the warm-up too runs inside the probes");
+    assertEquals(2, witness.forgotten, "the warm-up's spans, then the settling ones, forgotten");
+    assertEquals(Runner.SETTLE_INVOCATIONS + ITERATIONS, afterWarmup);
     assertEquals(ITERATIONS, alloc.length);
     for (double a : alloc) {
       assertTrue(a < ONE_MIB / 2, "a settling invocation was measured: " + a + " B");
@@ -80,7 +82,8 @@ class RunnerSettleTest {
   void aPlanWithAFixedCountRunsExactlyItsInvocations() throws Throwable {
     run(plan(0, false), workload(witness, 0));
     assertEquals(2 + ITERATIONS, inSpan.size());
-    assertEquals(ITERATIONS, spanned());
+    assertEquals(2 + ITERATIONS, spanned(), "warm-up and measured invocations inside the probes");
+    assertEquals(ITERATIONS, witness.sinceForgotten, "the warm-up's spans forgotten");
   }
 
   @Test
@@ -90,7 +93,7 @@ class RunnerSettleTest {
     new Runner(List.of(provider), List.of())
         .run(plan(0, true), workload(warming, 0));
     assertEquals(2 + ITERATIONS, inSpan.size());
-    assertEquals(0, warming.forgotten, "no span to forget: warm-up and measured ones only");
+    assertEquals(1, warming.forgotten, "the warm-up's spans only: no settling ones to forget");
   }
 
   /**

@@ -29,6 +29,11 @@ public enum ErrorCode {
   DISTURBED("the JVM's own activity disturbed the measurement"),
   /** Measured in some batches of sequential sampling but not in all. */
   INCOMPLETE("measured in some batches of sequential sampling but not in all"),
+  /**
+   * Most invocations counted no more than the probes' own reads in an empty span (the harness
+   * floor), so that the floor's subtraction left 0: the median is not a measurement.
+   */
+  BELOW_FLOOR("most invocations counted no more than the probes' own reads (the harness floor)"),
   /** A value that cannot be negative was recorded below 0. */
   NEGATIVE("a value that cannot be negative was recorded below 0"),
 

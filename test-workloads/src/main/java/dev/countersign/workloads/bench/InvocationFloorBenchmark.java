@@ -2,6 +2,7 @@ package dev.countersign.workloads.bench;
 
 import dev.countersign.events.EventCatalog;
 import dev.countersign.events.EventSpec;
+import dev.countersign.results.ErrorCode;
 import dev.countersign.results.MetricSeries;
 import dev.countersign.runner.Measurement;
 import dev.countersign.runner.Mode;
@@ -74,6 +75,7 @@ public class InvocationFloorBenchmark {
   private final List<Double> taskClock = new ArrayList<>();
   private final List<Double> allocBytes = new ArrayList<>();
   private final List<Double> allocMedians = new ArrayList<>();
+  private int belowFloorRuns;
 
   /** The empty body. */
   public void empty() {}
@@ -148,6 +150,10 @@ public class InvocationFloorBenchmark {
   public Measurement countersign() throws Throwable {
     Measurement m = runner.run(plan, workload);
     m.metric("task-clock").ifPresent(s -> taskClock.add(median(s)));
+    if (m.unavailable().stream().anyMatch(u -> u.name().equals("task-clock")
+        && u.error() == ErrorCode.BELOW_FLOOR)) {
+      belowFloorRuns++;
+    }
     m.metric("alloc-bytes").ifPresent(s -> {
       allocBytes.add(mean(s.perOp()));
       allocMedians.add(median(s));
@@ -157,13 +163,13 @@ public class InvocationFloorBenchmark {
 
   @TearDown(Level.Trial)
   public void print() {
-    if (!taskClock.isEmpty()) {
+    if (!taskClock.isEmpty() || belowFloorRuns > 0) {
       System.out.printf(Locale.ROOT,
           "%n[floor body=%s exits=%s] Countersign per invocation, median over %d runs:"
-              + " task-clock %.0f ns (median of the run), alloc-bytes %.1f B (median of the run),"
-              + " %.1f B (mean of the run)%n",
-          body, exits, taskClock.size(), median(taskClock), median(allocMedians),
-          median(allocBytes));
+              + " task-clock %.0f ns (median of the run; in %d more runs no value, BELOW_FLOOR),"
+              + " alloc-bytes %.1f B (median of the run), %.1f B (mean of the run)%n",
+          body, exits, taskClock.size(), median(taskClock), belowFloorRuns,
+          median(allocMedians), median(allocBytes));
     }
   }
 
