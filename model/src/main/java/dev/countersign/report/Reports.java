@@ -27,6 +27,18 @@ public final class Reports {
   private Reports() {}
 
   /**
+   * The build's environment warnings, each once with the tests it concerns ("baseline measured
+   * with another CPU: X (baseline) vs Y (current) (8 tests, e.g. a(), b(), c())"), as the
+   * reports show them: for the build log, where a verdict against a baseline measured elsewhere
+   * must not read as if it were measured here.
+   */
+  public static List<String> environmentWarnings(CheckReport report) {
+    return ReportModel.of(report).environmentWarnings().stream()
+        .map(w -> w.warning() + " (" + w.whichTests() + ")")
+        .toList();
+  }
+
+  /**
    * Writes every report and returns the files written, reading {@code GITHUB_STEP_SUMMARY} from
    * the process environment.
    *

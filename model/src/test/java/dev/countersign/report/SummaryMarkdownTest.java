@@ -115,6 +115,17 @@ class SummaryMarkdownTest {
     assertEquals(1, flags.size(), md);
     assertTrue(flags.get(0).contains("another CPU: Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"
         + " (baseline) vs AMD EPYC 7B13 (current) (5 tests, e.g. "), flags.get(0));
+    // the build log says the same, once
+    List<String> log = Reports.environmentWarnings(report);
+    assertEquals(1, log.size(), log.toString());
+    assertTrue(flags.get(0).endsWith(log.get(0)), flags.get(0) + " / " + log.get(0));
+  }
+
+  @Test
+  void aBaselineOfThisMachineGivesTheLogNoWarning() {
+    CheckReport report = checkOf("dev.example.HomePerfTest", List.of("a", "b"),
+        ReportFixture.CUR_ENV);
+    assertEquals(List.of(), Reports.environmentWarnings(report));
   }
 
   @Test

@@ -133,6 +133,7 @@ public class CheckMojo extends CountersignMojo {
     for (String line : CheckTable.lines(report)) {
       getLog().info(line);
     }
+    Reports.environmentWarnings(report).forEach(w -> getLog().warn("Countersign: " + w));
     report.notes().forEach(note -> getLog().info("Countersign: " + note));
     List<Path> files = Reports.writeAll(report, reportDir.toPath());
     for (Path f : files) {
