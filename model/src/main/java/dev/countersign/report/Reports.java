@@ -27,16 +27,15 @@ public final class Reports {
   private Reports() {}
 
   /**
-   * The build's environment warnings, each once with the tests it concerns ("baseline measured
-   * with another CPU: X (baseline) vs Y (current) (8 tests, e.g. a(), b(), c())"), as the
-   * reports show them: for the build log, where a verdict against a baseline measured elsewhere
-   * must not read as if it were measured here.
+   * What {@link #write} wrote, and what the build log says beside it.
+   *
+   * @param files the files written, the step summary last when it was appended to
+   * @param environmentWarnings the build's environment warnings, each once with the tests it
+   *     concerns ("baseline measured with another CPU: X (baseline) vs Y (current) (8 tests,
+   *     e.g. a(), b(), c())"), as the reports show them: for the build log, where a verdict
+   *     against a baseline measured elsewhere must not read as if it were measured here
    */
-  public static List<String> environmentWarnings(CheckReport report) {
-    return ReportModel.of(report).environmentWarnings().stream()
-        .map(w -> w.warning() + " (" + w.whichTests() + ")")
-        .toList();
-  }
+  public record Written(List<Path> files, List<String> environmentWarnings) {}
 
   /**
    * Writes every report and returns the files written, reading {@code GITHUB_STEP_SUMMARY} from
@@ -46,7 +45,15 @@ public final class Reports {
    * @param dir the report directory
    */
   public static List<Path> writeAll(CheckReport report, Path dir) {
-    return writeAll(report, dir, System.getenv());
+    return write(report, dir, System.getenv()).files();
+  }
+
+  /**
+   * Writes every report ({@link #writeAll(CheckReport, Path, Map)}) and returns the files written
+   * with the environment warnings of the model they were rendered from, which is built once.
+   */
+  public static Written write(CheckReport report, Path dir) {
+    return write(report, dir, System.getenv());
   }
 
   /**
@@ -58,6 +65,14 @@ public final class Reports {
    *     the summary is appended to (created if missing)
    */
   public static List<Path> writeAll(CheckReport report, Path dir, Map<String, String> env) {
+    return write(report, dir, env).files();
+  }
+
+  /**
+   * As {@link #write(CheckReport, Path)}, with {@code env} as in {@link #writeAll(CheckReport,
+   * Path, Map)}.
+   */
+  public static Written write(CheckReport report, Path dir, Map<String, String> env) {
     ReportModel model = ReportModel.of(report);
     List<Path> written = new ArrayList<>();
     Path json = dir.resolve("report.json");
@@ -93,6 +108,8 @@ public final class Reports {
       }
       written.add(target);
     }
-    return written;
+    return new Written(List.copyOf(written), model.environmentWarnings().stream()
+        .map(w -> w.warning() + " (" + w.whichTests() + ")")
+        .toList());
   }
 }

@@ -133,10 +133,10 @@ public class CheckMojo extends CountersignMojo {
     for (String line : CheckTable.lines(report)) {
       getLog().info(line);
     }
-    Reports.environmentWarnings(report).forEach(w -> getLog().warn("Countersign: " + w));
+    Reports.Written written = Reports.write(report, reportDir.toPath());
+    written.environmentWarnings().forEach(w -> getLog().warn("Countersign: " + w));
     report.notes().forEach(note -> getLog().info("Countersign: " + note));
-    List<Path> files = Reports.writeAll(report, reportDir.toPath());
-    for (Path f : files) {
+    for (Path f : written.files()) {
       getLog().info("Countersign report: " + f);
     }
     // the table and reports above show what the incomplete run measured; it is not this build's
